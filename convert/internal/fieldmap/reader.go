@@ -1,0 +1,295 @@
+// Package fieldmap is the machinery the provider packages share to read a
+// provider's JSON document into the canonical record and write it back:
+// typed member access that reports wrong types, provenance of every value
+// (canonical pointer → input pointer), the residue of members the canonical
+// model has no field for, and length limits checked on what is written.
+//
+// It holds no provider knowledge; each provider package says which member
+// maps to which canonical field.
+package fieldmap
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+
+	"github.com/custnorm/custnorm/validate"
+)
+
+// Limits of what a Reader accepts, documented in package convert.
+const (
+	// MaxDocumentBytes is the largest document one record may be.
+	MaxDocumentBytes = 1 << 20
+	// MaxDepth is the deepest nesting of objects and arrays accepted.
+	MaxDepth = 32
+)
+
+// Reader reads one provider document. Every member read is consumed; what is
+// left is the residue, kept in the canonical record's provider section.
+type Reader struct {
+	root     map[string]any
+	consumed map[validate.Pointer]bool
+	// Known lists the documented members of the provider's document. A
+	// member marked true is an opaque subtree: everything below it is known.
+	// Members of the residue that are not known are reported as
+	// unknown_field warnings (and kept).
+	Known map[validate.Pointer]bool
+	// Report collects the issues of the input (paths into the input).
+	Report validate.Report
+	// Origins records where each canonical value came from.
+	Origins validate.Origins
+}
+
+// Parse decodes data as one JSON object. It returns false, with the reason
+// in the Reader's report (too_large, invalid_json, too_deep, wrong_type at
+// ""), when data cannot be read as an object.
+func Parse(data []byte) (*Reader, bool) {
+	r := &Reader{consumed: make(map[validate.Pointer]bool)}
+	if len(data) > MaxDocumentBytes {
+		r.Report.Issue("", validate.CodeTooLarge, validate.Params{"max": MaxDocumentBytes})
+		return r, false
+	}
+	v, err := DecodeJSON(data)
+	if err != nil {
+		r.Report.Issue("", validate.CodeInvalidJSON, nil)
+		return r, false
+	}
+	if depth(v, 0) > MaxDepth {
+		r.Report.Issue("", validate.CodeTooDeep, validate.Params{"max": MaxDepth})
+		return r, false
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		r.Report.Issue("", validate.CodeWrongType, validate.Params{"expected": "object"})
+		return r, false
+	}
+	r.root = obj
+	return r, true
+}
+
+// FromValue makes a Reader over an already decoded object (a list member).
+func FromValue(obj map[string]any) *Reader {
+	return &Reader{root: obj, consumed: make(map[validate.Pointer]bool)}
+}
+
+// DecodeJSON decodes one JSON value, numbers as json.Number, and fails on
+// trailing data.
+func DecodeJSON(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("fieldmap: data after the JSON value")
+	}
+	return v, nil
+}
+
+func depth(v any, d int) int {
+	if d > MaxDepth {
+		return d
+	}
+	max := d
+	switch t := v.(type) {
+	case map[string]any:
+		for _, e := range t {
+			max = maxInt(max, depth(e, d+1))
+		}
+	case []any:
+		for _, e := range t {
+			max = maxInt(max, depth(e, d+1))
+		}
+	}
+	return max
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// Root returns the decoded document.
+func (r *Reader) Root() map[string]any { return r.root }
+
+// Get returns the value at p without consuming it.
+func (r *Reader) Get(p validate.Pointer) (any, bool) {
+	var cur any = r.root
+	for tok := range p.Tokens() {
+		obj, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		cur, ok = obj[tok]
+		if !ok {
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+// Has reports whether p exists and is not null.
+func (r *Reader) Has(p validate.Pointer) bool {
+	v, ok := r.Get(p)
+	return ok && v != nil
+}
+
+// Consume marks p as read: it will not be part of the residue.
+func (r *Reader) Consume(p validate.Pointer) { r.consumed[p] = true }
+
+// typed returns the value at p when it is present and not null. A value of
+// another JSON type than want is reported as wrong_type (and left in the
+// residue, so nothing is lost).
+func (r *Reader) typed(p validate.Pointer, want string) (any, bool) {
+	v, ok := r.Get(p)
+	if !ok || v == nil {
+		return nil, false
+	}
+	if jsonType(v) != want {
+		r.Report.Issue(p, validate.CodeWrongType, validate.Params{"expected": want})
+		return nil, false
+	}
+	r.consumed[p] = true
+	return v, true
+}
+
+func jsonType(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case json.Number, float64:
+		return "number"
+	case bool:
+		return "boolean"
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	case nil:
+		return "null"
+	}
+	return "unknown"
+}
+
+// String returns the string at p.
+func (r *Reader) String(p validate.Pointer) (string, bool) {
+	v, ok := r.typed(p, "string")
+	if !ok {
+		return "", false
+	}
+	return v.(string), true
+}
+
+// Number returns the number at p.
+func (r *Reader) Number(p validate.Pointer) (json.Number, bool) {
+	v, ok := r.typed(p, "number")
+	if !ok {
+		return "", false
+	}
+	if f, isFloat := v.(float64); isFloat {
+		b, _ := json.Marshal(f)
+		return json.Number(b), true
+	}
+	return v.(json.Number), true
+}
+
+// Bool returns the boolean at p.
+func (r *Reader) Bool(p validate.Pointer) (bool, bool) {
+	v, ok := r.typed(p, "boolean")
+	if !ok {
+		return false, false
+	}
+	return v.(bool), true
+}
+
+// Object checks that p, when present, is an object (reporting wrong_type
+// otherwise) and returns it. It does not consume it.
+func (r *Reader) Object(p validate.Pointer) (map[string]any, bool) {
+	v, ok := r.Get(p)
+	if !ok || v == nil {
+		return nil, false
+	}
+	obj, isObj := v.(map[string]any)
+	if !isObj {
+		r.Report.Issue(p, validate.CodeWrongType, validate.Params{"expected": "object"})
+		return nil, false
+	}
+	return obj, true
+}
+
+// Text reads the string at p into *dst and records that canon comes from p.
+// The origin is recorded even when p is absent, so that an issue about the
+// missing or defaulted value points where the value belongs in the input.
+func (r *Reader) Text(p, canon validate.Pointer, dst *string) bool {
+	r.Origins.Set(canon, p)
+	s, ok := r.String(p)
+	if !ok {
+		return false
+	}
+	*dst = s
+	return true
+}
+
+// Residue returns the members not consumed, as a sparse JSON object (nil
+// when there are none), and reports each unknown one as an unknown_field
+// warning.
+func (r *Reader) Residue() json.RawMessage {
+	res, _ := r.residue(r.root, "")
+	if len(res) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+func (r *Reader) residue(obj map[string]any, at validate.Pointer) (map[string]any, bool) {
+	out := make(map[string]any)
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		v := obj[k]
+		p := at.AppendToken(k)
+		if r.consumed[p] {
+			continue
+		}
+		opaque, known := r.Known[p]
+		if sub, isObj := v.(map[string]any); isObj && !opaque {
+			if !known && r.Known != nil && !r.underOpaque(p) {
+				r.Report.Issue(p, validate.CodeUnknownField, nil)
+				out[k] = v
+				continue
+			}
+			if rest, ok := r.residue(sub, p); ok {
+				out[k] = rest
+			} else if len(sub) == 0 {
+				out[k] = sub
+			}
+			continue
+		}
+		if !known && r.Known != nil && !r.underOpaque(p) {
+			r.Report.Issue(p, validate.CodeUnknownField, nil)
+		}
+		out[k] = v
+	}
+	return out, len(out) > 0
+}
+
+func (r *Reader) underOpaque(p validate.Pointer) bool {
+	for q := p.Parent(); q != ""; q = q.Parent() {
+		if r.Known[q] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,322 @@
+package fieldmap
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+
+	"github.com/custnorm/custnorm/model"
+	"github.com/custnorm/custnorm/validate"
+)
+
+// Limit is a provider's length limit on one member, in code points after
+// NFC unless the provider package documents another unit. Zero means no
+// limit.
+type Limit struct {
+	Min, Max int
+}
+
+// Writer builds one provider document. Members come out in the order they
+// were first set. Its report holds issues and changes whose Path is a
+// canonical pointer and whose Target is the pointer in the output.
+type Writer struct {
+	root    *node
+	written map[validate.Pointer]bool
+	Report  validate.Report
+}
+
+type node struct {
+	keys []string
+	vals map[string]any // *node or a JSON-marshalable value
+}
+
+func newNode() *node { return &node{vals: make(map[string]any)} }
+
+// NewWriter returns an empty writer.
+func NewWriter() *Writer {
+	return &Writer{root: newNode(), written: make(map[validate.Pointer]bool)}
+}
+
+// Set writes v at p, creating the objects on the way.
+func (w *Writer) Set(p validate.Pointer, v any) {
+	n := w.root
+	toks := slices.Collect(p.Tokens())
+	for i, tok := range toks {
+		if i == len(toks)-1 {
+			if _, ok := n.vals[tok]; !ok {
+				n.keys = append(n.keys, tok)
+			}
+			n.vals[tok] = v
+			return
+		}
+		next, ok := n.vals[tok].(*node)
+		if !ok {
+			next = newNode()
+			if _, exists := n.vals[tok]; !exists {
+				n.keys = append(n.keys, tok)
+			}
+			n.vals[tok] = next
+		}
+		n = next
+	}
+}
+
+// Wrote marks the canonical pointer canon as written to the output (so it is
+// not reported as dropped).
+func (w *Writer) Wrote(canon validate.Pointer) { w.written[canon] = true }
+
+// Text writes a non-empty string v at p, marks canon written, and checks
+// lim: a value outside it is a too_long / too_short error with Path canon
+// and Target p. Empty values are not written.
+func (w *Writer) Text(p validate.Pointer, v string, canon validate.Pointer, lim Limit) {
+	if v == "" {
+		return
+	}
+	w.Set(p, v)
+	w.Wrote(canon)
+	w.Check(p, v, canon, lim)
+}
+
+// Check checks v against lim, reporting at canon with target p.
+func (w *Writer) Check(p validate.Pointer, v string, canon validate.Pointer, lim Limit) {
+	if lim.Max == 0 && lim.Min == 0 {
+		return
+	}
+	n := validate.Length(v)
+	switch {
+	case lim.Max > 0 && n > lim.Max:
+		w.Report.Issues = append(w.Report.Issues,
+			validate.NewIssue(canon, validate.CodeTooLong, validate.Params{"max": lim.Max}).WithTarget(p))
+	case n < lim.Min:
+		w.Report.Issues = append(w.Report.Issues,
+			validate.NewIssue(canon, validate.CodeTooShort, validate.Params{"min": lim.Min}).WithTarget(p))
+	}
+}
+
+// Require reports a required issue (with the given severity) at canon,
+// target p, when the output has no value at p.
+func (w *Writer) Require(p, canon validate.Pointer, sev validate.Severity) {
+	if w.has(p) {
+		return
+	}
+	iss := validate.NewIssue(canon, validate.CodeRequired, nil).WithTarget(p)
+	iss.Severity = sev
+	w.Report.Issues = append(w.Report.Issues, iss)
+}
+
+func (w *Writer) has(p validate.Pointer) bool {
+	var cur any = w.root
+	for tok := range p.Tokens() {
+		n, ok := cur.(*node)
+		if !ok {
+			return false
+		}
+		cur, ok = n.vals[tok]
+		if !ok {
+			return false
+		}
+	}
+	return cur != nil
+}
+
+// Residue merges the provider-specific section raw (a JSON object in the
+// provider's shape) into the output: members already written are left as
+// they are. It marks canon (the section's canonical pointer) written.
+func (w *Writer) Residue(raw json.RawMessage, canon validate.Pointer) {
+	if len(raw) == 0 {
+		return
+	}
+	v, err := DecodeJSON(raw)
+	if err != nil {
+		w.Report.Issue(canon, validate.CodeInvalidJSON, nil)
+		return
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		w.Report.Issue(canon, validate.CodeWrongType, validate.Params{"expected": "object"})
+		return
+	}
+	merge(w.root, obj)
+	w.Wrote(canon)
+}
+
+func merge(n *node, obj map[string]any) {
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		v := obj[k]
+		existing, exists := n.vals[k]
+		sub, isObj := v.(map[string]any)
+		switch {
+		case !exists:
+			if isObj {
+				child := newNode()
+				merge(child, sub)
+				v = child
+			}
+			n.keys = append(n.keys, k)
+			n.vals[k] = v
+		case isObj:
+			if child, ok := existing.(*node); ok {
+				merge(child, sub)
+			}
+		}
+	}
+}
+
+// Bytes returns the document as compact JSON.
+func (w *Writer) Bytes() []byte {
+	var buf bytes.Buffer
+	writeNode(&buf, w.root)
+	return buf.Bytes()
+}
+
+func writeNode(buf *bytes.Buffer, n *node) {
+	buf.WriteByte('{')
+	for i, k := range n.keys {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		buf.Write(kb)
+		buf.WriteByte(':')
+		switch v := n.vals[k].(type) {
+		case *node:
+			writeNode(buf, v)
+		default:
+			vb, err := marshalNoEscape(v)
+			if err != nil {
+				vb = []byte("null")
+			}
+			buf.Write(vb)
+		}
+	}
+	buf.WriteByte('}')
+}
+
+func marshalNoEscape(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// Dropped reports, as dropped changes, every canonical value of c that the
+// output does not hold: each leaf pointer of c not marked written (nor lying
+// under a written pointer).
+func (w *Writer) Dropped(c model.Customer, rule string) {
+	for _, p := range Leaves(c) {
+		if w.isWritten(p) {
+			continue
+		}
+		w.Report.Change(validate.ChangeDropped, p, rule)
+	}
+}
+
+func (w *Writer) isWritten(p validate.Pointer) bool {
+	for q := p; ; q = q.Parent() {
+		if w.written[q] {
+			return true
+		}
+		if q == "" {
+			return false
+		}
+	}
+}
+
+// Leaves returns the pointer of every value present in c, in the JSON form
+// of the canonical format, provider sections down to their leaves.
+func Leaves(c model.Customer) []validate.Pointer {
+	var out []validate.Pointer
+	add := func(p validate.Pointer, present bool) {
+		if present {
+			out = append(out, p)
+		}
+	}
+	add("/kind", c.Kind != "")
+	add("/salutation", c.Salutation != "")
+	add("/title", c.Title != "")
+	add("/givenName", c.GivenName != "")
+	add("/familyName", c.FamilyName != "")
+	add("/fullName", c.FullName != "")
+	add("/gender", c.Gender != "")
+	add("/birthDate", !c.BirthDate.IsZero())
+	add("/birthPlace", c.BirthPlace != "")
+	add("/nationality", c.Nationality != "")
+	add("/companyName", c.CompanyName != "")
+	add("/email", c.Email != "")
+	add("/phone", c.Phone != "")
+	add("/mobile", c.Mobile != "")
+	add("/fax", c.Fax != "")
+	add("/website", c.Website != "")
+	a := c.Address
+	add("/address/street", a.Street != "")
+	add("/address/houseNumber", a.HouseNumber != "")
+	add("/address/houseNumberAddition", a.HouseNumberAddition != "")
+	add("/address/extra", a.Extra != "")
+	add("/address/careOf", a.CareOf != "")
+	add("/address/postalCode", a.PostalCode != "")
+	add("/address/city", a.City != "")
+	add("/address/region", a.Region != "")
+	add("/address/country", a.Country != "")
+	add("/language", c.Language != "")
+	add("/nationalId", c.NationalID != "")
+	add("/taxId", c.TaxID != "")
+	add("/identificationNumber", c.IdentificationNumber != "")
+	add("/refs/secuconnect", c.Refs.Secuconnect != "")
+	add("/refs/stancer", c.Refs.Stancer != "")
+	add("/refs/riverty", c.Refs.Riverty != "")
+	add("/refs/merchant", c.Refs.Merchant != "")
+	add("/liveMode", c.LiveMode != nil)
+	add("/created", c.Created != "")
+	add("/updated", c.Updated != "")
+	names := make([]string, 0, len(c.Provider))
+	for name := range c.Provider {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		base := validate.Pointer("/provider").AppendToken(name)
+		v, err := DecodeJSON(c.Provider[name])
+		if err != nil {
+			out = append(out, base)
+			continue
+		}
+		out = appendLeaves(out, base, v)
+	}
+	return out
+}
+
+func appendLeaves(out []validate.Pointer, at validate.Pointer, v any) []validate.Pointer {
+	switch t := v.(type) {
+	case map[string]any:
+		if len(t) == 0 {
+			return append(out, at)
+		}
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			out = appendLeaves(out, at.AppendToken(k), t[k])
+		}
+		return out
+	case []any:
+		if len(t) == 0 {
+			return append(out, at)
+		}
+		for i, e := range t {
+			out = appendLeaves(out, at.AppendIndex(i), e)
+		}
+		return out
+	}
+	return append(out, at)
+}
+

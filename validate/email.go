@@ -1,0 +1,62 @@
+package validate
+
+import (
+	"strings"
+	"unicode"
+)
+
+// maxEmailLength is the longest address accepted (RFC 5321's 254-octet path
+// limit, counted here in code points).
+const maxEmailLength = 254
+
+// NormalizeEmail checks an e-mail address with a practical syntax check and
+// returns it with the domain lower-cased (the local part is kept as written:
+// it may be case-sensitive). The check: exactly one "@", a non-empty local
+// part, a domain of at least two non-empty dot-separated labels, no white
+// space or control characters anywhere, at most 254 characters. It does not
+// look the domain up. A failure returns the input unchanged and an
+// invalid_email issue at path "".
+func NormalizeEmail(s string) (string, *Issue) {
+	if ok, domainLower := checkEmail(s); !ok {
+		iss := NewIssue("", CodeInvalidEmail, nil)
+		return s, &iss
+	} else if domainLower {
+		return s, nil
+	}
+	at := strings.LastIndexByte(s, '@')
+	return s[:at+1] + strings.ToLower(s[at+1:]), nil
+}
+
+// checkEmail reports whether s passes the syntax check, and whether its
+// domain is already lower-case.
+func checkEmail(s string) (ok, domainLower bool) {
+	if s == "" || len(s) > maxEmailLength*4 || Length(s) > maxEmailLength {
+		return false, false
+	}
+	at := strings.IndexByte(s, '@')
+	if at <= 0 || at != strings.LastIndexByte(s, '@') || at == len(s)-1 {
+		return false, false
+	}
+	for _, r := range s {
+		if r <= ' ' || unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
+			return false, false
+		}
+	}
+	local, domain := s[:at], s[at+1:]
+	if strings.HasPrefix(local, ".") || strings.HasSuffix(local, ".") || strings.Contains(local, "..") {
+		return false, false
+	}
+	labels := strings.Split(domain, ".")
+	if len(labels) < 2 {
+		return false, false
+	}
+	for _, l := range labels {
+		if l == "" || strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
+			return false, false
+		}
+		if strings.ContainsAny(l, "()<>[]\\,;:\"") {
+			return false, false
+		}
+	}
+	return true, domain == strings.ToLower(domain)
+}

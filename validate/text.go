@@ -1,0 +1,104 @@
+package validate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// NormalizeText trims s, puts it in Unicode NFC and collapses every run of
+// inner white space (including tabs and line breaks) to one space. It never
+// changes letter case. It is idempotent, and returns s itself (no
+// allocation) when s is already normal.
+func NormalizeText(s string) string {
+	if isNormalASCII(s) {
+		return s
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isNormalASCII reports whether s is printable ASCII with no leading,
+// trailing or doubled space: already normal text.
+func isNormalASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f {
+			return false
+		}
+		if c == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+	}
+	return true
+}
+
+// Length returns the length of s in Unicode code points after NFC, the unit
+// of every limit custnorm checks unless a provider documents another. (A
+// decomposed "Le\u0301o" is three characters. JavaScript's string.length
+// counts UTF-16 units and can disagree for characters outside the BMP.)
+func Length(s string) int {
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return utf8.RuneCountInString(s)
+}
+
+// HasForbiddenCharacters reports whether s contains a control (Cc) or format
+// (Cf) character other than white space: bidi overrides, zero-width spaces,
+// a byte-order mark, NUL. White space controls (tab, line break) are not
+// forbidden; [NormalizeText] turns them into spaces.
+func HasForbiddenCharacters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return hasForbiddenRune(s[i:])
+		}
+		if (c < 0x20 || c == 0x7f) && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' {
+			return true
+		}
+	}
+	return false
+}
+
+func hasForbiddenRune(s string) bool {
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
+			return true
+		}
+	}
+	return false
+}
