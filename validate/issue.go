@@ -94,9 +94,9 @@ func (i Issue) WithTarget(t Pointer) Issue {
 	return i
 }
 
-// Warning returns a copy of i with severity warning.
-func (i Issue) Warning() Issue {
-	i.Severity = SeverityWarning
+// WithSeverity returns a copy of i with severity s.
+func (i Issue) WithSeverity(s Severity) Issue {
+	i.Severity = s
 	return i
 }
 

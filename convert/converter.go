@@ -1,0 +1,34 @@
+package convert
+
+import (
+	"github.com/custnorm/custnorm/model"
+	"github.com/custnorm/custnorm/validate"
+)
+
+// Converter reads and writes one format. The provider packages' Converter
+// types satisfy it structurally; their zero values are ready to use, and
+// they are immutable and safe to share between goroutines.
+type Converter interface {
+	// Name is the format's registry key ("stancer").
+	Name() string
+	// Decode reads one document of the format into the canonical record.
+	// The report's paths point into data; the origins map each canonical
+	// pointer to the pointer in data its value came from (or belongs at).
+	// A document that cannot be read at all gives a report with an error
+	// (invalid_json, too_large, wrong_type at "") and a zero record.
+	Decode(data []byte) (model.Customer, *validate.Origins, validate.Report)
+	// Encode writes c as the document one sends to the provider. The
+	// report's paths are canonical pointers; issues and changes that exist
+	// in the output carry its pointer as target. Values of c the format
+	// cannot hold are dropped changes.
+	Encode(c model.Customer) ([]byte, validate.Report)
+}
+
+// A Lister is a Converter whose format has container documents that hold
+// several records (secuconnect's list {count,data:[…]} and DELETE array).
+type Lister interface {
+	// Records splits a container document into its records, each with the
+	// pointer of the record inside data. ok is false when data is not a
+	// container (it is then one record).
+	Records(data []byte) (records [][]byte, at []validate.Pointer, ok bool)
+}
