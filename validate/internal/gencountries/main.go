@@ -135,6 +135,7 @@ var aliases = []struct {
 	{"Cape Verde", "CV"},
 	{"Cabo Verde", "CV"},
 	{"East Timor", "TL"},
+	{"Weißrussland", "BY"}, // German name before CLDR's "Belarus"; still common
 	// The Holy See's state and its short name.
 	{"Vatican", "VA"},
 	{"Holy See", "VA"},

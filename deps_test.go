@@ -1,0 +1,113 @@
+package custnorm_test
+
+import (
+	"os/exec"
+	"path"
+	"strings"
+	"testing"
+)
+
+// depsRules is the import policy of the module: which packages of ours and
+// which third-party packages each package may import (standard library
+// imports are always allowed). It is a statement of policy, after
+// go/build/deps_test.go: do not relax it to fix a build; change it in a
+// reviewed commit that says why.
+//
+// A pattern ending in "/..." matches a package and everything below it;
+// "<provider>" stands for each provider package under convert/.
+var depsRules = map[string][]string{
+	"model":                          {},
+	"validate":                       {"model", "github.com/nyaruka/phonenumbers", "golang.org/x/text/language", "golang.org/x/text/unicode/norm", "golang.org/x/text/message", "golang.org/x/text/message/catalog"},
+	"validate/internal/gencountries": {"golang.org/x/text/..."},
+	"convert/internal/fieldmap":      {"model", "validate"},
+	"convert/<provider>":             {"model", "validate", "convert/internal/fieldmap"},
+	"convert":                        {"model", "validate", "schema", "convert/<provider>", "convert/internal/fieldmap"},
+	"schema":                         {"validate", "model", "github.com/santhosh-tekuri/jsonschema/v5"},
+	"cmd/custnorm":                   {"convert", "validate", "model", "schema"},
+	"wasm":                           {"convert", "validate", "model"},
+	"internal/golden":                {"github.com/google/go-cmp/cmp"},
+}
+
+var providers = []string{"secuconnect", "worldline", "stancer", "riverty"}
+
+const module = "github.com/custnorm/custnorm"
+
+func TestDependencies(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	seen := 0
+	for line := range strings.Lines(string(out)) {
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		pkg := strings.TrimPrefix(strings.TrimPrefix(fields[0], module), "/")
+		if pkg == module || pkg == "" {
+			continue
+		}
+		rule, ok := ruleFor(pkg)
+		if !ok {
+			t.Errorf("package %s has no entry in depsRules: add one (a reviewed policy change)", pkg)
+			continue
+		}
+		seen++
+		for _, imp := range fields[1:] {
+			if isStdlib(imp) {
+				continue
+			}
+			if !allowed(rule, imp) {
+				t.Errorf("import %s -> %s is not allowed by depsRules", pkg, imp)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("go list listed no package of the module")
+	}
+}
+
+func ruleFor(pkg string) ([]string, bool) {
+	if r, ok := depsRules[pkg]; ok {
+		return r, true
+	}
+	for _, p := range providers {
+		if pkg == "convert/"+p {
+			return depsRules["convert/<provider>"], true
+		}
+	}
+	return nil, false
+}
+
+func allowed(rule []string, imp string) bool {
+	for _, pat := range rule {
+		var pats []string
+		if pat == "convert/<provider>" {
+			for _, p := range providers {
+				pats = append(pats, "convert/"+p)
+			}
+		} else {
+			pats = []string{pat}
+		}
+		for _, p := range pats {
+			full := p
+			if !strings.Contains(strings.Split(p, "/")[0], ".") {
+				full = path.Join(module, p)
+			}
+			if base, ok := strings.CutSuffix(full, "/..."); ok {
+				if imp == base || strings.HasPrefix(imp, base+"/") {
+					return true
+				}
+			} else if imp == full {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isStdlib reports whether imp is a standard-library path (no dot in its
+// first element).
+func isStdlib(imp string) bool {
+	return !strings.Contains(strings.Split(imp, "/")[0], ".")
+}

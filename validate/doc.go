@@ -1,0 +1,112 @@
+// Package validate normalizes canonical customer records and checks them with
+// the rules every provider shares, and owns the vocabulary every layer of
+// custnorm reports in: [Issue] (something wrong with the input), [Change]
+// (something custnorm did to the data), [Pointer] (RFC 6901 paths) and the
+// localized messages.
+//
+// The entry point is [Validator]: Normalize, Check, or both with Customer.
+// The single-value normalizers ([NormalizePhone], [NormalizeCountry],
+// [ParseBirthDate], [NormalizeEmail], [NormalizeText], [NormalizeLanguage],
+// [CheckPostalCode], [SplitStreet], [SplitName]) are exported for callers
+// that hold one value; their issues have path "" (the value itself).
+//
+// # Issues
+//
+// An issue is {path, code, severity, message, params} (plus target, when it
+// exists only in a conversion's output). Severity error means a provider
+// would reject the value, or it is wrong for any provider; warning means a
+// SHOULD, or accepted but suspicious. A record is accepted when it has no
+// error. The message is localized (en, de, fr) from the package's own
+// catalog ([Catalog], [NewLocalizer]); it never contains the rejected value,
+// which may be personal data, and neither does Issue.Error. Message texts may
+// change over time; codes and params do not.
+//
+// # Error codes
+//
+// Codes are API: adding one is a minor change, renaming or removing one is
+// breaking. Params are listed after each code.
+//
+//	invalid_json            the document is not JSON.
+//	too_large               the document is larger than the limit. max (bytes)
+//	too_deep                nesting deeper than the limit. max (levels)
+//	wrong_type              a member has another JSON type. expected (JSON type name)
+//	unknown_field           a member the format does not document; kept in the
+//	                        provider-specific section (warning); an error in the
+//	                        canonical format, which has no place to keep it.
+//	required                a member the target needs is missing (error or
+//	                        warning, by the provider's MUST or SHOULD).
+//	one_of_required         none of several members is present. fields
+//	too_short               fewer code points than allowed. min
+//	too_long                more code points than allowed. max
+//	invalid_format          the value does not have the documented form. format
+//	invalid_email           fails the practical e-mail syntax check.
+//	invalid_phone           not a phone number, not complete for its region (too
+//	                        short, too long, only locally dialable), or letters
+//	                        other than an extension marker (a masked +37258774XXX).
+//	                        reason (empty, too_long, letters, not_a_number,
+//	                        invalid_country_code, too_short, invalid_length, local_only)
+//	not_mobile              a mobile member holding a fixed-line number (warning).
+//	invalid_country         not an ISO 3166-1 country, code or known name.
+//	invalid_language        not a well-formed BCP 47 tag.
+//	invalid_date            not a calendar date in an accepted form.
+//	date_in_future          a birth date after today.
+//	implausible_birth_date  a birth date more than maxAge years ago (warning). maxAge
+//	invalid_postal_code     not a postal code of the address country. country, example
+//	invalid_id              an identifier of the wrong shape. format
+//	forbidden_characters    control or format characters (Cc, Cf: bidi overrides,
+//	                        zero-width spaces) in text.
+//	phone_not_assigned      a complete number in a range its numbering plan has not
+//	                        assigned (warning).
+//	not_split               a street or name kept whole because it could not be
+//	                        split unambiguously (warning). rule
+//	schema                  a JSON Schema rule with no more specific code. keyword
+//
+// # Changes
+//
+// Every change normalization or conversion makes is reported, never silent:
+// {kind, path, target, rule} with kind normalized, split, joined, derived,
+// dropped, truncated (only on request) or defaulted. Rules name what fired:
+// text, email_domain, country_code, default_region, street_house_number,
+// phone_e164, language_tag, date_civil, name_split, name_join,
+// house_number_split, house_number_join, street_join, read_only,
+// not_in_target.
+//
+// # Normalization
+//
+// Normalization is conservative and idempotent:
+//
+//   - Text: trimmed, Unicode NFC, runs of inner white space collapsed to one
+//     space. Letter case is never changed (no title-casing of names).
+//     Control and format characters are an error, and the value is kept.
+//   - Phones: parsed with github.com/nyaruka/phonenumbers; default region
+//     the address country, then the Validator's Region; written E.164, an
+//     extension kept as ";ext=N".
+//   - Countries: alpha-2, alpha-3 and names in en, de, fr, es, it, nl, pl,
+//     sv (case- and accent-insensitive, aliases such as UK) become alpha-2,
+//     from a table generated at build time (go generate), so the runtime
+//     does not link x/text's display names.
+//   - Dates of birth: YYYY-MM-DD, YYYY-MM-DDThh:mm:ss±hh:mm, …Z and YYYYMMDD;
+//     the calendar date written is the date, never shifted through a zone.
+//   - E-mail: the domain is lower-cased; the local part is kept.
+//   - Street: a street line carrying its number splits into street and
+//     house number; when unsure it is kept whole, with a not_split warning.
+//
+// What normalization does not do: it does not transliterate, title-case,
+// guess a missing country from a phone number, look up e-mail domains, or
+// check that an address exists.
+//
+// # Limits
+//
+//   - Lengths count Unicode code points after NFC (the unit of JSON
+//     Schema's maxLength); JavaScript's string.length counts UTF-16 units
+//     and can disagree for characters outside the BMP.
+//   - Phone input is capped at 250 bytes (phonenumbers' own limit), e-mail
+//     addresses at 254 code points, country input at 200 bytes, language
+//     tags at 35 bytes: longer input is rejected without parsing.
+//   - No function of this package reads the network or the file system.
+//
+// # Concurrency
+//
+// Every function is safe for concurrent use; a [Localizer] serializes its
+// own printer.
+package validate
