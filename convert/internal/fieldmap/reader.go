@@ -31,6 +31,7 @@ const (
 type Reader struct {
 	root     map[string]any
 	consumed map[validate.Pointer]bool
+	badType  map[validate.Pointer]bool
 	// Known lists the documented members of the provider's document. A
 	// member marked true is an opaque subtree: everything below it is known.
 	// Members of the residue that are not known are reported as
@@ -151,7 +152,7 @@ func (r *Reader) typed(p validate.Pointer, want string) (any, bool) {
 		return nil, false
 	}
 	if jsonType(v) != want {
-		r.Report.Issue(p, validate.CodeWrongType, validate.Params{"expected": want})
+		r.wrongType(p, want)
 		return nil, false
 	}
 	r.consumed[p] = true
@@ -216,10 +217,21 @@ func (r *Reader) Object(p validate.Pointer) (map[string]any, bool) {
 	}
 	obj, isObj := v.(map[string]any)
 	if !isObj {
-		r.Report.Issue(p, validate.CodeWrongType, validate.Params{"expected": "object"})
+		r.wrongType(p, "object")
 		return nil, false
 	}
 	return obj, true
+}
+
+// wrongType reports a member of the wrong JSON type. The member stays in the
+// residue as it is, and what lies inside it is not reported again as
+// unknown.
+func (r *Reader) wrongType(p validate.Pointer, want string) {
+	r.Report.Issue(p, validate.CodeWrongType, validate.Params{"expected": want})
+	if r.badType == nil {
+		r.badType = make(map[validate.Pointer]bool)
+	}
+	r.badType[p] = true
 }
 
 // Text reads the string at p into *dst and records that canon comes from p.
@@ -264,6 +276,10 @@ func (r *Reader) residue(obj map[string]any, at validate.Pointer) (map[string]an
 			continue
 		}
 		opaque, known := r.Known[p]
+		if r.badType[p] {
+			out[k] = v
+			continue
+		}
 		if sub, isObj := v.(map[string]any); isObj && !opaque {
 			if !known && r.Known != nil && !r.underOpaque(p) {
 				r.Report.Issue(p, validate.CodeUnknownField, nil)

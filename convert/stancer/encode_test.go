@@ -1,0 +1,323 @@
+package stancer_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/custnorm/custnorm/convert/stancer"
+	"github.com/custnorm/custnorm/model"
+	"github.com/custnorm/custnorm/validate"
+)
+
+func TestEncode(t *testing.T) {
+	live := true
+	tests := []struct {
+		name        string
+		in          model.Customer
+		want        string
+		wantIssues  []issueKey
+		wantChanges []changeKey
+	}{
+		{
+			name: "given and family name are joined",
+			in:   model.Customer{GivenName: "David", FamilyName: "Coaster", Email: "david@example.net", Mobile: "+33639980102"},
+			want: `{"name":"David Coaster","email":"david@example.net","mobile":"+33639980102"}`,
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeJoined, Path: "/givenName", Target: "/name", Rule: "name_join"},
+			},
+		},
+		{
+			name: "full name is written as it is",
+			in:   model.Customer{FullName: "Anna Maria Schmidt", Email: "anna@example.com"},
+			want: `{"name":"Anna Maria Schmidt","email":"anna@example.com"}`,
+		},
+		{
+			name: "full name with the parts it splits into",
+			in:   model.Customer{GivenName: "David", FamilyName: "Coaster", FullName: "Coaster, David", Email: "david@example.com"},
+			want: `{"name":"Coaster, David","email":"david@example.com"}`,
+		},
+		{
+			name: "full name with other parts drops the parts",
+			in:   model.Customer{GivenName: "Jane", FamilyName: "Doe", FullName: "J. Doe", Email: "jane@example.com"},
+			want: `{"name":"J. Doe","email":"jane@example.com"}`,
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeDropped, Path: "/familyName", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/givenName", Rule: "not_in_target"},
+			},
+		},
+		{
+			name: "family name alone",
+			in:   model.Customer{FamilyName: "Coaster", Email: "david@example.com"},
+			want: `{"name":"Coaster","email":"david@example.com"}`,
+		},
+		{
+			name: "merchant reference is the external id",
+			in:   model.Customer{Email: "john.doe@example.com", Refs: model.References{Merchant: "6d378a8b-0849-4ab6-96a7-c107bd613852"}},
+			want: `{"email":"john.doe@example.com","external_id":"6d378a8b-0849-4ab6-96a7-c107bd613852"}`,
+		},
+		{
+			name: "read-only values are dropped",
+			in: model.Customer{Email: "david@example.net", Refs: model.References{Stancer: "cust_9Cle7TXKkjhwqcWx4Kl5cQYk"},
+				Created: "2018-10-03T10:22:54Z", LiveMode: &live, Address: model.Address{Country: "FR"}},
+			want: `{"email":"david@example.net"}`,
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeDropped, Path: "/address/country", Rule: "read_only"},
+				{Kind: validate.ChangeDropped, Path: "/created", Rule: "read_only"},
+				{Kind: validate.ChangeDropped, Path: "/liveMode", Rule: "read_only"},
+				{Kind: validate.ChangeDropped, Path: "/refs/stancer", Rule: "read_only"},
+			},
+		},
+		{
+			name: "residue is written back without its read-only members",
+			in: model.Customer{Email: "david@example.net", Provider: map[string]json.RawMessage{
+				stancer.Name: json.RawMessage(`{"billing_address":"addr_m8H4p4n1Oyf1PbaHGBBPfU4a","id":29,"created":"x","live_mode":null,"country":{"a":1},"object":"customer"}`),
+				"riverty":    json.RawMessage(`{"currency":"EUR"}`),
+			}},
+			want: `{"email":"david@example.net","billing_address":"addr_m8H4p4n1Oyf1PbaHGBBPfU4a","object":"customer"}`,
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeDropped, Path: "/provider/riverty/currency", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/provider/stancer/country", Rule: "read_only"},
+				{Kind: validate.ChangeDropped, Path: "/provider/stancer/created", Rule: "read_only"},
+				{Kind: validate.ChangeDropped, Path: "/provider/stancer/id", Rule: "read_only"},
+				{Kind: validate.ChangeDropped, Path: "/provider/stancer/live_mode", Rule: "read_only"},
+			},
+		},
+		{
+			name: "residue of read-only members only",
+			in:   model.Customer{Email: "david@example.net", Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(`{"id":29}`)}},
+			want: `{"email":"david@example.net"}`,
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeDropped, Path: "/provider/stancer/id", Rule: "read_only"},
+			},
+		},
+		{
+			name: "residue that is not an object",
+			in:   model.Customer{Email: "david@example.net", Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(`[1]`)}},
+			want: `{"email":"david@example.net"}`,
+			wantIssues: []issueKey{
+				{"/provider/stancer", validate.CodeWrongType, validate.SeverityError},
+			},
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeDropped, Path: "/provider/stancer/0", Rule: "not_in_target"},
+			},
+		},
+		{
+			name: "residue that is not JSON",
+			in:   model.Customer{Email: "david@example.net", Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(`{`)}},
+			want: `{"email":"david@example.net"}`,
+			wantIssues: []issueKey{
+				{"/provider/stancer", validate.CodeInvalidJSON, validate.SeverityError},
+			},
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeDropped, Path: "/provider/stancer", Rule: "not_in_target"},
+			},
+		},
+		{
+			name: "what Stancer cannot hold is dropped",
+			in: model.Customer{Salutation: "Mr.", GivenName: "John", FamilyName: "Doe", BirthDate: model.Date{Year: 1991, Month: 2, Day: 3},
+				Email: "example@example.com", Phone: "+49123456789", Mobile: "+491775555555",
+				Address: model.Address{Street: "Example Street", HouseNumber: "6a", PostalCode: "01234", City: "Examplecity", Country: "DE"}},
+			want: `{"name":"John Doe","email":"example@example.com","mobile":"+491775555555"}`,
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeDropped, Path: "/address/city", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/address/country", Rule: "read_only"},
+				{Kind: validate.ChangeDropped, Path: "/address/houseNumber", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/address/postalCode", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/address/street", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/birthDate", Rule: "not_in_target"},
+				{Kind: validate.ChangeJoined, Path: "/givenName", Target: "/name", Rule: "name_join"},
+				{Kind: validate.ChangeDropped, Path: "/phone", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/salutation", Rule: "not_in_target"},
+			},
+		},
+		{
+			name:       "neither email nor mobile on create",
+			in:         model.Customer{GivenName: "David", FamilyName: "Coaster", Phone: "+33140000000"},
+			want:       `{"name":"David Coaster"}`,
+			wantIssues: []issueKey{{"", validate.CodeOneOfRequired, validate.SeverityError}},
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeJoined, Path: "/givenName", Target: "/name", Rule: "name_join"},
+				{Kind: validate.ChangeDropped, Path: "/phone", Rule: "not_in_target"},
+			},
+		},
+		{
+			name:       "empty record",
+			in:         model.Customer{},
+			want:       `{}`,
+			wantIssues: []issueKey{{"", validate.CodeOneOfRequired, validate.SeverityError}},
+		},
+		{
+			name: "neither email nor mobile on update",
+			in:   model.Customer{FullName: "David Coaster", Refs: model.References{Stancer: "cust_9Cle7TXKkjhwqcWx4Kl5cQYk"}},
+			want: `{"name":"David Coaster"}`,
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeDropped, Path: "/refs/stancer", Rule: "read_only"},
+			},
+		},
+		{
+			name:       "fixed-line mobile",
+			in:         model.Customer{Email: "david@example.com", Mobile: "+33140000000"},
+			want:       `{"email":"david@example.com","mobile":"+33140000000"}`,
+			wantIssues: []issueKey{{"/mobile", validate.CodeNotMobile, validate.SeverityWarning}},
+		},
+		{
+			name:       "national fixed-line mobile with the address country as region",
+			in:         model.Customer{Email: "david@example.com", Mobile: "0140000000", Address: model.Address{Country: "FR"}},
+			want:       `{"email":"david@example.com","mobile":"0140000000"}`,
+			wantIssues: []issueKey{{"/mobile", validate.CodeNotMobile, validate.SeverityWarning}},
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeDropped, Path: "/address/country", Rule: "read_only"},
+			},
+		},
+		{
+			name: "mobile of a plan without the distinction",
+			in:   model.Customer{Email: "david@example.com", Mobile: "+12015550123"},
+			want: `{"email":"david@example.com","mobile":"+12015550123"}`,
+		},
+		{
+			name: "mobile that does not parse is left to the phone check",
+			in:   model.Customer{Email: "david@example.com", Mobile: "+33XXXXXXXXX"},
+			want: `{"email":"david@example.com","mobile":"+33XXXXXXXXX"}`,
+		},
+		{
+			name: "joined name over the limit",
+			in:   model.Customer{GivenName: strings.Repeat("D", 32), FamilyName: strings.Repeat("C", 32), Email: "david@example.com"},
+			want: `{"name":"` + strings.Repeat("D", 32) + " " + strings.Repeat("C", 32) + `","email":"david@example.com"}`,
+			wantIssues: []issueKey{
+				{"/givenName", validate.CodeTooLong, validate.SeverityError},
+			},
+			wantChanges: []changeKey{
+				{Kind: validate.ChangeJoined, Path: "/givenName", Target: "/name", Rule: "name_join"},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, rep := stancer.Converter{}.Encode(tc.in)
+			if diff := cmp.Diff(parseJSON(t, []byte(tc.want)), parseJSON(t, got)); diff != "" {
+				t.Errorf("Encode(%+v) mismatch (-want +got):\n%s", tc.in, diff)
+			}
+			if diff := cmp.Diff(sortIssueKeys(tc.wantIssues), issueKeys(rep.Issues)); diff != "" {
+				t.Errorf("Encode(%+v) issues mismatch (-want +got):\n%s", tc.in, diff)
+			}
+			if diff := cmp.Diff(sortChangeKeys(tc.wantChanges), changeKeys(rep.Changes)); diff != "" {
+				t.Errorf("Encode(%+v) changes mismatch (-want +got):\n%s", tc.in, diff)
+			}
+		})
+	}
+}
+
+// TestEncodeTargets checks that issues and changes that exist in the output
+// carry the Stancer member as target.
+func TestEncodeTargets(t *testing.T) {
+	_, rep := stancer.Converter{}.Encode(model.Customer{GivenName: "Al", FamilyName: "B", Email: "a@b", Mobile: "+33140000000"})
+	want := map[validate.Code]validate.Pointer{}
+	for _, i := range rep.Issues {
+		if i.Target == nil {
+			t.Errorf("issue %s at %s has no target", i.Code, i.Path)
+			continue
+		}
+		want[i.Code] = *i.Target
+	}
+	if diff := cmp.Diff(map[validate.Code]validate.Pointer{
+		validate.CodeTooShort:  "/email",
+		validate.CodeNotMobile: "/mobile",
+	}, want); diff != "" {
+		t.Errorf("Encode targets mismatch (-want +got):\n%s", diff)
+	}
+	for _, i := range rep.Issues {
+		if i.Code == validate.CodeTooShort && i.Path != "/email" {
+			t.Errorf("too_short at %s, want /email", i.Path)
+		}
+	}
+}
+
+// TestLimits checks every boundary of providers.md T4–T7 through Decode and
+// Encode, with paths mapped back to the input.
+func TestLimits(t *testing.T) {
+	const name, email, mobile = "David Coaster", "david@example.com", "+33639980102"
+	doc := func(members map[string]any) []byte {
+		b, err := json.Marshal(members)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	tests := []struct {
+		name    string
+		members map[string]any
+		want    []issueKey
+	}{
+		{"email 4", map[string]any{"name": name, "email": "a@bc"}, []issueKey{{"/email", validate.CodeTooShort, validate.SeverityError}}},
+		{"email 5", map[string]any{"name": name, "email": "a@b.c"}, nil},
+		{"email 64", map[string]any{"name": name, "email": strings.Repeat("d", 52) + "@example.com"}, nil},
+		{"email 65", map[string]any{"name": name, "email": strings.Repeat("d", 53) + "@example.com"}, []issueKey{{"/email", validate.CodeTooLong, validate.SeverityError}}},
+		{"email empty", map[string]any{"name": name, "email": "", "mobile": mobile}, []issueKey{{"/email", validate.CodeTooShort, validate.SeverityError}}},
+		{"email integer", map[string]any{"name": name, "email": 12345, "mobile": mobile}, []issueKey{{"/email", validate.CodeWrongType, validate.SeverityError}}},
+		{"mobile 7", map[string]any{"name": name, "mobile": "+336399"}, []issueKey{{"/mobile", validate.CodeTooShort, validate.SeverityError}}},
+		{"mobile 8", map[string]any{"name": name, "mobile": "+6620123"}, nil},
+		{"mobile 16", map[string]any{"name": name, "mobile": "+336399801021234"}, nil},
+		{"mobile 17", map[string]any{"name": name, "mobile": "+3368485868700001"}, []issueKey{{"/mobile", validate.CodeTooLong, validate.SeverityError}}},
+		{"mobile empty", map[string]any{"name": name, "mobile": "", "email": email}, []issueKey{{"/mobile", validate.CodeTooShort, validate.SeverityError}}},
+		{"name 2", map[string]any{"name": "Al", "email": email}, []issueKey{{"/name", validate.CodeNotSplit, validate.SeverityWarning}, {"/name", validate.CodeTooShort, validate.SeverityError}}},
+		{"name 3", map[string]any{"name": "Bob", "email": email}, []issueKey{{"/name", validate.CodeNotSplit, validate.SeverityWarning}, {"/name", validate.CodeTooShort, validate.SeverityError}}},
+		{"name 3 code points, 4 bytes", map[string]any{"name": "Léo", "email": email}, []issueKey{{"/name", validate.CodeNotSplit, validate.SeverityWarning}, {"/name", validate.CodeTooShort, validate.SeverityError}}},
+		{"name 3 code points after NFC", map[string]any{"name": "Le\u0301o", "email": email}, []issueKey{{"/name", validate.CodeNotSplit, validate.SeverityWarning}, {"/name", validate.CodeTooShort, validate.SeverityError}}},
+		{"name 4", map[string]any{"name": "Anna", "email": email}, []issueKey{{"/name", validate.CodeNotSplit, validate.SeverityWarning}}},
+		{"name 4 split", map[string]any{"name": "Al Bo", "email": email}, nil},
+		{"name 64", map[string]any{"name": strings.Repeat("D", 32) + " " + strings.Repeat("C", 31), "email": email}, nil},
+		{"name 65 split", map[string]any{"name": strings.Repeat("D", 32) + " " + strings.Repeat("C", 32), "email": email}, []issueKey{{"/name", validate.CodeTooLong, validate.SeverityError}}},
+		{"name 65 whole", map[string]any{"name": strings.Repeat("D ", 32) + "D", "email": email}, []issueKey{{"/name", validate.CodeNotSplit, validate.SeverityWarning}, {"/name", validate.CodeTooLong, validate.SeverityError}}},
+		{"name empty", map[string]any{"name": "", "email": email}, []issueKey{{"/name", validate.CodeTooShort, validate.SeverityError}}},
+		{"name integer", map[string]any{"name": 42, "email": email}, []issueKey{{"/name", validate.CodeWrongType, validate.SeverityError}}},
+		{"external id 36", map[string]any{"email": email, "external_id": "6d378a8b-0849-4ab6-96a7-c107bd613852"}, nil},
+		{"external id 37", map[string]any{"email": email, "external_id": "6d378a8b-0849-4ab6-96a7-c107bd6138521"}, []issueKey{{"/external_id", validate.CodeTooLong, validate.SeverityError}}},
+		{"external id 40", map[string]any{"email": email, "external_id": strings.Repeat("x", 40)}, []issueKey{{"/external_id", validate.CodeTooLong, validate.SeverityError}}},
+		{"external id empty", map[string]any{"email": email, "external_id": ""}, nil},
+		{"only name", map[string]any{"name": name}, []issueKey{{"", validate.CodeOneOfRequired, validate.SeverityError}}},
+		{"only email", map[string]any{"email": email}, nil},
+		{"only mobile", map[string]any{"mobile": mobile}, nil},
+		{"only name, with id (update)", map[string]any{"id": "cust_9Cle7TXKkjhwqcWx4Kl5cQYk", "name": name}, nil},
+		{"id 29", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXyp7l", "email": email}, nil},
+		{"id 28", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXyp7", "email": email}, []issueKey{{"/id", validate.CodeInvalidID, validate.SeverityError}}},
+		{"id 30", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXyp7lX", "email": email}, []issueKey{{"/id", validate.CodeInvalidID, validate.SeverityError}}},
+		{"id prefix", map[string]any{"id": "cus_nwSpP6LKE828Inhiu1CXyp7lX", "email": email}, []issueKey{{"/id", validate.CodeInvalidID, validate.SeverityError}}},
+		{"id upper-case prefix", map[string]any{"id": "CUST_nwSpP6LKE828Inhiu1CXyp7l", "email": email}, []issueKey{{"/id", validate.CodeInvalidID, validate.SeverityError}}},
+		{"id non-ASCII letter", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXypé", "email": email}, []issueKey{{"/id", validate.CodeInvalidID, validate.SeverityError}}},
+		{"fixed-line mobile", map[string]any{"name": name, "mobile": "+33140000000"}, []issueKey{{"/mobile", validate.CodeNotMobile, validate.SeverityWarning}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			data := doc(tc.members)
+			rep := validateDoc(data)
+			if diff := cmp.Diff(sortIssueKeys(tc.want), issueKeys(rep.Issues)); diff != "" {
+				t.Errorf("validate(%s) issues mismatch (-want +got):\n%s", data, diff)
+			}
+		})
+	}
+}
+
+// TestLargeValues checks that huge values neither panic nor take long:
+// Decode refuses documents over 1 MiB, Encode measures whatever it gets.
+func TestLargeValues(t *testing.T) {
+	big := strings.Repeat("é", 1<<18)
+	var conv stancer.Converter
+	doc, _ := json.Marshal(map[string]string{"name": strings.Repeat("a", 1<<20)})
+	if _, _, rep := conv.Decode(doc); !rep.Issues.HasError() {
+		t.Errorf("Decode(%d bytes) issues = %v, want too_large", len(doc), issueKeys(rep.Issues))
+	}
+	c := model.Customer{GivenName: big, FamilyName: big, Email: big, Mobile: model.Phone(big), Refs: model.References{Merchant: big}}
+	_, rep := conv.Encode(c)
+	want := []issueKey{
+		{"/email", validate.CodeTooLong, validate.SeverityError},
+		{"/givenName", validate.CodeTooLong, validate.SeverityError},
+		{"/mobile", validate.CodeTooLong, validate.SeverityError},
+		{"/refs/merchant", validate.CodeTooLong, validate.SeverityError},
+	}
+	if diff := cmp.Diff(want, issueKeys(rep.Issues)); diff != "" {
+		t.Errorf("Encode(large values) issues mismatch (-want +got):\n%s", diff)
+	}
+}

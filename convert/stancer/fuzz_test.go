@@ -1,0 +1,74 @@
+package stancer_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/custnorm/custnorm/convert/stancer"
+)
+
+// FuzzDecode checks that Decode never panics, and that a document Decode
+// accepts survives Encode: Decode(Encode(c)) is c minus the values Encode
+// reported as dropped, and encoding that again gives the same document.
+func FuzzDecode(f *testing.F) {
+	// The shared corpus, valid and invalid.
+	for _, pattern := range []string{"*.json", filepath.Join("invalid", "*.json")} {
+		files, err := filepath.Glob(filepath.Join(corpus, pattern))
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, file := range files {
+			if !strings.HasSuffix(file, ".golden.json") {
+				f.Add(readFile(f, file))
+			}
+		}
+	}
+	for _, seed := range []string{
+		``,                                // empty input
+		`null`,                            // null document
+		`"cust_9Cle7TXKkjhwqcWx4Kl5cQYk"`, // a string document
+		`{}`,                              // empty object
+		`{"name":"Coaster, David","email":"d@example.com"}`,                                    // family name first
+		`{"name":"Dr. Who","mobile":"+33639980102"}`,                                           // ambiguous name
+		`{"name":"Le\u0301o Dupont","email":"l@example.com"}`,                                  // decomposed accent
+		`{"name":" David\tCoaster ","email":"d@example.com"}`,                                  // white space to normalize
+		`{"created":-62135596800,"email":"a@example.com"}`,                                     // first second of year 1
+		`{"created":1e3,"email":"a@example.com"}`,                                              // exponent
+		`{"created":99999999999999999999,"email":"a@example.com"}`,                             // overflows int64
+		`{"email":"a@example.com","x":{"y":[1,{"z":null}]}}`,                                   // nested unknown member
+		`{"email":"a@example.com","billing_address":{"id":"addr_x","line1":"10 rue du test"}}`, // expanded address
+		`{"email":"a@example.com","name":{"first":"David"}}`,                                   // object for a string
+		`{"email":"a@example.com","id":"cust_9Cle7TXKkjhwqcWx4Kl5cQYk","id":"cust_123"}`,       // duplicate member
+		`{"email":"a@example.com","a/b~c":1}`,                                                  // pointer escaping
+		`{"email":"\u00e9\u0000\ud800"}`,                                                       // NUL and a lone surrogate
+	} {
+		f.Add([]byte(seed))
+	}
+	var conv stancer.Converter
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, origins, rep := conv.Decode(data)
+		for _, i := range rep.Issues {
+			if !i.Path.IsValid() {
+				t.Errorf("Decode(%q) issue %s at invalid pointer %q", data, i.Code, i.Path)
+			}
+		}
+		if origins == nil {
+			t.Fatalf("Decode(%q) returned nil origins", data)
+		}
+		out, erep := conv.Encode(c)
+		if rep.Issues.HasError() {
+			return
+		}
+		if diff := cmp.Diff(withoutDropped(t, c, erep), decodeValue(t, out)); diff != "" {
+			t.Errorf("Decode(Encode(Decode(%q))) mismatch (-want +got):\n%s", data, diff)
+		}
+		c2, _, _ := conv.Decode(out)
+		out2, _ := conv.Encode(c2)
+		if diff := cmp.Diff(parseJSON(t, out), parseJSON(t, out2)); diff != "" {
+			t.Errorf("Encode(Decode(Encode(Decode(%q)))) mismatch (-want +got):\n%s", data, diff)
+		}
+	})
+}

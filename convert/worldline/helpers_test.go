@@ -1,0 +1,194 @@
+package worldline_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/custnorm/custnorm/convert/worldline"
+	"github.com/custnorm/custnorm/model"
+	"github.com/custnorm/custnorm/validate"
+)
+
+// converter is what both formats of the package implement.
+type converter interface {
+	Name() string
+	Decode(data []byte) (model.Customer, *validate.Origins, validate.Report)
+	Encode(c model.Customer) ([]byte, validate.Report)
+}
+
+// formats are the package's formats, for tests that run over both.
+var formats = []converter{worldline.Converter{}, worldline.LookupConverter{}}
+
+// issue is what tests compare of an issue: never the message.
+type issue struct {
+	Path     validate.Pointer  `json:"path"`
+	Target   *validate.Pointer `json:"target,omitempty"`
+	Code     validate.Code     `json:"code"`
+	Severity validate.Severity `json:"severity"`
+}
+
+func issuesOf(r validate.Report) []issue {
+	r.Normalize()
+	out := []issue{}
+	for _, i := range r.Issues {
+		out = append(out, issue{Path: i.Path, Target: i.Target, Code: i.Code, Severity: i.Severity})
+	}
+	return out
+}
+
+// change is what tests compare of a change.
+type change struct {
+	Kind   validate.ChangeKind
+	Path   validate.Pointer
+	Target validate.Pointer
+	Rule   string
+}
+
+func changesOf(r validate.Report) []change {
+	out := []change{}
+	for _, c := range r.Changes {
+		ch := change{Kind: c.Kind, Path: c.Path, Rule: c.Rule}
+		if c.Target != nil {
+			ch.Target = *c.Target
+		}
+		out = append(out, ch)
+	}
+	slices.SortFunc(out, func(a, b change) int {
+		if a.Path != b.Path {
+			if a.Path < b.Path {
+				return -1
+			}
+			return 1
+		}
+		if a.Kind < b.Kind {
+			return -1
+		}
+		if a.Kind > b.Kind {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+func warn(p validate.Pointer, code validate.Code) issue {
+	return issue{Path: p, Code: code, Severity: validate.SeverityWarning}
+}
+
+func fail(p validate.Pointer, code validate.Code) issue {
+	return issue{Path: p, Code: code, Severity: validate.SeverityError}
+}
+
+func withTarget(i issue, t validate.Pointer) issue {
+	i.Target = &t
+	return i
+}
+
+// jsonEqual compares provider sections (and documents) as JSON values.
+var jsonEqual = cmp.Comparer(func(a, b json.RawMessage) bool {
+	var va, vb any
+	errA, errB := json.Unmarshal(a, &va), json.Unmarshal(b, &vb)
+	if errA != nil || errB != nil {
+		return string(a) == string(b)
+	}
+	return reflect.DeepEqual(va, vb)
+})
+
+// sameJSON reports whether a and b hold the same JSON value.
+func sameJSON(t testing.TB, a, b []byte) bool {
+	t.Helper()
+	var va, vb any
+	if err := json.Unmarshal(a, &va); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, a)
+	}
+	if err := json.Unmarshal(b, &vb); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, b)
+	}
+	return reflect.DeepEqual(va, vb)
+}
+
+// raw makes a provider section.
+func raw(s string) json.RawMessage { return json.RawMessage(s) }
+
+// withoutDropped returns c without the values that changes report as
+// dropped (leaf pointers of the canonical JSON form), pruning objects left
+// empty.
+func withoutDropped(t testing.TB, c model.Customer, changes []validate.Change) model.Customer {
+	t.Helper()
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, ch := range changes {
+		if ch.Kind == validate.ChangeDropped {
+			doc = remove(doc, slices.Collect(ch.Path.Tokens()))
+		}
+	}
+	doc = compact(doc)
+	b, err = json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out model.Customer
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// tombstone marks a removed array item until compact.
+type tombstone struct{}
+
+func remove(v any, toks []string) any {
+	if len(toks) == 0 {
+		return tombstone{}
+	}
+	switch t := v.(type) {
+	case map[string]any:
+		sub, ok := t[toks[0]]
+		if !ok {
+			return v
+		}
+		t[toks[0]] = remove(sub, toks[1:])
+		if _, gone := t[toks[0]].(tombstone); gone {
+			delete(t, toks[0])
+			if len(t) == 0 {
+				return tombstone{}
+			}
+		}
+	case []any:
+		i, err := strconv.Atoi(toks[0])
+		if err != nil || i < 0 || i >= len(t) {
+			return v
+		}
+		t[i] = remove(t[i], toks[1:])
+	}
+	return v
+}
+
+func compact(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, e := range t {
+			t[k] = compact(e)
+		}
+	case []any:
+		out := t[:0]
+		for _, e := range t {
+			if _, gone := e.(tombstone); !gone {
+				out = append(out, compact(e))
+			}
+		}
+		return out
+	}
+	return v
+}
