@@ -319,4 +319,3 @@ func appendLeaves(out []validate.Pointer, at validate.Pointer, v any) []validate
 	}
 	return append(out, at)
 }
-
