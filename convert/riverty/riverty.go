@@ -1,0 +1,458 @@
+package riverty
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/custnorm/custnorm/convert/internal/fieldmap"
+	"github.com/custnorm/custnorm/model"
+	"github.com/custnorm/custnorm/validate"
+)
+
+// Name is the registry key of the customer object format.
+const Name = "riverty"
+
+// CreateName is the registry key of the create/update request format.
+const CreateName = "riverty-create"
+
+// Canonical pointers of the provider section both formats share, and of its
+// customer part.
+const (
+	sectionPtr         validate.Pointer = "/provider/" + Name
+	sectionCustomerPtr validate.Pointer = sectionPtr + memberCustomer
+)
+
+// Change rules this package reports besides validate's own.
+const (
+	ruleDateCivil        = "date_civil"
+	ruleHouseNumberSplit = "house_number_split"
+	ruleNotInTarget      = "not_in_target"
+	// ruleOverridden: a provider-section member the canonical record now
+	// holds a value for (an empty companyName kept from the input, where
+	// the record has a company name).
+	ruleOverridden = "overridden"
+	// rulePhoneExtension: an E.164 number with ";ext=N" written as "+… xN".
+	rulePhoneExtension = "phone_extension"
+	// ruleNationalID: identificationNumber written from the national id.
+	ruleNationalID = "national_id"
+)
+
+// Converter reads and writes the Riverty AaaS customer object: what GET
+// /subscriptions/v1/customers/{customerNumber} returns, and the customer
+// member of the create/update request. Its zero value is ready to use; it is
+// immutable and safe to share.
+type Converter struct{}
+
+// Name returns "riverty".
+func (Converter) Name() string { return Name }
+
+// Decode reads a customer object. Members map to canonical fields as
+// written; what has no canonical field (addressType, a merchant-configured
+// customerCategory, empty members) is kept in the provider section under
+// "customer". Limits are checked on the values as written.
+func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validate.Report) {
+	r, ok := fieldmap.Parse(data)
+	if !ok {
+		return model.Customer{}, &validate.Origins{}, r.Report
+	}
+	r.Known = make(map[validate.Pointer]bool)
+	customerMembers("", r.Known)
+	c := decodeCustomer(r, "")
+	if res := r.Residue(); res != nil {
+		wrapped := make([]byte, 0, len(res)+len(`{"customer":}`))
+		wrapped = append(wrapped, `{"customer":`...)
+		wrapped = append(append(wrapped, res...), '}')
+		c.Provider = map[string]json.RawMessage{Name: wrapped}
+		r.Origins.Set(sectionCustomerPtr, "")
+	}
+	r.Report.Normalize()
+	return c, &r.Origins, r.Report
+}
+
+// Encode writes c as a customer object. The provider section's customer
+// part is written back; its payment registration and currency, and every
+// canonical value the object has no member for, are dropped changes.
+func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
+	return encode(c, false)
+}
+
+// CreateConverter reads and writes the Riverty AaaS create/update request
+// {customer:{…}, paymentRegistration:{…}, currency}. Its zero value is ready
+// to use; it is immutable and safe to share.
+type CreateConverter struct{}
+
+// Name returns "riverty-create".
+func (CreateConverter) Name() string { return CreateName }
+
+// Decode reads a create/update request. The customer member maps as
+// [Converter.Decode] maps the customer object; the payment registration,
+// the currency and the other leftovers are kept in the provider section in
+// the request's shape. A missing payment registration is a required error.
+func (CreateConverter) Decode(data []byte) (model.Customer, *validate.Origins, validate.Report) {
+	r, ok := fieldmap.Parse(data)
+	if !ok {
+		return model.Customer{}, &validate.Origins{}, r.Report
+	}
+	r.Known = requestMembers()
+	if !r.Has(memberCustomer) {
+		r.Report.Issue(memberCustomer, validate.CodeRequired, nil)
+	}
+	r.Object(memberCustomer)
+	c := decodeCustomer(r, memberCustomer)
+	checkRequest(r.Root(), func(iss validate.Issue) { r.Report.Issues = append(r.Report.Issues, iss) })
+	if res := dropEmptyCustomer(r.Residue()); res != nil {
+		c.Provider = map[string]json.RawMessage{Name: res}
+		r.Origins.Set(sectionPtr, "")
+	}
+	r.Report.Normalize()
+	return c, &r.Origins, r.Report
+}
+
+// Encode writes c as a create/update request. The payment registration and
+// the currency come from the provider section; without a payment
+// registration the request is incomplete (a required error at target
+// /paymentRegistration).
+func (CreateConverter) Encode(c model.Customer) ([]byte, validate.Report) {
+	return encode(c, true)
+}
+
+// dropEmptyCustomer removes an empty customer object from a request's
+// residue: Encode always writes the customer member, so keeping it would
+// make canonical → riverty-create → canonical add a provider section.
+func dropEmptyCustomer(res json.RawMessage) json.RawMessage {
+	if res == nil {
+		return nil
+	}
+	v, err := fieldmap.DecodeJSON(res)
+	if err != nil {
+		return res
+	}
+	obj, _ := v.(map[string]any)
+	if cust, isObj := obj["customer"].(map[string]any); !isObj || len(cust) > 0 {
+		return res
+	}
+	delete(obj, "customer")
+	if len(obj) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return res
+	}
+	return b
+}
+
+// decodeCustomer maps the customer object at base into a canonical record.
+// Empty strings and null are "absent": they are not consumed, so they stay
+// in the residue and are written back.
+func decodeCustomer(r *fieldmap.Reader, base validate.Pointer) model.Customer {
+	var c model.Customer
+	r.Object(base + memberAddress)
+	for _, f := range fields {
+		p := base + f.member
+		r.Origins.Set(f.canon, p)
+		v, present := r.Get(p)
+		if !present || v == nil || v == "" {
+			continue
+		}
+		s, isStr := v.(string)
+		if !isStr {
+			r.String(p) // reports wrong_type; the value stays in the residue
+			continue
+		}
+		switch f.member {
+		case memberBirthDate:
+			d, dateTime, iss := validate.ParseBirthDate(s)
+			if iss != nil {
+				// Kept in the residue, so nothing is lost.
+				r.Report.Add(p, *iss)
+				continue
+			}
+			c.BirthDate = d
+			if dateTime {
+				r.Report.Change(validate.ChangeNormalized, p, ruleDateCivil)
+			}
+		case memberCategory:
+			k, known := kindOf(s)
+			if !known {
+				continue // merchant-configured: kept in the residue
+			}
+			c.Kind = k
+		default:
+			setText(&c, f.canon, s)
+			checkLength(&r.Report, p, s, f)
+		}
+		r.Consume(p)
+	}
+	return c
+}
+
+// checkLength reports a value over f's limit at p (a pointer into the
+// input document).
+func checkLength(rep *validate.Report, p validate.Pointer, s string, f field) {
+	if f.max == 0 || validate.Length(s) <= f.max {
+		return
+	}
+	iss := validate.NewIssue(p, validate.CodeTooLong, validate.Params{"max": f.max})
+	if f.soft {
+		iss.Severity = validate.SeverityWarning
+	}
+	rep.Issues = append(rep.Issues, iss)
+}
+
+// checkRequest checks the members of a create request beside the customer
+// and reports each issue with its pointer into the request:
+//
+//   - paymentRegistration is required, an object ("must include
+//     paymentRegistration", providers.md 4.2; seed 004: "you will also have
+//     to provide the related payment registration"); its documented members
+//     are strings (create_customer page);
+//   - currency, when present, is an ISO 4217 alphabetic code: three
+//     upper-case ASCII letters (create_customer page). Whether the code is
+//     currently assigned is not checked.
+func checkRequest(req map[string]any, report func(validate.Issue)) {
+	pr, ok := req["paymentRegistration"]
+	switch obj, isObj := pr.(map[string]any); {
+	case !ok || pr == nil:
+		report(validate.NewIssue(memberPaymentRegistration, validate.CodeRequired, nil))
+	case !isObj:
+		report(validate.NewIssue(memberPaymentRegistration, validate.CodeWrongType, validate.Params{"expected": "object"}))
+	default:
+		for _, m := range paymentRegistrationMembers {
+			if v, has := obj[m]; has && v != nil {
+				if _, isStr := v.(string); !isStr {
+					report(validate.NewIssue(memberPaymentRegistration.AppendToken(m), validate.CodeWrongType, validate.Params{"expected": "string"}))
+				}
+			}
+		}
+	}
+	cur, ok := req["currency"]
+	if !ok || cur == nil {
+		return
+	}
+	s, isStr := cur.(string)
+	switch {
+	case !isStr:
+		report(validate.NewIssue(memberCurrency, validate.CodeWrongType, validate.Params{"expected": "string"}))
+	case !isCurrencyCode(s):
+		report(validate.NewIssue(memberCurrency, validate.CodeInvalidFormat, validate.Params{"format": "ISO 4217 code: 3 upper-case letters"}))
+	}
+}
+
+func isCurrencyCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// encoder writes one customer object and remembers which output pointers it
+// wrote, so that provider-section members the record overrides can be told
+// apart.
+type encoder struct {
+	w     *fieldmap.Writer
+	wrote map[validate.Pointer]bool
+}
+
+// text writes v at p (nothing for ""), marks canon written and checks f's
+// limit on what is written.
+func (e *encoder) text(p validate.Pointer, v string, canon validate.Pointer, f field) {
+	if v == "" {
+		return
+	}
+	e.wrote[p] = true
+	if !f.soft {
+		e.w.Text(p, v, canon, fieldmap.Limit{Max: f.max})
+		return
+	}
+	e.w.Set(p, v)
+	e.w.Wrote(canon)
+	if f.max > 0 && validate.Length(v) > f.max {
+		e.w.Report.Issues = append(e.w.Report.Issues,
+			validate.NewIssue(canon, validate.CodeTooLong, validate.Params{"max": f.max}).
+				WithTarget(p).WithSeverity(validate.SeverityWarning))
+	}
+}
+
+func (e *encoder) change(kind validate.ChangeKind, canon, target validate.Pointer, rule string) {
+	e.w.Report.Changes = append(e.w.Report.Changes,
+		validate.Change{Kind: kind, Path: canon, Rule: rule}.WithTarget(target))
+}
+
+// wroteUnder reports whether a member below p was written.
+func (e *encoder) wroteUnder(p validate.Pointer) bool {
+	for q := range e.wrote {
+		if q != p && q.HasPrefix(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// encode writes c as a customer object, or as a create request when create
+// is set.
+func encode(c model.Customer, create bool) ([]byte, validate.Report) {
+	e := &encoder{w: fieldmap.NewWriter(), wrote: make(map[validate.Pointer]bool)}
+	base := validate.Pointer("")
+	if create {
+		base = memberCustomer
+	}
+	e.customer(c, base)
+	// The merchant assigns customerNumber; it is never invented, and its
+	// absence is a warning (DESIGN 2).
+	e.w.Require(base+memberCustomerNumber, "/refs/riverty", validate.SeverityWarning)
+
+	section := e.section(c.Provider[Name])
+	residue, residuePtr := section, sectionPtr
+	if create {
+		checkRequest(section, func(iss validate.Issue) {
+			target := iss.Path
+			iss.Path = sectionPtr + iss.Path
+			e.w.Report.Issues = append(e.w.Report.Issues, iss.WithTarget(target))
+		})
+	} else {
+		residue, residuePtr = nil, sectionCustomerPtr
+		switch cust := section["customer"].(type) {
+		case nil:
+		case map[string]any:
+			residue = cust
+		default:
+			e.w.Report.Issue(sectionCustomerPtr, validate.CodeWrongType, validate.Params{"expected": "object"})
+		}
+	}
+	if len(residue) > 0 {
+		e.stripOverridden(residue, "", residuePtr)
+		if b, err := json.Marshal(residue); err == nil {
+			e.w.Residue(b, residuePtr)
+		}
+	}
+	if create {
+		if _, has := residue["customer"]; !has && !e.wroteUnder(memberCustomer) {
+			e.w.Set(memberCustomer, map[string]any{})
+		}
+	}
+	e.w.Dropped(c, ruleNotInTarget)
+	e.w.Report.Normalize()
+	return e.w.Bytes(), e.w.Report
+}
+
+// section decodes the provider section; a section that is not a JSON
+// object is reported and ignored (it is then dropped).
+func (e *encoder) section(raw json.RawMessage) map[string]any {
+	if len(raw) == 0 {
+		return nil
+	}
+	v, err := fieldmap.DecodeJSON(raw)
+	if err != nil {
+		e.w.Report.Issue(sectionPtr, validate.CodeInvalidJSON, nil)
+		return nil
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		e.w.Report.Issue(sectionPtr, validate.CodeWrongType, validate.Params{"expected": "object"})
+		return nil
+	}
+	return obj
+}
+
+// customer writes the canonical fields into the customer object at base.
+func (e *encoder) customer(c model.Customer, base validate.Pointer) {
+	for _, f := range fields {
+		p := base + f.member
+		switch f.member {
+		case memberBirthDate:
+			if !c.BirthDate.IsZero() {
+				// Written as YYYY-MM-DD, as the seed's GET response and
+				// create request do (seed 004).
+				e.text(p, c.BirthDate.String(), f.canon, f)
+			}
+		case memberCategory:
+			if cat, ok := categoryOf(c.Kind); ok {
+				e.text(p, cat, f.canon, f)
+			}
+		case memberStreetNumber:
+			num, add := c.Address.HouseNumber, c.Address.HouseNumberAddition
+			if add == "" {
+				if n, a, ok := validate.SplitHouseNumber(num); ok {
+					e.text(p, n, f.canon, f)
+					addPtr := base + memberNumberAddition
+					e.text(addPtr, a, f.canon, field{})
+					e.change(validate.ChangeSplit, f.canon, addPtr, ruleHouseNumberSplit)
+					continue
+				}
+			}
+			e.text(p, num, f.canon, f)
+		case memberNumberAddition:
+			if e.wrote[p] {
+				continue // written by the split above
+			}
+			e.text(p, textOf(&c, f.canon), f.canon, f)
+		case memberIdentification:
+			if c.IdentificationNumber == "" && c.NationalID != "" {
+				e.text(p, c.NationalID, "/nationalId", f)
+				e.change(validate.ChangeDerived, "/nationalId", p, ruleNationalID)
+				continue
+			}
+			e.text(p, c.IdentificationNumber, f.canon, f)
+		case memberPhone, memberMobilePhone:
+			v := textOf(&c, f.canon)
+			if x, ok := extensionForm(v); ok {
+				v = x
+				e.change(validate.ChangeNormalized, f.canon, p, rulePhoneExtension)
+			}
+			e.text(p, v, f.canon, f)
+		default:
+			e.text(p, textOf(&c, f.canon), f.canon, f)
+		}
+	}
+}
+
+// extensionForm rewrites the canonical "+18717907578;ext=4882" as
+// "+18717907578 x4882", the form Riverty's own example uses; ok is false
+// for anything else.
+func extensionForm(s string) (string, bool) {
+	num, ext, found := strings.Cut(s, ";ext=")
+	if !found || len(num) < 2 || num[0] != '+' || !allDigits(num[1:]) || ext == "" || !allDigits(ext) {
+		return s, false
+	}
+	return num + " x" + ext, true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// stripOverridden removes from res (provider-section members whose output
+// pointers are at + key) every member the output already holds a value
+// for, and reports each as dropped at its canonical pointer (canonBase +
+// output pointer). Without this the writer would keep the written value and
+// lose the member silently.
+func (e *encoder) stripOverridden(res map[string]any, at, canonBase validate.Pointer) {
+	keys := make([]string, 0, len(res))
+	for k := range res {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		p := at.AppendToken(k)
+		sub, isObj := res[k].(map[string]any)
+		switch {
+		case e.wrote[p] || (!isObj && e.wroteUnder(p)):
+			delete(res, k)
+			e.w.Report.Change(validate.ChangeDropped, canonBase+p, ruleOverridden)
+		case isObj:
+			e.stripOverridden(sub, p, canonBase)
+		}
+	}
+}
