@@ -1,0 +1,166 @@
+package convert
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/custnorm/custnorm/validate"
+)
+
+// Options configure a [Pipeline].
+type Options struct {
+	// Region is the default region (ISO 3166-1 alpha-2) for phone numbers
+	// without an international prefix when the address has no country, and
+	// the country of an address that has none (a defaulted change).
+	Region string
+	// Lang is the BCP 47 language of issue messages (en, de, fr; others
+	// fall back to English).
+	Lang string
+	// Strict makes every warning an error.
+	Strict bool
+	// Now is the clock for birth-date checks; nil means time.Now.
+	Now func() time.Time
+	// MaxAge overrides validate.DefaultMaxAge.
+	MaxAge int
+}
+
+// Result is the outcome for one record. Its JSON form is the shape the CLI's
+// report and the JS API use.
+type Result struct {
+	// OK is true when the record has no error-severity issue.
+	OK bool `json:"ok"`
+	// Output is the converted document; set whenever the input could be
+	// read, even when OK is false (callers that must not pass rejected
+	// records on check OK).
+	Output json.RawMessage `json:"output,omitempty"`
+	// Issues point into the input document (target: into the output).
+	Issues validate.Issues `json:"issues"`
+	// Changes is everything custnorm did to the data.
+	Changes []validate.Change `json:"changes"`
+}
+
+// A Pipeline converts and validates records with fixed options: decode →
+// normalize → check → encode, with every issue and change pointing into the
+// input document. It is safe for concurrent use; a CLI makes one per run.
+type Pipeline struct {
+	reg       *Registry
+	opt       Options
+	validator validate.Validator
+	loc       *validate.Localizer
+}
+
+// NewPipeline returns a pipeline over the formats of r.
+func (r *Registry) NewPipeline(opt Options) *Pipeline {
+	return &Pipeline{
+		reg:       r,
+		opt:       opt,
+		validator: validate.Validator{Now: opt.Now, MaxAge: opt.MaxAge, Region: opt.Region},
+		loc:       validate.NewLocalizer(opt.Lang),
+	}
+}
+
+// Convert converts one record of format from into format to. The error is
+// non-nil only for an unknown format name; everything wrong with the data is
+// in the result's issues.
+func (p *Pipeline) Convert(from, to string, data []byte) (Result, error) {
+	src, err := p.reg.lookup(from)
+	if err != nil {
+		return Result{}, err
+	}
+	dst, err := p.reg.lookup(to)
+	if err != nil {
+		return Result{}, err
+	}
+	c, origins, rep := src.Decode(data)
+	if rep.Issues.HasError() && c.IsZero() {
+		return p.finish(rep, nil), nil
+	}
+	c, nrep := p.validator.Customer(c)
+	nrep.Remap(origins)
+	rep.Merge(nrep)
+	out, erep := dst.Encode(c)
+	erep.Remap(origins)
+	if src.Name() == dst.Name() {
+		dropTargets(&erep)
+	}
+	rep.Merge(erep)
+	return p.finish(rep, out), nil
+}
+
+// Validate checks one record of format as the provider would: decode,
+// normalize, check, and the provider's own limits on what would be sent.
+// The result has no output.
+func (p *Pipeline) Validate(format string, data []byte) (Result, error) {
+	conv, err := p.reg.lookup(format)
+	if err != nil {
+		return Result{}, err
+	}
+	c, origins, rep := conv.Decode(data)
+	if rep.Issues.HasError() && c.IsZero() {
+		return p.finish(rep, nil), nil
+	}
+	c, nrep := p.validator.Customer(c)
+	nrep.Remap(origins)
+	rep.Merge(nrep)
+	_, erep := conv.Encode(c)
+	erep.Remap(origins)
+	dropTargets(&erep)
+	rep.Issues = append(rep.Issues, erep.Issues...)
+	return p.finish(rep, nil), nil
+}
+
+// Records splits a container document of format (secuconnect's list) into
+// its records and their pointers; any other document is one record at "".
+func (p *Pipeline) Records(format string, data []byte) ([][]byte, []validate.Pointer) {
+	if conv, ok := p.reg.Lookup(format); ok {
+		if l, ok := conv.(Lister); ok {
+			if recs, at, ok := l.Records(data); ok {
+				return recs, at
+			}
+		}
+	}
+	return [][]byte{data}, []validate.Pointer{""}
+}
+
+func dropTargets(rep *validate.Report) {
+	for k := range rep.Issues {
+		rep.Issues[k].Target = nil
+	}
+	for k := range rep.Changes {
+		rep.Changes[k].Target = nil
+	}
+}
+
+func (p *Pipeline) finish(rep validate.Report, out []byte) Result {
+	if p.opt.Strict {
+		rep.Issues = rep.Issues.Strict()
+	}
+	rep.Normalize()
+	p.loc.Fill(rep.Issues)
+	return Result{OK: !rep.Issues.HasError(), Output: out, Issues: rep.Issues, Changes: rep.Changes}
+}
+
+// Prefix returns a copy of res with at prepended to every input path (for
+// records inside a container document).
+func (res Result) Prefix(at validate.Pointer) Result {
+	if at == "" {
+		return res
+	}
+	for k := range res.Issues {
+		res.Issues[k].Path = at + res.Issues[k].Path
+	}
+	for k := range res.Changes {
+		res.Changes[k].Path = at + res.Changes[k].Path
+	}
+	return res
+}
+
+// Convert converts one record with default options; see [Pipeline.Convert].
+func (r *Registry) Convert(from, to string, data []byte, opt Options) (Result, error) {
+	return r.NewPipeline(opt).Convert(from, to, data)
+}
+
+// Validate validates one record; see [Pipeline.Validate].
+func (r *Registry) Validate(format string, data []byte, opt Options) (Result, error) {
+	return r.NewPipeline(opt).Validate(format, data)
+}

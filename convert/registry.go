@@ -1,0 +1,99 @@
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/custnorm/custnorm/convert/riverty"
+	"github.com/custnorm/custnorm/convert/secuconnect"
+	"github.com/custnorm/custnorm/convert/stancer"
+	"github.com/custnorm/custnorm/convert/worldline"
+)
+
+// ErrUnknownFormat is returned (wrapped) for a format name no registry entry
+// has.
+var ErrUnknownFormat = errors.New("convert: unknown format")
+
+// Registry maps format names to converters. The zero value is an empty
+// registry, ready to use; "canonical" is always available. A Registry is
+// safe for concurrent use.
+type Registry struct {
+	mu sync.RWMutex
+	m  map[string]Converter
+}
+
+// Builtin returns a new registry holding every format custnorm ships:
+// canonical, secuconnect, worldline, worldline-lookup, stancer, riverty and
+// riverty-create. Each call returns a fresh registry; adding a format to it
+// affects no other.
+func Builtin() *Registry {
+	r := &Registry{m: make(map[string]Converter)}
+	for _, c := range []Converter{
+		secuconnect.Converter{},
+		worldline.Converter{},
+		worldline.LookupConverter{},
+		stancer.Converter{},
+		riverty.Converter{},
+		riverty.CreateConverter{},
+	} {
+		r.m[c.Name()] = c
+	}
+	return r
+}
+
+// Register adds c under its lower-cased name. It fails for a nil converter,
+// an empty name and a name already registered (canonical included).
+func (r *Registry) Register(c Converter) error {
+	if c == nil {
+		return errors.New("convert: Register of a nil converter")
+	}
+	name := strings.ToLower(c.Name())
+	if name == "" {
+		return errors.New("convert: Register of a converter with an empty name")
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, dup := r.m[name]; dup || name == CanonicalName {
+		return fmt.Errorf("convert: format %q registered twice", name)
+	}
+	if r.m == nil {
+		r.m = make(map[string]Converter)
+	}
+	r.m[name] = c
+	return nil
+}
+
+// Lookup returns the converter of the format name (case-insensitive).
+func (r *Registry) Lookup(name string) (Converter, bool) {
+	name = strings.ToLower(name)
+	if name == CanonicalName {
+		return Canonical{}, true
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	c, ok := r.m[name]
+	return c, ok
+}
+
+// Names returns the registered format names, canonical included, sorted.
+func (r *Registry) Names() []string {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	names := []string{CanonicalName}
+	for n := range r.m {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+func (r *Registry) lookup(name string) (Converter, error) {
+	c, ok := r.Lookup(name)
+	if !ok {
+		return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownFormat, name, strings.Join(r.Names(), ", "))
+	}
+	return c, nil
+}

@@ -1,0 +1,197 @@
+package validate
+
+import (
+	"time"
+
+	"github.com/custnorm/custnorm/model"
+)
+
+// Validator normalizes and checks canonical customer records. Its zero value
+// is ready to use; a Validator is safe for concurrent use once configured.
+type Validator struct {
+	// Now returns the current time, for birth-date checks; nil means
+	// time.Now.
+	Now func() time.Time
+	// MaxAge is the age in years beyond which a birth date is implausible
+	// (a warning); 0 means DefaultMaxAge (130).
+	MaxAge int
+	// Region is the caller's default region (ISO 3166-1 alpha-2): the
+	// region of phone numbers written without an international prefix when
+	// the address has no country, and the country of an address that has
+	// none (reported as defaulted).
+	Region string
+}
+
+func (v *Validator) now() time.Time {
+	if v == nil || v.Now == nil {
+		return time.Now()
+	}
+	return v.Now()
+}
+
+// Normalize returns c normalized, with a report of every change made and
+// every issue found on the way (paths are canonical pointers). It is
+// conservative and idempotent: Normalize(Normalize(c)) == Normalize(c), with
+// no changes the second time.
+//
+//   - Text fields: trimmed, NFC, inner white space collapsed (normalized,
+//     rule "text"); control and format characters are a forbidden_characters
+//     error, and the value is kept.
+//   - Email: domain lower-cased (rule "email_domain"); invalid_email when the
+//     syntax check fails.
+//   - Countries (address, nationality): names and alpha-3 codes to alpha-2
+//     (rule "country_code"); an address without a country gets Region
+//     (defaulted, rule "default_region").
+//   - Street: a street carrying its house number, with no house number set,
+//     is split (split, rule "street_house_number"); when unsure it is kept
+//     whole with a not_split warning.
+//   - Phones: E.164 (rule "phone_e164"), region from the address country,
+//     then Region.
+//   - Language: canonical BCP 47 (rule "language_tag").
+func (v *Validator) Normalize(c model.Customer) (model.Customer, Report) {
+	var rep Report
+	text := func(p Pointer, s *string) {
+		if *s == "" {
+			return
+		}
+		if HasForbiddenCharacters(*s) {
+			rep.Issue(p, CodeForbiddenCharacters, nil)
+		}
+		if n := NormalizeText(*s); n != *s {
+			*s = n
+			rep.Change(ChangeNormalized, p, "text")
+		}
+	}
+	text("/salutation", &c.Salutation)
+	text("/title", &c.Title)
+	text("/givenName", &c.GivenName)
+	text("/familyName", &c.FamilyName)
+	text("/fullName", &c.FullName)
+	text("/gender", &c.Gender)
+	text("/birthPlace", &c.BirthPlace)
+	text("/companyName", &c.CompanyName)
+	text("/website", &c.Website)
+	a := &c.Address
+	text("/address/street", &a.Street)
+	text("/address/houseNumber", &a.HouseNumber)
+	text("/address/houseNumberAddition", &a.HouseNumberAddition)
+	text("/address/extra", &a.Extra)
+	text("/address/careOf", &a.CareOf)
+	text("/address/postalCode", &a.PostalCode)
+	text("/address/city", &a.City)
+	text("/address/region", &a.Region)
+	text("/nationalId", &c.NationalID)
+	text("/taxId", &c.TaxID)
+	text("/identificationNumber", &c.IdentificationNumber)
+
+	if c.Email != "" {
+		e := NormalizeText(c.Email)
+		if n, iss := NormalizeEmail(e); iss != nil {
+			rep.Add("/email", *iss)
+		} else if n != c.Email {
+			c.Email = n
+			rep.Change(ChangeNormalized, "/email", "email_domain")
+		}
+	}
+
+	country := func(p Pointer, dst *model.Country) {
+		if *dst == "" {
+			return
+		}
+		res := NormalizeCountry(string(*dst))
+		if !res.OK {
+			rep.Add(p, res.Issues...)
+			return
+		}
+		if res.Code != string(*dst) {
+			*dst = model.Country(res.Code)
+			rep.Change(ChangeNormalized, p, "country_code")
+		}
+	}
+	country("/address/country", &a.Country)
+	country("/nationality", &c.Nationality)
+	if a.Country == "" && v != nil && v.Region != "" && hasAddress(*a) {
+		if IsCountry(v.Region) {
+			a.Country = model.Country(v.Region)
+			rep.Change(ChangeDefaulted, "/address/country", "default_region")
+		}
+	}
+
+	if a.Street != "" && a.HouseNumber == "" && hasDigit(a.Street) {
+		if street, number, _, ok := SplitStreet(a.Street); ok {
+			a.Street, a.HouseNumber = street, number
+			rep.Change(ChangeSplit, "/address/street", "street_house_number")
+		} else {
+			rep.Issue("/address/street", CodeNotSplit, Params{"rule": "street_house_number"})
+		}
+	}
+
+	region := string(a.Country)
+	if region == "" && v != nil {
+		region = v.Region
+	}
+	phone := func(p Pointer, dst *model.Phone) {
+		if *dst == "" {
+			return
+		}
+		res := NormalizePhone(string(*dst), region)
+		rep.Add(p, res.Issues...)
+		if res.OK && res.E164 != string(*dst) {
+			*dst = model.Phone(res.E164)
+			rep.Change(ChangeNormalized, p, "phone_e164")
+		}
+	}
+	phone("/phone", &c.Phone)
+	phone("/mobile", &c.Mobile)
+	phone("/fax", &c.Fax)
+
+	if c.Language != "" {
+		if n, iss := NormalizeLanguage(c.Language); iss != nil {
+			rep.Add("/language", *iss)
+		} else if n != c.Language {
+			c.Language = n
+			rep.Change(ChangeNormalized, "/language", "language_tag")
+		}
+	}
+	return c, rep
+}
+
+func hasAddress(a model.Address) bool {
+	return a.Street != "" || a.HouseNumber != "" || a.PostalCode != "" || a.City != "" || a.Extra != "" || a.CareOf != ""
+}
+
+// Check checks a normalized record with the rules every provider shares:
+// birth date (not in the future; older than MaxAge is a warning), postal code
+// of the address country, country codes. Provider limits are checked by the
+// provider converters. Paths are canonical pointers.
+func (v *Validator) Check(c model.Customer) Report {
+	var rep Report
+	if !c.BirthDate.IsZero() {
+		if !c.BirthDate.IsValid() {
+			rep.Issue("/birthDate", CodeInvalidDate, nil)
+		} else if iss := CheckBirthDate(c.BirthDate, v.now(), v.maxAge()); iss != nil {
+			rep.Add("/birthDate", *iss)
+		}
+	}
+	a := c.Address
+	if a.Country != "" && IsCountry(string(a.Country)) && a.PostalCode != "" {
+		if iss := CheckPostalCode(string(a.Country), a.PostalCode); iss != nil {
+			rep.Add("/address/postalCode", *iss)
+		}
+	}
+	return rep
+}
+
+func (v *Validator) maxAge() int {
+	if v == nil {
+		return 0
+	}
+	return v.MaxAge
+}
+
+// Customer normalizes and checks c: the normalized record and one report.
+func (v *Validator) Customer(c model.Customer) (model.Customer, Report) {
+	n, rep := v.Normalize(c)
+	rep.Merge(v.Check(n))
+	return n, rep
+}
