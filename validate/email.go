@@ -3,6 +3,7 @@ package validate
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxEmailLength is the longest address accepted (RFC 5321's 254-octet path
@@ -12,10 +13,10 @@ const maxEmailLength = 254
 // NormalizeEmail checks an e-mail address with a practical syntax check and
 // returns it with the domain lower-cased (the local part is kept as written:
 // it may be case-sensitive). The check: exactly one "@", a non-empty local
-// part, a domain of at least two non-empty dot-separated labels, no white
-// space or control characters anywhere, at most 254 characters. It does not
-// look the domain up. A failure returns the input unchanged and an
-// invalid_email issue at path "".
+// part, a domain of at least two non-empty dot-separated labels, valid
+// UTF-8 with no white space or control characters anywhere, at most 254
+// characters. It does not look the domain up. A failure returns the input
+// unchanged and an invalid_email issue at path "".
 func NormalizeEmail(s string) (string, *Issue) {
 	if ok, domainLower := checkEmail(s); !ok {
 		iss := NewIssue("", CodeInvalidEmail, nil)
@@ -30,7 +31,7 @@ func NormalizeEmail(s string) (string, *Issue) {
 // checkEmail reports whether s passes the syntax check, and whether its
 // domain is already lower-case.
 func checkEmail(s string) (ok, domainLower bool) {
-	if s == "" || len(s) > maxEmailLength*4 || Length(s) > maxEmailLength {
+	if s == "" || len(s) > maxEmailLength*4 || !utf8.ValidString(s) || Length(s) > maxEmailLength {
 		return false, false
 	}
 	at := strings.IndexByte(s, '@')

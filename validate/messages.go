@@ -125,7 +125,9 @@ var languages = []language.Tag{language.English, language.German, language.Frenc
 
 // Catalog returns the package's message catalog (built once). It is never
 // the x/text default catalog, which this package does not touch.
-var Catalog = sync.OnceValue(func() catalog.Catalog {
+func Catalog() catalog.Catalog { return buildCatalog() }
+
+var buildCatalog = sync.OnceValue(func() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for code, m := range messageTable {
 		for _, t := range []struct {

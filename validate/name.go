@@ -42,7 +42,7 @@ func isNameWord(w string) bool {
 	prevJoin := true
 	for _, r := range w {
 		switch {
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || (!prevJoin && unicode.Is(unicode.Mn, r)):
 			if first && !unicode.IsUpper(r) && !unicode.IsTitle(r) && unicode.IsLower(r) {
 				return false
 			}

@@ -9,8 +9,8 @@ import (
 	"github.com/nyaruka/phonenumbers"
 )
 
-// This file is the only one that calls phonenumbers, so the dependency edge
-// is one file wide.
+// This is the only non-test file that calls phonenumbers, so the dependency
+// edge is one file wide.
 
 // PhoneType is the kind of line a number belongs to, as the numbering plan
 // of its region says.
@@ -80,8 +80,8 @@ type PhoneResult struct {
 // an invalid_phone issue whose "reason" param is one of:
 //
 //   - "empty": nothing but white space;
-//   - "too_long": more than 250 bytes (phonenumbers' cap), or more digits than the
-//     numbering plan of its region allows;
+//   - "too_long": more than 250 bytes (phonenumbers' cap), or more digits
+//     than the numbering plan of its region allows;
 //   - "letters": a letter other than one extension marker ("x", "ext",
 //     "ext.", "extension", ";ext=", case-insensitive) directly before the
 //     extension digits, as in "871.790.7578 x4882". Masked numbers
@@ -93,7 +93,10 @@ type PhoneResult struct {
 //     without a usable default region;
 //   - "too_short", "invalid_length": fewer digits, or a number of digits
 //     between the plan's lengths;
-//   - "local_only": dialable only within its area (no area code).
+//   - "local_only": dialable only within its area (no area code);
+//   - "national_prefix": a number in an unassigned range that reaches a
+//     possible length only by keeping its national (trunk) prefix, as in
+//     "+31 0 01234567": its E.164 form would read back as another number.
 //
 // For a parse failure the issue's Err is phonenumbers' sentinel error.
 //
@@ -147,28 +150,50 @@ func NormalizePhone(text, region string) PhoneResult {
 		return invalidPhone("invalid_length", nil)
 	}
 
-	// GetNumberType matches the number against each range of its plan. It
-	// is UNKNOWN exactly when IsValidNumber is false (both look the region
-	// up the same way and run the same matcher), so one call gives both
-	// answers.
-	res := PhoneResult{
-		OK:     true,
-		Type:   phoneType(phonenumbers.GetNumberType(num)),
-		Issues: Issues{},
+	res := PhoneResult{OK: true, Type: PhoneUnknown, Issues: Issues{}}
+	// GetRegionCodeForNumber is a map look-up for a calling code of one
+	// region; for a shared one (+1, +7, +44 …) it runs the range matcher
+	// region by region until one claims the number, and returns "" when
+	// none does.
+	numRegion := phonenumbers.GetRegionCodeForNumber(num)
+	if len(numRegion) == 2 && numRegion != phonenumbers.UNKNOWN_REGION {
+		res.Region = numRegion
 	}
-	// Cheap for a calling code of one region; for shared ones (+1, +44) it
-	// runs the matcher per region until one claims the number.
-	if r := phonenumbers.GetRegionCodeForNumber(num); len(r) == 2 && r != phonenumbers.UNKNOWN_REGION {
-		res.Region = r
+	// GetNumberType finds the region the same way, then matches the number
+	// against each range of the region's plan. It is UNKNOWN exactly when
+	// IsValidNumber is false (same region, same matcher), so one call
+	// answers both, and it is UNKNOWN without matching when there is no
+	// region.
+	if numRegion != "" {
+		res.Type = phoneType(phonenumbers.GetNumberType(num))
 	}
 	res.E164 = phonenumbers.Format(num, phonenumbers.E164)
+	if res.Type == PhoneUnknown {
+		// Read after a calling code, a leading national (trunk) prefix or
+		// carrier code is stripped when what remains has a possible
+		// length. Parse keeps it when stripping leaves an impossible
+		// length for the default region, so an unassigned number can start
+		// with it, and its E.164 form would read back as another number
+		// ("0153436789" in JE is +440153436789, which reads as
+		// +44153436789). Valid numbers do not start with it (checked on
+		// mutations of every region's example numbers, and by the fuzz
+		// target), so the second Parse stays off the common path.
+		if !phoneE164Stable(res.E164) {
+			return invalidPhone("national_prefix", nil)
+		}
+		res.Issues = Issues{NewIssue("", CodePhoneNotAssigned, nil)}
+	}
 	if gotExt != "" {
 		res.E164 += ";ext=" + gotExt
 	}
-	if res.Type == PhoneUnknown {
-		res.Issues = Issues{NewIssue("", CodePhoneNotAssigned, nil)}
-	}
 	return res
+}
+
+// phoneE164Stable reports whether e164 (without extension) parses back to
+// itself.
+func phoneE164Stable(e164 string) bool {
+	num, err := phonenumbers.Parse(e164, phonenumbers.UNKNOWN_REGION)
+	return err == nil && phonenumbers.Format(num, phonenumbers.E164) == e164
 }
 
 // invalidPhone is the rejected result with an invalid_phone issue for

@@ -60,7 +60,8 @@ func (p Pointer) LastToken() string {
 	return pointerUnescaper.Replace(string(p[i+1:]))
 }
 
-// HasPrefix reports whether q is p or lies inside it.
+// HasPrefix reports whether p is q or lies inside it ("/a/b" has the
+// prefixes "/a/b", "/a" and ""; "/ab" does not have the prefix "/a").
 func (p Pointer) HasPrefix(q Pointer) bool {
 	return p == q || q == "" || strings.HasPrefix(string(p), string(q)+"/")
 }

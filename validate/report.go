@@ -54,8 +54,9 @@ func (r *Report) Remap(o *Origins) {
 }
 
 // Normalize makes the report deterministic and JSON-friendly: non-nil
-// slices, issues sorted by path and code, duplicate issues and changes
-// removed.
+// slices, issues sorted by path and code, duplicate issues (same path, code,
+// severity and target) and duplicate changes removed wherever they stand;
+// the first of equal ones is kept, and changes keep their order.
 func (r *Report) Normalize() {
 	if r.Issues == nil {
 		r.Issues = Issues{}
@@ -64,19 +65,42 @@ func (r *Report) Normalize() {
 		r.Changes = []Change{}
 	}
 	r.Issues.Sort()
-	r.Issues = slices.CompactFunc(r.Issues, func(a, b Issue) bool {
-		return a.Path == b.Path && a.Code == b.Code && a.Severity == b.Severity && ptrEq(a.Target, b.Target)
-	})
-	r.Changes = slices.CompactFunc(r.Changes, func(a, b Change) bool {
-		return a.Kind == b.Kind && a.Path == b.Path && a.Rule == b.Rule && ptrEq(a.Target, b.Target)
-	})
-}
-
-func ptrEq(a, b *Pointer) bool {
-	if a == nil || b == nil {
-		return a == b
+	type issueKey struct {
+		path, target Pointer
+		hasTarget    bool
+		code         Code
+		severity     Severity
 	}
-	return *a == *b
+	seenIssues := make(map[issueKey]bool, len(r.Issues))
+	r.Issues = slices.DeleteFunc(r.Issues, func(i Issue) bool {
+		k := issueKey{path: i.Path, hasTarget: i.Target != nil, code: i.Code, severity: i.Severity}
+		if i.Target != nil {
+			k.target = *i.Target
+		}
+		if seenIssues[k] {
+			return true
+		}
+		seenIssues[k] = true
+		return false
+	})
+	type changeKey struct {
+		kind         ChangeKind
+		path, target Pointer
+		hasTarget    bool
+		rule         string
+	}
+	seenChanges := make(map[changeKey]bool, len(r.Changes))
+	r.Changes = slices.DeleteFunc(r.Changes, func(c Change) bool {
+		k := changeKey{kind: c.Kind, path: c.Path, hasTarget: c.Target != nil, rule: c.Rule}
+		if c.Target != nil {
+			k.target = *c.Target
+		}
+		if seenChanges[k] {
+			return true
+		}
+		seenChanges[k] = true
+		return false
+	})
 }
 
 // Origins maps pointers into the canonical record to the pointers in the

@@ -3,18 +3,21 @@ package validate
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // SplitStreet splits a street line that carries its house number into the
 // street name and the number. It recognizes the number after the name
 // ("Gustav Adolfs torg 22", "Westerberg 25", "Hauptstr. 5a", "Main St 12-14")
 // and before it ("12 rue de la Paix", "221B Baker Street", "10, Downing
-// Street"). The number is one or more digits, optionally followed by up to
-// three letters, "bis" or "ter", or a range or fraction ("12-14", "3/1").
+// Street"). The number is one to six digits, optionally followed by up to
+// three letters, "bis", "ter" or "quater", or a range or fraction ("12-14",
+// "3/1"). A comma between number and street is dropped.
 //
 // It is conservative: when the remaining street name holds digits too
-// ("Straße des 17. Juni 5"), when both readings fit, or when there is no
-// number, it reports ok == false and the caller keeps the line whole.
+// ("Straße des 17. Juni 5") or no letter, when both readings fit, or when
+// there is no number, it reports ok == false and the caller keeps the line
+// whole.
 // numberFirst reports the order found, for joining back.
 func SplitStreet(line string) (street, number string, numberFirst, ok bool) {
 	line = strings.TrimSpace(line)
@@ -24,11 +27,11 @@ func SplitStreet(line string) (street, number string, numberFirst, ok bool) {
 	var aStreet, aNum, bStreet, bNum string
 	if after > 0 {
 		aStreet, aNum = strings.TrimRight(line[:after], " ,"), line[after+1:]
-		afterOK = isHouseNumber(aNum) && aStreet != "" && !hasDigit(aStreet)
+		afterOK = isHouseNumber(aNum) && isStreetName(aStreet)
 	}
 	if before > 0 {
 		bNum, bStreet = strings.TrimSuffix(line[:before], ","), strings.TrimSpace(line[before+1:])
-		beforeOK = isHouseNumber(bNum) && bStreet != "" && !hasDigit(bStreet)
+		beforeOK = isHouseNumber(bNum) && isStreetName(bStreet)
 	}
 	switch {
 	case afterOK && !beforeOK:
@@ -108,7 +111,7 @@ func isAddition(s string) bool {
 	case "bis", "ter", "quater":
 		return true
 	}
-	if len(s) == 0 || len(s) > 2 {
+	if s == "" || utf8.RuneCountInString(s) > 3 {
 		return false
 	}
 	for _, r := range s {
@@ -117,6 +120,12 @@ func isAddition(s string) bool {
 		}
 	}
 	return true
+}
+
+// isStreetName reports whether s can be the street name left over by a
+// split: it holds a letter and no digit.
+func isStreetName(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0 && !hasDigit(s)
 }
 
 func hasDigit(s string) bool {

@@ -1,0 +1,286 @@
+package validate_test
+
+import (
+	"bufio"
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/custnorm/custnorm/internal/golden"
+	"github.com/custnorm/custnorm/validate"
+)
+
+// allCodes returns the values of every constant of type Code declared in
+// issue.go, in declaration order. Reading the source keeps the list from
+// going stale when a code is added.
+func allCodes(t testing.TB) []validate.Code {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "issue.go", nil, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []validate.Code
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			vs := spec.(*ast.ValueSpec)
+			if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "Code" {
+				continue
+			}
+			for _, v := range vs.Values {
+				lit, ok := v.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					t.Fatalf("issue.go: Code constant with a non-literal value %v", v)
+				}
+				s, err := strconv.Unquote(lit.Value)
+				if err != nil {
+					t.Fatal(err)
+				}
+				codes = append(codes, validate.Code(s))
+			}
+		}
+	}
+	if len(codes) < 20 {
+		t.Fatalf("issue.go: found only %d Code constants: %v", len(codes), codes)
+	}
+	return codes
+}
+
+// messageParams are representative params for every code's message. Codes
+// without an entry take none.
+var messageParams = map[validate.Code]validate.Params{
+	validate.CodeTooLarge:             {"max": 1048576},
+	validate.CodeTooDeep:              {"max": 64},
+	validate.CodeWrongType:            {"expected": "string"},
+	validate.CodeOneOfRequired:        {"fields": []string{"/email", "/mobile"}},
+	validate.CodeTooShort:             {"min": 4, "got": 3},
+	validate.CodeTooLong:              {"max": 64, "got": 70},
+	validate.CodeInvalidFormat:        {"format": "YYYY-MM-DD"},
+	validate.CodeInvalidPhone:         {"reason": "letters"},
+	validate.CodeImplausibleBirthDate: {"maxAge": 130},
+	validate.CodeInvalidPostalCode:    {"country": "DE", "example": "10115"},
+	validate.CodeInvalidID:            {"format": "cust_ + 24 letters or digits"},
+	validate.CodeNotSplit:             {"rule": "street_house_number"},
+	validate.CodeSchema:               {"keyword": "multipleOf"},
+}
+
+// TestMessagesGolden renders every code's message in every shipped language
+// into testdata/messages.golden.json. This is the one place where message
+// text is compared; run with -update after changing a message and review
+// the diff.
+func TestMessagesGolden(t *testing.T) {
+	type rendered struct {
+		Params validate.Params `json:"params"`
+		Error  string          `json:"error"`
+		EN     string          `json:"en"`
+		DE     string          `json:"de"`
+		FR     string          `json:"fr"`
+	}
+	out := make(map[validate.Code]rendered)
+	en, de, fr := validate.NewLocalizer("en"), validate.NewLocalizer("de"), validate.NewLocalizer("fr")
+	for _, code := range allCodes(t) {
+		params := messageParams[code]
+		if params == nil {
+			params = validate.Params{}
+		}
+		iss := validate.NewIssue("/field", code, params)
+		r := rendered{Params: params, Error: iss.Error(), EN: en.Text(iss), DE: de.Text(iss), FR: fr.Text(iss)}
+		for _, s := range []string{r.EN, r.DE, r.FR} {
+			if strings.Contains(s, "?") || strings.Contains(s, "%!") {
+				t.Errorf("message of %s with params %v = %q: a param is missing or a verb is bad", code, params, s)
+			}
+		}
+		out[code] = r
+	}
+	golden.Check(t, filepath.Join("testdata", "messages.golden.json"), golden.JSON(t, out))
+}
+
+// TestMessagesComplete checks that every Code constant of issue.go has a
+// message in en, de and fr: a code without one renders as the code itself,
+// and a missing translation falls back to the English text.
+func TestMessagesComplete(t *testing.T) {
+	en, de, fr := validate.NewLocalizer("en"), validate.NewLocalizer("de"), validate.NewLocalizer("fr")
+	for _, code := range allCodes(t) {
+		iss := validate.NewIssue("", code, messageParams[code])
+		e, d, f := en.Text(iss), de.Text(iss), fr.Text(iss)
+		if e == string(code) {
+			t.Errorf("code %s has no message", code)
+			continue
+		}
+		if d == e {
+			t.Errorf("code %s has no German message (got the English %q)", code, e)
+		}
+		if f == e {
+			t.Errorf("code %s has no French message (got the English %q)", code, e)
+		}
+	}
+}
+
+// TestMessagesLocalize checks that Issue.Localize with a caller's printer on
+// Catalog renders what a Localizer renders.
+func TestMessagesLocalize(t *testing.T) {
+	for _, tag := range []language.Tag{language.English, language.German, language.French} {
+		p := message.NewPrinter(tag, message.Catalog(validate.Catalog()))
+		l := validate.NewLocalizer(tag.String())
+		for _, code := range allCodes(t) {
+			iss := validate.NewIssue("", code, messageParams[code])
+			if got, want := iss.Localize(p), l.Text(iss); got != want {
+				t.Errorf("Issue{%s}.Localize(%v printer) = %q, want %q", code, tag, got, want)
+			}
+		}
+	}
+	iss := validate.NewIssue("", validate.Code("made_up"), nil)
+	if got := iss.Localize(message.NewPrinter(language.German, message.Catalog(validate.Catalog()))); got != "made_up" {
+		t.Errorf("Issue{made_up}.Localize(de) = %q, want the code", got)
+	}
+}
+
+// TestErrorCodesDocumented checks that validate/doc.go's "# Error codes"
+// section lists exactly the Code constants, each with the params its
+// message uses.
+func TestErrorCodesDocumented(t *testing.T) {
+	doc := docErrorCodes(t)
+	codes := allCodes(t)
+	for _, code := range codes {
+		entry, ok := doc[code]
+		if !ok {
+			t.Errorf("doc.go # Error codes: %s is not listed", code)
+			continue
+		}
+		words := strings.Fields(entry)
+		for name := range messageParams[code] {
+			if name == "got" { // informational, not part of any message
+				continue
+			}
+			if !slices.Contains(words, name) && !slices.Contains(words, name+",") {
+				t.Errorf("doc.go # Error codes: %s does not list its param %q: %q", code, name, entry)
+			}
+		}
+	}
+	for code := range doc {
+		if !slices.Contains(codes, code) {
+			t.Errorf("doc.go # Error codes: %s is not a Code constant in issue.go", code)
+		}
+	}
+}
+
+// docErrorCodes reads the code list of doc.go's "# Error codes" section:
+// code → the text of its entry (continuation lines included).
+func docErrorCodes(t *testing.T) map[validate.Code]string {
+	t.Helper()
+	src, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entryStart := regexp.MustCompile(`^//\t([a-z][a-z0-9_]*)\s+(.*)$`)
+	entries := make(map[validate.Code]string)
+	var last validate.Code
+	in := false
+	sc := bufio.NewScanner(bytes.NewReader(src))
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "// # ") {
+			in = line == "// # Error codes"
+			last = ""
+			continue
+		}
+		if !in {
+			continue
+		}
+		if m := entryStart.FindStringSubmatch(line); m != nil {
+			last = validate.Code(m[1])
+			if _, dup := entries[last]; dup {
+				t.Errorf("doc.go # Error codes: %s listed twice", last)
+			}
+			entries[last] = m[2]
+		} else if strings.HasPrefix(line, "//\t ") && last != "" {
+			entries[last] += " " + strings.TrimSpace(strings.TrimPrefix(line, "//"))
+		} else {
+			last = ""
+		}
+	}
+	if len(entries) == 0 {
+		t.Fatal(`doc.go: no "# Error codes" list found`)
+	}
+	return entries
+}
+
+func TestNewLocalizer(t *testing.T) {
+	tests := []struct {
+		in       string
+		wantLang string
+		wantText string
+	}{
+		{"en", "en", "is required"},
+		{"en-US", "en", "is required"},
+		{"de", "de", "ist erforderlich"},
+		{"de-AT", "de", "ist erforderlich"},
+		{"de-CH", "de", "ist erforderlich"},
+		{"gsw", "de", "ist erforderlich"}, // Swiss German is understood by German readers
+		{"DE", "de", "ist erforderlich"},
+		{"fr", "fr", "est obligatoire"},
+		{"fr-CA", "fr", "est obligatoire"},
+		{"xx", "en", "is required"},
+		{"ja", "en", "is required"},
+		{"", "en", "is required"},
+		{"not a tag", "en", "is required"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			l := validate.NewLocalizer(tc.in)
+			if got := l.Lang(); got != tc.wantLang {
+				t.Errorf("NewLocalizer(%q).Lang() = %q, want %q", tc.in, got, tc.wantLang)
+			}
+			if got := l.Text(validate.NewIssue("/email", validate.CodeRequired, nil)); got != tc.wantText {
+				t.Errorf("NewLocalizer(%q).Text(required) = %q, want %q", tc.in, got, tc.wantText)
+			}
+		})
+	}
+}
+
+func TestLocalizerFill(t *testing.T) {
+	s := validate.Issues{
+		validate.NewIssue("/email", validate.CodeInvalidEmail, nil),
+		validate.NewIssue("/name", validate.CodeTooShort, validate.Params{"min": 4}),
+	}
+	validate.NewLocalizer("fr").Fill(s)
+	got := []string{s[0].Message, s[1].Message}
+	want := []string{"n'est pas une adresse e-mail valide", "doit comporter au moins 4 caractères"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Localizer(fr).Fill mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestLocalizerConcurrent(t *testing.T) {
+	l := validate.NewLocalizer("de")
+	iss := validate.NewIssue("", validate.CodeTooLong, validate.Params{"max": 64})
+	want := l.Text(iss)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 100 {
+				if got := l.Text(iss); got != want {
+					t.Errorf("Localizer.Text concurrently = %q, want %q", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
