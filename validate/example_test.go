@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
 
@@ -147,4 +148,27 @@ func ExampleNewLocalizer() {
 	// de-AT → de: ist keine gültige E-Mail-Adresse; liegt in der Zukunft
 	// fr → fr: n'est pas une adresse e-mail valide; est dans le futur
 	// xx → en: is not a valid e-mail address; lies in the future
+}
+
+func ExampleValidator_Customer() {
+	v := validate.Validator{Region: "DE"}
+	c, rep := v.Customer(model.Customer{
+		GivenName: "Max ",
+		Mobile:    "0177 5555555",
+		Address:   model.Address{Street: "Hauptstr. 5", PostalCode: "1011", Country: "Deutschland"},
+	})
+	fmt.Println(c.GivenName, c.Mobile, c.Address.Street, c.Address.HouseNumber, c.Address.Country)
+	for _, ch := range rep.Changes {
+		fmt.Println(ch.Kind, ch.Path, ch.Rule)
+	}
+	for _, i := range rep.Issues {
+		fmt.Println(i.Severity, i.Path, i.Code)
+	}
+	// Output:
+	// Max +491775555555 Hauptstr. 5 DE
+	// normalized /givenName text
+	// normalized /address/country country_code
+	// split /address/street street_house_number
+	// normalized /mobile phone_e164
+	// error /address/postalCode invalid_postal_code
 }

@@ -1,0 +1,60 @@
+// Package convert converts customer documents between custnorm's formats and
+// validates them as the providers would.
+//
+// # Formats
+//
+// [Builtin] returns a [Registry] of every format custnorm ships:
+//
+//	canonical          custnorm's own JSON (model.Customer)
+//	secuconnect        PaymentCustomersDTO / ProductModel, list and DELETE containers (convert/secuconnect)
+//	worldline          GetCustomerDetailsResponse (convert/worldline)
+//	worldline-lookup   GetCustomerDetailsRequest (convert/worldline)
+//	stancer            the customer object, request or response (convert/stancer)
+//	riverty            the AaaS customer object (convert/riverty)
+//	riverty-create     the AaaS create/update request (convert/riverty)
+//
+// Decode reads what one sends to a provider and what it returns; Encode
+// writes what one sends. Identifiers a merchant or a provider assigns are
+// never invented.
+//
+// # The pipeline
+//
+// A [Pipeline] runs decode → normalize → check → encode:
+//
+//  1. the source format's Decode reads the document (wrong JSON types,
+//     unknown members, provider-specific formats such as dates and
+//     identifiers) and says where each canonical value came from;
+//  2. validate's Normalize and Check run on the canonical record;
+//  3. the target format's Encode writes the output and checks the target's
+//     limits.
+//
+// Every issue and change points into the INPUT document (an RFC 6901
+// pointer); issues and changes that exist only in the output also carry a
+// target pointer into it. A record is accepted (Result.OK) when it has no
+// error-severity issue; with Options.Strict every warning is an error.
+// Values the target cannot hold are "dropped" changes, never silently lost.
+// Converting a format to itself (decode, normalize, encode) gives back the
+// input document, apart from the values normalization changed, each of
+// which is reported.
+//
+// Validate runs the same steps, encodes to the same format to apply its
+// limits, and returns no output.
+//
+// # Limits and security considerations
+//
+//   - One record is at most 1 MiB of JSON (too_large) and nested at most 32
+//     levels (too_deep); larger input is rejected, never truncated.
+//   - Duplicate member names: the last one wins (encoding/json).
+//   - Members a provider does not document are kept in the canonical
+//     record's provider section and reported as unknown_field warnings, so
+//     nothing is lost; in the canonical format, which has no place to keep
+//     them, they are errors. worldline-lookup rejects them, as the provider
+//     does.
+//   - Invalid UTF-8 in strings is replaced by U+FFFD when the JSON is read.
+//   - Nothing in this package reads the network or the file system.
+//
+// # Concurrency
+//
+// A Registry and a Pipeline are safe for concurrent use; the provider
+// Converter values are immutable.
+package convert
