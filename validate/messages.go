@@ -98,6 +98,11 @@ var messageTable = map[Code]messageText{
 		"is not a valid postal code for %[1]v (for example %[2]v)",
 		"ist keine gültige Postleitzahl für %[1]v (zum Beispiel %[2]v)",
 		"n'est pas un code postal valide pour %[1]v (par exemple %[2]v)"},
+	// The variant for a country that uses no postal codes (no example).
+	codePostalCodeNone: {[]string{"country"},
+		"is a postal code, but %[1]v uses none",
+		"ist eine Postleitzahl, aber %[1]v verwendet keine",
+		"est un code postal, mais %[1]v n'en utilise pas"},
 	CodeInvalidID: {[]string{"format"},
 		"is not a valid identifier (expected %[1]v)",
 		"ist keine gültige Kennung (erwartet %[1]v)",
@@ -170,19 +175,35 @@ func (l *Localizer) Lang() string { return l.tag.String() }
 
 // Text returns the message of i in the localizer's language.
 func (l *Localizer) Text(i Issue) string {
-	if _, ok := messageTable[i.Code]; !ok {
+	key := messageKey(i)
+	if _, ok := messageTable[key]; !ok {
 		return string(i.Code)
 	}
 	args := messageArgs(i)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.p.Sprintf(string(i.Code), args...)
+	return l.p.Sprintf(string(key), args...)
+}
+
+// codePostalCodeNone keys the message of an invalid_postal_code issue for a
+// country without postal codes; it is a message variant, not a code.
+const codePostalCodeNone Code = "invalid_postal_code.none"
+
+// messageKey returns the catalog key of i's message: its code, or a variant
+// of it where the params call for other wording.
+func messageKey(i Issue) Code {
+	if i.Code == CodeInvalidPostalCode {
+		if ex, ok := i.Params["example"]; ok && ex == "" {
+			return codePostalCodeNone
+		}
+	}
+	return i.Code
 }
 
 // englishText renders the English message without a printer, for
 // Issue.Error.
 func englishText(i Issue) string {
-	m, ok := messageTable[i.Code]
+	m, ok := messageTable[messageKey(i)]
 	if !ok {
 		return string(i.Code)
 	}
@@ -191,7 +212,7 @@ func englishText(i Issue) string {
 
 // messageArgs returns the issue's params in the order its message uses them.
 func messageArgs(i Issue) []any {
-	m := messageTable[i.Code]
+	m := messageTable[messageKey(i)]
 	args := make([]any, len(m.params))
 	for k, name := range m.params {
 		v, ok := i.Params[name]
@@ -223,8 +244,9 @@ func (l *Localizer) Fill(s Issues) {
 // Localize returns the message of the issue rendered by p, for callers that
 // hold their own printer built on [Catalog].
 func (i *Issue) Localize(p *message.Printer) string {
-	if _, ok := messageTable[i.Code]; !ok {
+	key := messageKey(*i)
+	if _, ok := messageTable[key]; !ok {
 		return string(i.Code)
 	}
-	return p.Sprintf(string(i.Code), messageArgs(*i)...)
+	return p.Sprintf(string(key), messageArgs(*i)...)
 }
