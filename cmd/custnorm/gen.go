@@ -1,0 +1,416 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/custnorm/custnorm/convert"
+	"github.com/custnorm/custnorm/model"
+)
+
+func (c *cli) gen(args []string) int {
+	const name = "gen"
+	fs := newFlagSet(name)
+	format := fs.String("format", "", "format `F` of the records (required)")
+	n := fs.Int("n", 10, "number `N` of records")
+	seed := fs.Uint64("seed", 1, "seed `S` of the pseudo-random generator; the same seed gives the same records")
+	badRate := fs.Float64("bad-rate", 0, "share `R` (0 to 1) of records with a deliberate error")
+	pos, code, ok := c.parse(name, fs, usageGen, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(pos) > 0:
+		return c.usageFail(name, fs, usageGen, usageError("no arguments expected"))
+	case *format == "":
+		return c.usageFail(name, fs, usageGen, usageError("--format is required"))
+	case *n < 0:
+		return c.usageFail(name, fs, usageGen, usageError("-n must not be negative"))
+	case !(*badRate >= 0 && *badRate <= 1):
+		return c.usageFail(name, fs, usageGen, usageError("--bad-rate must be between 0 and 1"))
+	}
+	f, err := c.format(*format, false)
+	if err != nil {
+		return c.fail(name, err)
+	}
+	conv, _ := c.reg.Lookup(f)
+	out := bufio.NewWriterSize(c.stdout, 64<<10)
+	if err := generate(out, conv, *n, *seed, *badRate); err != nil {
+		return c.fail(name, err)
+	}
+	if err := out.Flush(); err != nil {
+		return c.fail(name, fmt.Errorf("writing: %w", err))
+	}
+	return exitOK
+}
+
+// generate writes n synthetic records of conv's format to w, one per line.
+// Each record is generated in canonical form (all fields, whatever the
+// format, so that a seed gives the same people in every format), given the
+// identifiers the format needs, encoded by conv and, for a share badRate of
+// the records, spoilt by one deliberate error in the encoded document.
+func generate(w io.Writer, conv convert.Converter, n int, seed uint64, badRate float64) error {
+	g := newGenerator(seed)
+	for k := range n {
+		c := g.customer()
+		bad, kind := g.r.Float64() < badRate, g.r.IntN(spoilKinds)
+		fitCustomer(&c, conv.Name(), k)
+		doc, rep := conv.Encode(c)
+		if rep.Issues.HasError() {
+			return fmt.Errorf("generated record %d does not encode as %s: %w", k+1, conv.Name(), rep.Issues.Err())
+		}
+		if bad {
+			doc = spoil(doc, c, kind)
+		}
+		var line bytes.Buffer
+		if err := compactInto(&line, doc); err != nil {
+			return fmt.Errorf("generated record %d: %w", k+1, err)
+		}
+		line.WriteByte('\n')
+		if _, err := w.Write(line.Bytes()); err != nil {
+			return fmt.Errorf("writing: %w", err)
+		}
+	}
+	return nil
+}
+
+// fitCustomer keeps the identifiers a format carries and gives the record
+// those its format requires: the merchant's reference (Stancer
+// external_id), the Riverty customer number and payment registration, the
+// national id of the Worldline formats. k numbers the record.
+func fitCustomer(c *model.Customer, format string, k int) {
+	merchant := fmt.Sprintf("C%08d", k+1)
+	switch format {
+	case "canonical":
+		c.Refs.Merchant = merchant
+	case "stancer":
+		c.Refs.Merchant = merchant
+		c.NationalID = ""
+	case "riverty", "riverty-create":
+		c.Refs.Riverty = merchant
+		c.NationalID = ""
+		if format == "riverty-create" {
+			c.Provider = map[string]json.RawMessage{
+				"riverty": json.RawMessage(fmt.Sprintf(`{"paymentRegistration":{"id":"PR%014d"},"currency":"EUR"}`, k+1)),
+			}
+		}
+	case "worldline", "worldline-lookup":
+	default:
+		c.NationalID = ""
+	}
+}
+
+// spoilKinds is the number of deliberate errors spoilValue knows.
+const spoilKinds = 6
+
+// spoilValue returns, for the deliberate error kind, the good value of c as
+// a document would hold it and its spoilt replacement; good is "" when c
+// has no such value.
+func spoilValue(c model.Customer, kind int) (good, bad string) {
+	masked := func(p model.Phone) (string, string) {
+		if len(p) < 4 {
+			return "", ""
+		}
+		return string(p), string(p[:len(p)-3]) + "XXX"
+	}
+	switch kind {
+	case 0: // an impossible date: February 30
+		if c.BirthDate.IsZero() {
+			return "", ""
+		}
+		return c.BirthDate.String(), fmt.Sprintf("%04d-02-30", c.BirthDate.Year)
+	case 1: // a postal code missing its last character
+		pc := c.Address.PostalCode
+		if len(pc) < 2 {
+			return "", ""
+		}
+		return pc, pc[:len(pc)-1]
+	case 2: // an e-mail address without "@"
+		return c.Email, strings.Replace(c.Email, "@", "", 1)
+	case 3: // a masked mobile number
+		return masked(c.Mobile)
+	case 4: // a masked landline number
+		return masked(c.Phone)
+	default: // a country that does not exist, for formats with nothing else
+		return string(c.Address.Country), "Atlantis"
+	}
+}
+
+// spoil replaces, in the encoded document doc, the good value of the first
+// deliberate error from kind on that the document holds (as a whole JSON
+// string) with its spoilt version.
+func spoil(doc []byte, c model.Customer, kind int) []byte {
+	for k := range spoilKinds {
+		good, bad := spoilValue(c, (kind+k)%spoilKinds)
+		if good == "" {
+			continue
+		}
+		g, err1 := json.Marshal(good)
+		b, err2 := json.Marshal(bad)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		if bytes.Contains(doc, g) {
+			return bytes.Replace(doc, g, b, 1)
+		}
+	}
+	return doc
+}
+
+// A generator makes synthetic customers from one pseudo-random stream.
+type generator struct {
+	r         *rand.Rand
+	countries []genCountry
+}
+
+func newGenerator(seed uint64) *generator {
+	return &generator{r: rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)), countries: genCountries()}
+}
+
+func (g *generator) pick(list []string) string { return list[g.r.IntN(len(list))] }
+
+func (g *generator) digits(n int) string {
+	b := make([]byte, n)
+	for k := range b {
+		b[k] = byte('0' + g.r.IntN(10))
+	}
+	return string(b)
+}
+
+// customer returns one synthetic person: name, e-mail, mobile and (for
+// most) landline, address, birth date, language and national id of one of
+// the countries of the generator's table.
+func (g *generator) customer() model.Customer {
+	gc := g.countries[g.r.IntN(len(g.countries))]
+	given, family := g.pick(gc.given), g.pick(gc.family)
+	city := gc.cities[g.r.IntN(len(gc.cities))]
+	birth := g.birthDate()
+
+	domain := "example.com"
+	if g.r.IntN(3) == 0 {
+		domain = "example.org"
+	}
+	local := asciiFold(given) + "." + asciiFold(family)
+	if g.r.IntN(4) == 0 {
+		local += strconv.Itoa(g.r.IntN(99) + 1)
+	}
+
+	number := strconv.Itoa(g.r.IntN(180) + 1)
+	if g.r.IntN(8) == 0 && gc.addition != "" {
+		number += gc.addition
+	}
+	phone := ""
+	if g.r.IntN(5) < 3 {
+		phone = gc.landline.number(g)
+	}
+	return model.Customer{
+		Kind:       model.KindPerson,
+		GivenName:  given,
+		FamilyName: family,
+		BirthDate:  birth,
+		Email:      strings.ToLower(local) + "@" + domain,
+		Mobile:     model.Phone(gc.mobile.number(g)),
+		Phone:      model.Phone(phone),
+		Address: model.Address{
+			Street:      g.pick(gc.streets),
+			HouseNumber: number,
+			PostalCode:  city.postal[g.r.IntN(len(city.postal))],
+			City:        city.name,
+			Country:     model.Country(gc.code),
+		},
+		Language:   gc.lang,
+		NationalID: gc.nationalID(g, birth),
+	}
+}
+
+// birthDate returns a date from 1940-01-01 to 2005-12-31.
+func (g *generator) birthDate() model.Date {
+	start := time.Date(1940, 1, 1, 0, 0, 0, 0, time.UTC)
+	days := int(time.Date(2005, 12, 31, 0, 0, 0, 0, time.UTC).Sub(start).Hours() / 24)
+	t := start.AddDate(0, 0, g.r.IntN(days+1))
+	return model.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+}
+
+// phonePattern makes numbers of one valid range: prefix (E.164, with
+// country code) followed by digits random digits.
+type phonePattern struct {
+	prefix string
+	digits int
+}
+
+func (p phonePattern) number(g *generator) string { return p.prefix + g.digits(p.digits) }
+
+type genCity struct {
+	name   string
+	postal []string
+}
+
+// genCountry is the data of one country the generator draws from. Phone
+// ranges are valid and assigned ones (tested with validate.NormalizePhone);
+// postal codes are real ones of their cities.
+type genCountry struct {
+	code, lang       string
+	given, family    []string
+	streets          []string
+	cities           []genCity
+	addition         string // a house number addition ("a"), "" for none
+	mobile, landline phonePattern
+}
+
+// nationalID returns an identifier of the country's usual shape: a Swedish
+// personnummer (with its Luhn check digit) from the birth date, otherwise
+// digits (a British National Insurance number has letters).
+func (gc genCountry) nationalID(g *generator, birth model.Date) string {
+	switch gc.code {
+	case "SE":
+		s := fmt.Sprintf("%02d%02d%02d", birth.Year%100, int(birth.Month), birth.Day) + g.digits(3)
+		return s + strconv.Itoa(luhnDigit(s))
+	case "GB":
+		return "QQ" + g.digits(6) + "C"
+	case "FR":
+		return g.digits(13)
+	case "NL":
+		return g.digits(9)
+	}
+	return g.digits(11)
+}
+
+// luhnDigit returns the Luhn check digit of the digits s.
+func luhnDigit(s string) int {
+	sum := 0
+	for k := range len(s) {
+		d := int(s[len(s)-1-k] - '0')
+		if k%2 == 0 {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return (10 - sum%10) % 10
+}
+
+// asciiFold spells a name for an e-mail local part: lower case, accents and
+// umlauts transcribed, spaces and apostrophes dropped.
+func asciiFold(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'ä', 'æ':
+			b.WriteString("ae")
+		case 'ö', 'ø':
+			b.WriteString("oe")
+		case 'ü':
+			b.WriteString("ue")
+		case 'ß':
+			b.WriteString("ss")
+		case 'à', 'á', 'â', 'å':
+			b.WriteByte('a')
+		case 'é', 'è', 'ê', 'ë':
+			b.WriteByte('e')
+		case 'ï', 'î':
+			b.WriteByte('i')
+		case 'ô':
+			b.WriteByte('o')
+		case 'ç':
+			b.WriteByte('c')
+		case ' ', '\'', '-':
+		default:
+			if r < 0x80 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// genCountries returns the generator's data.
+func genCountries() []genCountry {
+	return []genCountry{
+		{
+			code: "DE", lang: "de", addition: "a",
+			given:   []string{"Anna", "Lena", "Sophie", "Marie", "Jürgen", "Lukas", "Jonas", "Felix", "Maximilian", "Katharina", "Günter", "Ursula"},
+			family:  []string{"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Koch", "Schäfer"},
+			streets: []string{"Hauptstraße", "Bahnhofstraße", "Gartenweg", "Schillerstraße", "Goethestraße", "Lindenallee", "Bergstraße", "Am Markt"},
+			cities: []genCity{
+				{"Berlin", []string{"10115", "10117", "10119", "10178", "12043"}},
+				{"Hamburg", []string{"20095", "20097", "22765"}},
+				{"München", []string{"80331", "80333", "81667"}},
+				{"Köln", []string{"50667", "50668", "50823"}},
+				{"Frankfurt am Main", []string{"60311", "60313", "60326"}},
+				{"Leipzig", []string{"04109", "04103"}},
+				{"Dresden", []string{"01067", "01099"}},
+			},
+			mobile:   phonePattern{"+49151", 8},
+			landline: phonePattern{"+4930", 8},
+		},
+		{
+			code: "FR", lang: "fr", addition: " bis",
+			given:   []string{"Camille", "Léa", "Manon", "Chloé", "Hélène", "Louis", "Hugo", "Théo", "Jérôme", "François", "Nicolas", "Élodie"},
+			family:  []string{"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Lefèvre", "Girard"},
+			streets: []string{"rue de la Paix", "avenue Victor Hugo", "boulevard Saint-Michel", "rue du Moulin", "place de la République", "rue des Lilas"},
+			cities: []genCity{
+				{"Paris", []string{"75001", "75005", "75011", "75015", "75018"}},
+				{"Lyon", []string{"69001", "69003", "69007"}},
+				{"Marseille", []string{"13001", "13006", "13008"}},
+				{"Toulouse", []string{"31000", "31400"}},
+				{"Nantes", []string{"44000", "44100"}},
+				{"Strasbourg", []string{"67000", "67100"}},
+			},
+			mobile:   phonePattern{"+3361", 7},
+			landline: phonePattern{"+331", 8},
+		},
+		{
+			code: "NL", lang: "nl", addition: "A",
+			given:   []string{"Daan", "Sem", "Lucas", "Bram", "Emma", "Julia", "Tess", "Sanne", "Fleur", "Thijs", "Maarten", "Anouk"},
+			family:  []string{"de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos"},
+			streets: []string{"Kerkstraat", "Dorpsstraat", "Stationsweg", "Molenweg", "Prinsengracht", "Schoolstraat"},
+			cities: []genCity{
+				{"Amsterdam", []string{"1012 JS", "1017 CE", "1071 XX"}},
+				{"Rotterdam", []string{"3011 AD", "3012 KK"}},
+				{"Den Haag", []string{"2511 BT", "2514 EA"}},
+				{"Utrecht", []string{"3511 AX", "3512 JE"}},
+				{"Eindhoven", []string{"5611 AZ"}},
+			},
+			mobile:   phonePattern{"+3162", 7},
+			landline: phonePattern{"+3120", 7},
+		},
+		{
+			code: "SE", lang: "sv",
+			given:   []string{"Erik", "Lars", "Karl", "Anders", "Johan", "Maria", "Elisabeth", "Anna", "Kristina", "Åsa", "Björn", "Ingrid"},
+			family:  []string{"Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Lindström", "Åberg"},
+			streets: []string{"Storgatan", "Drottninggatan", "Kungsgatan", "Vasagatan", "Skolgatan", "Sveavägen"},
+			cities: []genCity{
+				{"Stockholm", []string{"111 52", "113 21", "114 35"}},
+				{"Göteborg", []string{"411 05", "413 01"}},
+				{"Malmö", []string{"211 20", "214 21"}},
+				{"Uppsala", []string{"753 20"}},
+			},
+			mobile:   phonePattern{"+4670", 7},
+			landline: phonePattern{"+468", 7},
+		},
+		{
+			code: "GB", lang: "en",
+			given:   []string{"Oliver", "George", "Harry", "Jack", "Charlotte", "Amelia", "Olivia", "Emily", "Thomas", "James", "Sophie", "Grace"},
+			family:  []string{"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson", "Wright", "Evans", "O'Brien"},
+			streets: []string{"High Street", "Station Road", "Church Lane", "Victoria Road", "Park Avenue", "Green Lane"},
+			cities: []genCity{
+				{"London", []string{"SW1A 1AA", "EC1A 1BB", "W1A 0AX", "N1 9GU"}},
+				{"Manchester", []string{"M1 1AE", "M2 5DB"}},
+				{"Leeds", []string{"LS1 4AP"}},
+				{"Glasgow", []string{"G1 1XQ"}},
+				{"Edinburgh", []string{"EH1 1YZ"}},
+			},
+			mobile:   phonePattern{"+44771", 7},
+			landline: phonePattern{"+44207946", 4},
+		},
+	}
+}

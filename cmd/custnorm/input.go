@@ -1,0 +1,506 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// maxRecordBytes is the largest record the CLI hands to the library: the
+// library's own limit (convert/internal/fieldmap.MaxDocumentBytes, 1 MiB).
+// A larger record is rejected as too_large without being held in memory.
+const maxRecordBytes = 1 << 20
+
+// readerSlack is what the input buffer holds beyond maxRecordBytes, so that
+// framing can look at a whole record of the maximum size plus its
+// surroundings.
+const readerSlack = 64 << 10
+
+// framing is how the records of an input are laid out.
+type framing int
+
+// List of values that framing can take.
+const (
+	// framingEmpty: nothing but white space.
+	framingEmpty framing = iota
+	// framingLines: NDJSON, one record per line; a single document on one
+	// line is the one-record case.
+	framingLines
+	// framingDocuments: one JSON document spread over several lines
+	// (pretty-printed), or several such documents one after another.
+	framingDocuments
+	// framingArray: a JSON array whose elements are the records.
+	framingArray
+)
+
+func (f framing) String() string {
+	switch f {
+	case framingLines:
+		return "lines"
+	case framingDocuments:
+		return "documents"
+	case framingArray:
+		return "array"
+	}
+	return "empty"
+}
+
+// A rawRecord is one record as the framer cut it from the input.
+type rawRecord struct {
+	// num is the 1-based record number.
+	num int
+	// data is the record's JSON text, trimmed; nil when tooLarge.
+	data []byte
+	// tooLarge: the record is over maxRecordBytes; its bytes were skipped.
+	tooLarge bool
+	// broken: the input's framing is broken here (an unterminated value, a
+	// stray character between array elements); the record is invalid JSON.
+	broken bool
+}
+
+// A framer cuts an input stream into records, holding at most one record of
+// at most maxRecordBytes (plus its buffer) in memory at a time. It is used
+// by a single goroutine.
+type framer struct {
+	r    *bufio.Reader
+	max  int
+	mode framing
+	n    int // records returned so far
+
+	// Array framing state.
+	arrDone  bool // the closing bracket (or a framing error) was seen
+	arrFirst bool // no element read yet
+	// done: no more records (after a framing error or at the end).
+	done bool
+}
+
+const utf8BOM = "\xEF\xBB\xBF"
+
+// newFramer reads the start of in to decide its framing: a first non-space
+// byte '[' is an array of records; '{' starting a complete, valid JSON
+// value that spans several lines (within maxRecordBytes) is a document
+// (several may follow each other); anything else is NDJSON. Deciding never
+// reads more than is needed to tell, so a slow producer on a pipe is not
+// waited for beyond its first line.
+func newFramer(in io.Reader, max int) (*framer, error) {
+	f := &framer{r: bufio.NewReaderSize(in, max+readerSlack), max: max, arrFirst: true}
+	if b, err := f.r.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
+		if _, err := f.r.Discard(len(utf8BOM)); err != nil {
+			return nil, err
+		}
+	}
+	c, err := skipSpace(f.r)
+	switch {
+	case errors.Is(err, io.EOF):
+		f.mode = framingEmpty
+		f.done = true
+		return f, nil
+	case err != nil:
+		return nil, err
+	}
+	switch c {
+	case '[':
+		if _, err := f.r.Discard(1); err != nil {
+			return nil, err
+		}
+		f.mode = framingArray
+	case '{':
+		mode, err := f.sniff()
+		if err != nil {
+			return nil, err
+		}
+		f.mode = mode
+	default:
+		f.mode = framingLines
+	}
+	return f, nil
+}
+
+// sniff tells NDJSON from a multi-line document, for an input whose first
+// byte is '{'. It looks at the buffered bytes only, reading more as needed,
+// and consumes nothing.
+func (f *framer) sniff() (framing, error) {
+	var sc valueScanner
+	firstNL := -1
+	n := 0 // bytes of the buffer examined
+	for {
+		avail := f.r.Buffered()
+		if n >= avail {
+			if avail > f.max {
+				// The first value (or line) is over the limit: whatever it
+				// is, it is rejected; line framing resynchronizes best.
+				return framingLines, nil
+			}
+			if _, err := f.r.Peek(avail + 1); err != nil {
+				if errors.Is(err, io.EOF) {
+					return framingLines, nil
+				}
+				return 0, err
+			}
+			continue
+		}
+		win, err := f.r.Peek(avail)
+		if err != nil {
+			return 0, err
+		}
+		for ; n < len(win); n++ {
+			c := win[n]
+			if c == '\n' && firstNL < 0 {
+				firstNL = n
+				if json.Valid(win[:n]) {
+					return framingLines, nil
+				}
+			}
+			if end, _ := sc.step(c); end {
+				if firstNL >= 0 && json.Valid(win[:n+1]) {
+					return framingDocuments, nil
+				}
+				return framingLines, nil
+			}
+		}
+	}
+}
+
+// next returns the next record; ok is false at the end of the input. The
+// error is an I/O error of the input (never a problem of the data).
+func (f *framer) next() (rec rawRecord, ok bool, err error) {
+	if f.done {
+		return rawRecord{}, false, nil
+	}
+	switch f.mode {
+	case framingLines:
+		rec, ok, err = f.nextLine()
+	case framingDocuments:
+		rec, ok, err = f.nextDocument()
+	case framingArray:
+		rec, ok, err = f.nextElement()
+	}
+	if err != nil || !ok {
+		f.done = true
+		return rawRecord{}, false, err
+	}
+	f.n++
+	rec.num = f.n
+	return rec, true, nil
+}
+
+// nextLine reads lines up to the next one that is not blank.
+func (f *framer) nextLine() (rawRecord, bool, error) {
+	for {
+		line, tooLarge, blank, n, err := f.readLine()
+		if err != nil && !errors.Is(err, io.EOF) {
+			return rawRecord{}, false, err
+		}
+		if n == 0 && err != nil {
+			return rawRecord{}, false, nil
+		}
+		if !blank {
+			if tooLarge {
+				return rawRecord{tooLarge: true}, true, nil
+			}
+			return rawRecord{data: line}, true, nil
+		}
+		if err != nil {
+			return rawRecord{}, false, nil
+		}
+	}
+}
+
+// readLine reads one line. It keeps at most max bytes of it (plus a little
+// white space); the rest of a longer line is read and dropped. blank reports
+// a line of white space only; n is the number of bytes read, the newline
+// included.
+func (f *framer) readLine() (line []byte, tooLarge, blank bool, n int64, err error) {
+	keep := f.max + 64 // room for white space around a record of the maximum size
+	blank = true
+	for {
+		chunk, rerr := f.r.ReadSlice('\n')
+		n += int64(len(chunk))
+		if blank && len(bytes.TrimSpace(chunk)) > 0 {
+			blank = false
+		}
+		if !tooLarge {
+			if len(line)+len(chunk) > keep {
+				tooLarge = true
+				line = nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if errors.Is(rerr, bufio.ErrBufferFull) {
+			continue
+		}
+		if !tooLarge {
+			line = bytes.TrimSpace(line)
+			if len(line) > f.max {
+				tooLarge = true
+				line = nil
+			}
+		}
+		return line, tooLarge, blank, n, rerr
+	}
+}
+
+// nextDocument reads the next whole JSON value.
+func (f *framer) nextDocument() (rawRecord, bool, error) {
+	if _, err := skipSpace(f.r); err != nil {
+		if errors.Is(err, io.EOF) {
+			return rawRecord{}, false, nil
+		}
+		return rawRecord{}, false, err
+	}
+	v, err := readValue(f.r, f.max)
+	if err != nil {
+		return rawRecord{}, false, err
+	}
+	if !v.complete {
+		f.done = true
+		return rawRecord{data: v.data, tooLarge: v.tooLarge, broken: !v.tooLarge}, true, nil
+	}
+	return rawRecord{data: v.data, tooLarge: v.tooLarge}, true, nil
+}
+
+// nextElement reads the next element of a top-level array. A break in the
+// array's own syntax (a missing comma, an unterminated array, data after
+// its end) becomes one broken record that stands for the rest of the
+// input, which is then skipped.
+func (f *framer) nextElement() (rawRecord, bool, error) {
+	if f.arrDone {
+		return rawRecord{}, false, nil
+	}
+	c, err := skipSpace(f.r)
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return f.brokenRest()
+		}
+		return rawRecord{}, false, err
+	}
+	if !f.arrFirst {
+		switch c {
+		case ']':
+			return f.closeArray()
+		case ',':
+			if _, err := f.r.Discard(1); err != nil {
+				return rawRecord{}, false, err
+			}
+			c, err = skipSpace(f.r)
+			if err != nil {
+				if errors.Is(err, io.EOF) {
+					return f.brokenRest()
+				}
+				return rawRecord{}, false, err
+			}
+			if c == ']' {
+				return f.brokenRest() // a trailing comma
+			}
+		default:
+			return f.brokenRest()
+		}
+	} else if c == ']' {
+		return f.closeArray()
+	}
+	f.arrFirst = false
+	v, err := readValue(f.r, f.max)
+	if err != nil {
+		return rawRecord{}, false, err
+	}
+	if !v.complete {
+		f.arrDone = true
+		return rawRecord{data: v.data, tooLarge: v.tooLarge, broken: !v.tooLarge}, true, nil
+	}
+	return rawRecord{data: v.data, tooLarge: v.tooLarge}, true, nil
+}
+
+// closeArray consumes the closing bracket and checks that only white space
+// follows.
+func (f *framer) closeArray() (rawRecord, bool, error) {
+	if _, err := f.r.Discard(1); err != nil {
+		return rawRecord{}, false, err
+	}
+	f.arrDone = true
+	if _, err := skipSpace(f.r); err != nil {
+		if errors.Is(err, io.EOF) {
+			return rawRecord{}, false, nil
+		}
+		return rawRecord{}, false, err
+	}
+	return f.brokenRest()
+}
+
+// brokenRest skips the rest of the input and returns one broken record for
+// it.
+func (f *framer) brokenRest() (rawRecord, bool, error) {
+	f.arrDone = true
+	if _, err := io.Copy(io.Discard, f.r); err != nil {
+		return rawRecord{}, false, fmt.Errorf("skipping the rest of the input: %w", err)
+	}
+	return rawRecord{broken: true}, true, nil
+}
+
+// skipSpace discards JSON white space and returns the next byte without
+// consuming it.
+func skipSpace(r *bufio.Reader) (byte, error) {
+	for {
+		if r.Buffered() == 0 {
+			if _, err := r.Peek(1); err != nil {
+				return 0, err
+			}
+		}
+		win, err := r.Peek(r.Buffered())
+		if err != nil {
+			return 0, err
+		}
+		for i, c := range win {
+			if !isSpace(c) {
+				_, err := r.Discard(i)
+				return c, err
+			}
+		}
+		if _, err := r.Discard(len(win)); err != nil {
+			return 0, err
+		}
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// scannedValue is one JSON value cut from a stream by readValue.
+type scannedValue struct {
+	data     []byte // nil when tooLarge
+	tooLarge bool
+	complete bool // false: the input ended inside the value
+}
+
+// readValue reads the JSON value that starts at the next byte of r (not
+// white space). It finds the value's end without decoding it (see
+// valueScanner), keeps at most max bytes and skips the rest.
+func readValue(r *bufio.Reader, max int) (scannedValue, error) {
+	var (
+		sc   valueScanner
+		v    scannedValue
+		size int
+	)
+	keep := func(b []byte) {
+		size += len(b)
+		if v.tooLarge {
+			return
+		}
+		if size > max {
+			v.tooLarge = true
+			v.data = nil
+			return
+		}
+		v.data = append(v.data, b...)
+	}
+	for {
+		if r.Buffered() == 0 {
+			if _, err := r.Peek(1); err != nil {
+				if errors.Is(err, io.EOF) {
+					// A scalar ends at the end of the input; a string, an
+					// object or an array does not.
+					v.complete = sc.kind == kindScalar
+					return v, nil
+				}
+				return v, err
+			}
+		}
+		win, err := r.Peek(r.Buffered())
+		if err != nil {
+			return v, err
+		}
+		n, ended := len(win), false
+		for i, c := range win {
+			if end, incl := sc.step(c); end {
+				n, ended = i, true
+				if incl {
+					n = i + 1
+				}
+				break
+			}
+		}
+		keep(win[:n])
+		if _, err := r.Discard(n); err != nil {
+			return v, err
+		}
+		if ended {
+			v.complete = true
+			return v, nil
+		}
+	}
+}
+
+// Kinds of value a valueScanner is in.
+const (
+	kindNone      = 0
+	kindContainer = '{'
+	kindString    = '"'
+	kindScalar    = 's'
+)
+
+// A valueScanner finds where a JSON value ends in a byte stream without
+// decoding it or remembering its nesting (so its memory is constant):
+// objects and arrays end when the count of open brackets outside strings
+// drops to zero, strings at their closing quote, anything else (numbers,
+// literals, garbage) before white space or a structural character. A
+// structural character where a value should start is a value of its own.
+// Whether the value is valid JSON is left to the decoder.
+type valueScanner struct {
+	kind     byte
+	depth    int
+	inString bool
+	escape   bool
+}
+
+// step consumes c. end reports that the value has ended: with incl, c is
+// its last byte; without, c is the first byte after it.
+func (s *valueScanner) step(c byte) (end, incl bool) {
+	switch s.kind {
+	case kindNone:
+		switch c {
+		case '{', '[':
+			s.kind, s.depth = kindContainer, 1
+		case '"':
+			s.kind, s.inString = kindString, true
+		case '}', ']', ',', ':':
+			return true, true
+		default:
+			s.kind = kindScalar
+		}
+		return false, false
+	case kindScalar:
+		switch c {
+		case ' ', '\t', '\n', '\r', '{', '}', '[', ']', ',', ':', '"':
+			return true, false
+		}
+		return false, false
+	}
+	if s.inString {
+		switch {
+		case s.escape:
+			s.escape = false
+		case c == '\\':
+			s.escape = true
+		case c == '"':
+			s.inString = false
+			if s.kind == kindString {
+				return true, true
+			}
+		}
+		return false, false
+	}
+	switch c {
+	case '"':
+		s.inString = true
+	case '{', '[':
+		s.depth++
+	case '}', ']':
+		s.depth--
+		if s.depth == 0 {
+			return true, true
+		}
+	}
+	return false, false
+}

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/custnorm/custnorm/validate"
+)
+
+// summaryText is the human summary in one language. Counts are written as
+// "label: n" so no plural forms are needed.
+type summaryText struct {
+	// convertCounts and validateCounts take read, written (valid),
+	// rejected, with warnings.
+	convertCounts  string
+	validateCounts string
+	empty          string
+	// record names a record: "record 3".
+	record string
+	// warning marks a warning's code: "invalid_phone (warning)".
+	warning string
+	// more takes the number of issues not shown and where they all are.
+	more string
+	// rejected lists rejected record numbers; moreRejected how many more.
+	rejected     string
+	moreRejected string
+}
+
+// summaryFor returns the summary's texts in lang, one of the languages of
+// the message catalog (package validate: en, de, fr); others get English.
+func summaryFor(lang string) summaryText {
+	switch lang {
+	case "de":
+		return summaryText{
+			convertCounts:  "Datensätze gelesen: %d, geschrieben: %d, abgelehnt: %d, mit Warnungen: %d",
+			validateCounts: "Datensätze gelesen: %d, gültig: %d, abgelehnt: %d, mit Warnungen: %d",
+			empty:          "die Eingabe enthält keine Datensätze",
+			record:         "Datensatz %d",
+			warning:        "%s (Warnung)",
+			more:           "… und %d weitere Befunde (%s listet alle auf)",
+			rejected:       "abgelehnte Datensätze: %s",
+			moreRejected:   " und %d weitere",
+		}
+	case "fr":
+		return summaryText{
+			convertCounts:  "enregistrements lus : %d, écrits : %d, rejetés : %d, avec avertissements : %d",
+			validateCounts: "enregistrements lus : %d, valides : %d, rejetés : %d, avec avertissements : %d",
+			empty:          "l'entrée ne contient aucun enregistrement",
+			record:         "enregistrement %d",
+			warning:        "%s (avertissement)",
+			more:           "… et %d autres problèmes (%s les liste tous)",
+			rejected:       "enregistrements rejetés : %s",
+			moreRejected:   " et %d autres",
+		}
+	}
+	return summaryText{
+		convertCounts:  "records read: %d, written: %d, rejected: %d, with warnings: %d",
+		validateCounts: "records read: %d, valid: %d, rejected: %d, with warnings: %d",
+		empty:          "the input holds no records",
+		record:         "record %d",
+		warning:        "%s (warning)",
+		more:           "… and %d more issues (%s lists them all)",
+		rejected:       "rejected records: %s",
+		moreRejected:   " and %d more",
+	}
+}
+
+// Limits of the human summary.
+const (
+	summaryIssues = 10 // issue lines shown
+	summaryRanges = 20 // ranges of rejected record numbers shown
+)
+
+// stats counts the units of a run and keeps what the summary shows.
+type stats struct {
+	read, ok, rejected, warned int
+
+	// The first summaryIssues errors and warnings, each numbered in the
+	// order met; the summary shows errors first, then warnings if there is
+	// room, in that order.
+	errors, warnings []issueLine
+	issuesSeen       int
+
+	ranges     [][2]int // rejected record numbers, as ranges
+	moreRanges int      // rejected records beyond the ranges kept
+}
+
+type issueLine struct {
+	seq    int
+	record int
+	issue  validate.Issue
+}
+
+// add counts one unit.
+func (s *stats) add(u unit) {
+	s.read++
+	if u.res.OK {
+		s.ok++
+	} else {
+		s.rejected++
+		s.addRejected(u.record)
+	}
+	warned := false
+	for _, i := range u.res.Issues {
+		l := issueLine{seq: s.issuesSeen, record: u.record, issue: i}
+		s.issuesSeen++
+		if i.Severity == validate.SeverityError {
+			if len(s.errors) < summaryIssues {
+				s.errors = append(s.errors, l)
+			}
+			continue
+		}
+		warned = true
+		if len(s.warnings) < summaryIssues {
+			s.warnings = append(s.warnings, l)
+		}
+	}
+	if warned {
+		s.warned++
+	}
+}
+
+// shown returns the issue lines the summary shows, in the order met.
+func (s *stats) shown() []issueLine {
+	lines := slices.Clone(s.errors)
+	lines = append(lines, s.warnings[:min(len(s.warnings), summaryIssues-len(lines))]...)
+	slices.SortFunc(lines, func(a, b issueLine) int { return a.seq - b.seq })
+	return lines
+}
+
+func (s *stats) addRejected(n int) {
+	if k := len(s.ranges) - 1; k >= 0 && (s.ranges[k][1] == n || s.ranges[k][1]+1 == n) {
+		s.ranges[k][1] = n
+		return
+	}
+	if len(s.ranges) < summaryRanges {
+		s.ranges = append(s.ranges, [2]int{n, n})
+		return
+	}
+	s.moreRanges++
+}
+
+// writeSummary writes the human summary of a run of cmd (convert or
+// validate) in the language lang; all names where every issue is listed.
+// An issue line reads "record 3: /contact/dob: invalid_date: message"; an
+// issue that exists only in the output shows its target after an arrow
+// ("record 1: → /customerNumber: required (warning): is required").
+func writeSummary(w io.Writer, cmd, lang string, s *stats, all string) error {
+	t := summaryFor(lang)
+	var b strings.Builder
+	b.WriteString("custnorm " + cmd + ": ")
+	switch {
+	case s.read == 0:
+		b.WriteString(t.empty)
+	case cmd == "validate":
+		fmt.Fprintf(&b, t.validateCounts, s.read, s.ok, s.rejected, s.warned)
+	default:
+		fmt.Fprintf(&b, t.convertCounts, s.read, s.ok, s.rejected, s.warned)
+	}
+	b.WriteByte('\n')
+	shown := s.shown()
+	for _, l := range shown {
+		fmt.Fprintf(&b, t.record, l.record)
+		b.WriteString(": ")
+		switch {
+		case l.issue.Target != nil && l.issue.Path == "":
+			b.WriteString("→ " + string(*l.issue.Target) + ": ")
+		case l.issue.Target != nil:
+			b.WriteString(string(l.issue.Path) + " → " + string(*l.issue.Target) + ": ")
+		case l.issue.Path != "":
+			b.WriteString(string(l.issue.Path) + ": ")
+		}
+		code := string(l.issue.Code)
+		if l.issue.Severity == validate.SeverityWarning {
+			code = fmt.Sprintf(t.warning, code)
+		}
+		b.WriteString(code)
+		b.WriteString(": ")
+		b.WriteString(l.issue.Message)
+		b.WriteByte('\n')
+	}
+	if more := s.issuesSeen - len(shown); more > 0 {
+		fmt.Fprintf(&b, t.more, more, all)
+		b.WriteByte('\n')
+	}
+	if len(s.ranges) > 0 {
+		parts := make([]string, len(s.ranges))
+		for k, r := range s.ranges {
+			parts[k] = strconv.Itoa(r[0])
+			if r[1] != r[0] {
+				parts[k] += "–" + strconv.Itoa(r[1])
+			}
+		}
+		list := strings.Join(parts, ", ")
+		if s.moreRanges > 0 {
+			list += fmt.Sprintf(t.moreRejected, s.moreRanges)
+		}
+		fmt.Fprintf(&b, t.rejected, list)
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
