@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"github.com/custnorm/custnorm/convert/internal/fieldmap"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
@@ -32,3 +33,13 @@ type Lister interface {
 	// container (it is then one record).
 	Records(data []byte) (records [][]byte, at []validate.Pointer, ok bool)
 }
+
+// Limits of one record, for every format.
+const (
+	// MaxDocumentBytes is the largest document one record may be: larger
+	// ones are rejected (too_large), never truncated.
+	MaxDocumentBytes = fieldmap.MaxDocumentBytes
+	// MaxDepth is the deepest nesting of objects and arrays accepted
+	// (too_deep).
+	MaxDepth = fieldmap.MaxDepth
+)

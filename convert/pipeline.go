@@ -81,7 +81,7 @@ func (p *Pipeline) Convert(from, to string, data []byte) (Result, error) {
 	out, erep := dst.Encode(c)
 	erep.Remap(origins)
 	if src.Name() == dst.Name() {
-		dropTargets(&erep)
+		sameFormat(&erep)
 	}
 	rep.Merge(erep)
 	return p.finish(rep, out), nil
@@ -104,7 +104,7 @@ func (p *Pipeline) Validate(format string, data []byte) (Result, error) {
 	rep.Merge(nrep)
 	_, erep := conv.Encode(c)
 	erep.Remap(origins)
-	dropTargets(&erep)
+	sameFormat(&erep)
 	rep.Issues = append(rep.Issues, erep.Issues...)
 	return p.finish(rep, nil), nil
 }
@@ -122,11 +122,20 @@ func (p *Pipeline) Records(format string, data []byte) ([][]byte, []validate.Poi
 	return [][]byte{data}, []validate.Pointer{""}
 }
 
-func dropTargets(rep *validate.Report) {
+// sameFormat rewrites an encode report for output in the input's own
+// format: the target pointer is a pointer into a document of the same
+// shape, so it replaces a path that found no origin, and is then dropped.
+func sameFormat(rep *validate.Report) {
 	for k := range rep.Issues {
+		if t := rep.Issues[k].Target; t != nil && rep.Issues[k].Path == "" {
+			rep.Issues[k].Path = *t
+		}
 		rep.Issues[k].Target = nil
 	}
 	for k := range rep.Changes {
+		if t := rep.Changes[k].Target; t != nil && rep.Changes[k].Path == "" {
+			rep.Changes[k].Path = *t
+		}
 		rep.Changes[k].Target = nil
 	}
 }

@@ -34,7 +34,10 @@ func (p Pointer) Tokens() iter.Seq[string] {
 			return
 		}
 		for tok := range strings.SplitSeq(string(p[1:]), "/") {
-			if !yield(pointerUnescaper.Replace(tok)) {
+			if strings.IndexByte(tok, '~') >= 0 {
+				tok = pointerUnescaper.Replace(tok)
+			}
+			if !yield(tok) {
 				return
 			}
 		}

@@ -6,13 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/custnorm/custnorm/convert"
 	"io"
 )
 
-// maxRecordBytes is the largest record the CLI hands to the library: the
-// library's own limit (convert/internal/fieldmap.MaxDocumentBytes, 1 MiB).
-// A larger record is rejected as too_large without being held in memory.
-const maxRecordBytes = 1 << 20
+// maxRecordBytes is the largest record the CLI hands to the library; larger
+// records are skipped while reading and reported as too_large.
+const maxRecordBytes = convert.MaxDocumentBytes
 
 // readerSlack is what the input buffer holds beyond maxRecordBytes, so that
 // framing can look at a whole record of the maximum size plus its
