@@ -1,0 +1,95 @@
+# custnorm build and test entry points. `make test` is the whole suite (what
+# CI runs); `make sample` runs the main job on the bundled sample data.
+GO      ?= go
+SHARED  ?= ../shared
+FUZZTIME ?= 3s
+
+.PHONY: test vet unit fuzz fuzz-long conformance sample generate wasm wasm-test wasm-bench
+
+test: vet unit fuzz conformance wasm-test
+
+vet:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	@if [ -d wasm ]; then GOOS=js GOARCH=wasm $(GO) vet ./wasm/...; fi
+
+unit:
+	$(GO) test -count=1 ./...
+
+# A short pass over every fuzz target; `make fuzz-long` for real fuzzing.
+fuzz:
+	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
+
+fuzz-long:
+	FUZZTIME=10m scripts/fuzz.sh
+
+# The shared conformance vectors through the CLI, as a user runs it.
+conformance:
+	@if [ -f $(SHARED)/tools/conformance.py ]; then \
+		python3 $(SHARED)/tools/conformance.py $(SHARED)/vectors/conformance.json; \
+	else \
+		echo "conformance: $(SHARED)/tools/conformance.py not found beside this checkout; the Go tests run testdata/conformance.json"; \
+	fi
+
+sample:
+	$(GO) run ./cmd/custnorm convert --from secuconnect --to stancer testdata/sample/secuconnect.ndjson
+
+generate:
+	$(GO) generate ./...
+
+# The browser build (wasm/, DESIGN.md section 7) into $(DIST)/, which is not
+# committed: the module, the wasm_exec.js of the same toolchain, the ES
+# module wrapper and its TypeScript declarations (.d.mts is a copy of .d.ts,
+# which TypeScript reads for imports of custnorm.mjs).
+DIST      ?= dist
+WASM_EXEC  = $(shell $(GO) env GOROOT)/lib/wasm
+WASM_FLAGS = -trimpath -ldflags="-s -w"
+
+wasm:
+	@mkdir -p $(DIST)
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(DIST)/custnorm.wasm ./wasm
+	cp $(WASM_EXEC)/wasm_exec.js $(DIST)/wasm_exec.js
+	cp wasm/js/custnorm.mjs $(DIST)/custnorm.mjs
+	cp wasm/js/custnorm.d.ts $(DIST)/custnorm.d.ts
+	cp wasm/js/custnorm.d.ts $(DIST)/custnorm.d.mts
+
+# The wasm tests: the bridge inside js/wasm under Node (go_js_wasm_exec), the
+# conformance corpus through dist/custnorm.mjs in Node (also from two
+# worker threads) and in headless Chromium, the demo page in Chromium, and
+# the TypeScript declarations with tsc. Every result must equal the Go
+# library's on the host (written to $(DIST)/test/expected.json first).
+# With CI=true a missing node, chromium or tools/js/node_modules fails;
+# locally the parts that need them are skipped with a message.
+CHROMIUM ?= /usr/bin/chromium
+JS_TOOLS  = tools/js/node_modules
+
+wasm-test: wasm
+	@mkdir -p $(DIST)/test
+	CUSTNORM_EXPECTED_OUT=$(CURDIR)/$(DIST)/test/expected.json $(GO) test -count=1 -run '^TestWriteExpected$$' ./wasm/
+	PATH="$(WASM_EXEC):$$PATH" CUSTNORM_EXPECTED=$(CURDIR)/$(DIST)/test/expected.json GOOS=js GOARCH=wasm $(GO) test -count=1 ./wasm/
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -tags custnorm_testhooks -o $(DIST)/test/custnorm-testhooks.wasm ./wasm
+	@missing=""; \
+	command -v node >/dev/null || missing="$$missing node"; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium($(CHROMIUM))"; \
+	[ -d "$(JS_TOOLS)/playwright-core" ] && [ -d "$(JS_TOOLS)/typescript" ] || missing="$$missing $(JS_TOOLS)(npm ci --prefix tools/js)"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$${CI:-}" = true ]; then echo "wasm-test: FAIL: missing$$missing (CI=true)"; exit 1; fi; \
+		echo "wasm-test: missing$$missing: running only what needs none of them (CI=true makes this an error)"; \
+	fi; \
+	if command -v node >/dev/null; then \
+		CUSTNORM_DIST=$(CURDIR)/$(DIST) node --test wasm/js/test/node.test.mjs || exit 1; \
+	else echo "wasm-test: SKIP Node tests (no node)"; fi; \
+	if [ -d "$(JS_TOOLS)/typescript" ]; then \
+		t=$$(mktemp -d) && cp $(DIST)/custnorm.d.ts $(DIST)/custnorm.d.mts wasm/js/usage-check.ts $$t/ && \
+		$(JS_TOOLS)/.bin/tsc --noEmit --strict --target es2022 --module esnext --moduleResolution bundler --lib es2022,dom $$t/usage-check.ts && \
+		rm -rf $$t && echo "wasm-test: tsc --strict usage-check.ts ok" || exit 1; \
+	else echo "wasm-test: SKIP tsc (no $(JS_TOOLS)/typescript)"; fi; \
+	if [ -x "$(CHROMIUM)" ] && [ -d "$(JS_TOOLS)/playwright-core" ] && command -v node >/dev/null; then \
+		CUSTNORM_DIST=$(CURDIR)/$(DIST) CHROMIUM=$(CHROMIUM) node --test wasm/js/test/browser.test.mjs || exit 1; \
+	else echo "wasm-test: SKIP Chromium tests"; fi
+
+# Size (raw, gzip -9, brotli) and speed (init to first result, per call) in
+# headless Chromium.
+wasm-bench: wasm
+	scripts/wasm-bench.sh $(DIST)
