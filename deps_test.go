@@ -17,8 +17,9 @@ import (
 // "<provider>" stands for each provider package under convert/.
 var depsRules = map[string][]string{
 	"model":                          {},
-	"validate":                       {"model", "github.com/nyaruka/phonenumbers", "golang.org/x/text/language", "golang.org/x/text/unicode/norm", "golang.org/x/text/message", "golang.org/x/text/message/catalog"},
-	"validate/internal/gencountries": {"golang.org/x/text/..."},
+	"validate":                       {"model", "validate/internal/countrykey", "github.com/nyaruka/phonenumbers", "golang.org/x/text/language", "golang.org/x/text/unicode/norm", "golang.org/x/text/message", "golang.org/x/text/message/catalog"},
+	"validate/internal/gencountries": {"validate/internal/countrykey", "golang.org/x/text/..."},
+	"validate/internal/countrykey":   {"golang.org/x/text/unicode/norm"},
 	"convert/internal/fieldmap":      {"model", "validate"},
 	"convert/<provider>":             {"model", "validate", "convert/internal/fieldmap"},
 	"convert":                        {"model", "validate", "schema", "convert/<provider>", "convert/internal/fieldmap"},

@@ -1,9 +1,9 @@
 package validate
 
 import (
+	"github.com/custnorm/custnorm/validate/internal/countrykey"
 	"sort"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -157,58 +157,6 @@ func lookupCountryKey(key string) (string, bool) {
 	return "", false
 }
 
-// foldCountryKey returns the comparison key of a country name: lower case,
-// marks removed after NFD (é → e), ß ø æ œ ł đ ð þ ı spelt in ASCII,
-// the punctuation . , ' ’ - ( ) & turned into spaces and ":" removed
-// (Swedish "S:t"), white space trimmed and collapsed to one space.
-//
-// internal/gencountries has an identical copy that builds the keys;
-// TestNormalizeCountryDisplayNames checks that they agree.
-func foldCountryKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		r = unicode.ToLower(r)
-		rep := ""
-		switch r {
-		case ':':
-			continue // Swedish "S:t Lucia", "USA:s yttre öar"
-		case '.', ',', '\'', '’', '-', '(', ')', '&':
-			r = ' '
-		case 'ß':
-			rep = "ss"
-		case 'ø':
-			rep = "o"
-		case 'æ':
-			rep = "ae"
-		case 'œ':
-			rep = "oe"
-		case 'ł':
-			rep = "l"
-		case 'đ', 'ð':
-			rep = "d"
-		case 'þ':
-			rep = "th"
-		case 'ı':
-			rep = "i"
-		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		if rep != "" {
-			b.WriteString(rep)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// foldCountryKey returns the lookup key of a country name; see
+// countrykey.Fold.
+func foldCountryKey(s string) string { return countrykey.Fold(s) }

@@ -22,6 +22,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/custnorm/custnorm/validate/internal/countrykey"
 	"go/format"
 	"log"
 	"maps"
@@ -29,11 +30,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
-	"golang.org/x/text/unicode/norm"
 )
 
 // languages are the languages whose display names become keys, with the
@@ -352,57 +351,8 @@ func variants(name, conj string) []string {
 	return forms[1:]
 }
 
-// foldCountryKey must stay identical to foldCountryKey in ../../country.go; the test
-// TestNormalizeCountryDisplayNames checks that every display name resolves
-// through the runtime's copy.
-func foldCountryKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		r = unicode.ToLower(r)
-		rep := ""
-		switch r {
-		case ':':
-			continue // Swedish "S:t Lucia", "USA:s yttre öar"
-		case '.', ',', '\'', '’', '-', '(', ')', '&':
-			r = ' '
-		case 'ß':
-			rep = "ss"
-		case 'ø':
-			rep = "o"
-		case 'æ':
-			rep = "ae"
-		case 'œ':
-			rep = "oe"
-		case 'ł':
-			rep = "l"
-		case 'đ', 'ð':
-			rep = "d"
-		case 'þ':
-			rep = "th"
-		case 'ı':
-			rep = "i"
-		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		if rep != "" {
-			b.WriteString(rep)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// foldCountryKey is the key function the runtime uses too.
+func foldCountryKey(s string) string { return countrykey.Fold(s) }
 
 // render returns the gofmt-ed source of countries_gen.go.
 func render(codes, alpha3 []string, keys []entry) []byte {
