@@ -27,6 +27,7 @@ var depsRules = map[string][]string{
 	"cmd/custnorm":                   {"convert", "validate", "model", "schema"},
 	"wasm":                           {"convert", "validate", "model"},
 	"internal/golden":                {"github.com/google/go-cmp/cmp"},
+	"internal/conformance":           {},
 }
 
 var providers = []string{"secuconnect", "worldline", "stancer", "riverty"}

@@ -2,7 +2,7 @@ package main
 
 import (
 	"encoding/json"
-	"os"
+	"github.com/custnorm/custnorm/internal/conformance"
 	"path/filepath"
 	"testing"
 )
@@ -45,17 +45,11 @@ func TestDetect(t *testing.T) {
 // TestDetectConformanceInputs checks that the input of every case of the
 // shared vectors that names its format is detected as that format.
 func TestDetectConformanceInputs(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "conformance.json"))
+	cases, err := conformance.Load(filepath.Join("..", "..", "testdata", "conformance.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc struct {
-		Cases []conformanceCase `json:"cases"`
-	}
-	if err := json.Unmarshal(data, &doc); err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range doc.Cases {
+	for _, tc := range cases {
 		want := tc.As
 		if tc.Op == "convert" {
 			want = tc.From
