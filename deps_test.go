@@ -24,8 +24,9 @@ var depsRules = map[string][]string{
 	"convert/<provider>":             {"model", "validate", "convert/internal/fieldmap"},
 	"convert":                        {"model", "validate", "schema", "convert/<provider>", "convert/internal/fieldmap"},
 	"schema":                         {"validate", "model", "github.com/santhosh-tekuri/jsonschema/v5"},
-	"cmd/custnorm":                   {"convert", "validate", "model", "schema"},
+	"cmd/custnorm":                   {"convert", "validate", "model", "schema", "wasm/demo"},
 	"wasm":                           {"convert", "validate", "model"},
+	"wasm/demo":                      {},
 	"internal/golden":                {"github.com/google/go-cmp/cmp"},
 	"internal/conformance":           {},
 }
@@ -35,9 +36,12 @@ var providers = []string{"secuconnect", "worldline", "stancer", "riverty"}
 const module = "github.com/custnorm/custnorm"
 
 func TestDependencies(t *testing.T) {
-	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./...").Output()
+	cmd := exec.Command("go", "list", "-e", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./...")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("go list: %v", err)
+		t.Fatalf("go list: %v\n%s", err, stderr.String())
 	}
 	seen := 0
 	for line := range strings.Lines(string(out)) {
