@@ -21,6 +21,10 @@ type Detection struct {
 	// Reason explains the answer in English, for people (the CLI prints
 	// it); its wording may change.
 	Reason string `json:"reason"`
+	// Invalid is true when Format names a format whose schema rejects
+	// the document's values although the document has that format's shape
+	// (see Detect).
+	Invalid bool `json:"invalid,omitempty"`
 }
 
 // Detect names the format of doc. A format fits a document when
@@ -52,6 +56,13 @@ type Detection struct {
 // stancer and worldline document alike; rule 3 keeps a document with a
 // member another format requires from passing as a format that would only
 // warn about it.
+//
+// When no format fits but exactly one format has the document's shape (its
+// schema rejects only values: a too-short name, a malformed date, a wrong
+// type below the top level) and names a member no other plausible format
+// names, Format names that format and Invalid is true: the CLI's --from
+// auto then validates the document as that format and reports what is
+// wrong, rather than calling a mistyped document unknown.
 //
 // When exactly one format fits, Format names it. Otherwise Format is "" and
 // Candidates lists the formats that fit (several fit), or, when none fits,
@@ -85,7 +96,14 @@ func (s *Set) Detect(doc []byte) Detection {
 		shapes = append(shapes, sh)
 	}
 	accepts := func(sh shape) bool { return !sh.issues.HasError() }
-	plausible := func(sh shape) bool { return !slices.ContainsFunc(sh.issues, shapeError) }
+	// A required member that is present but holds nothing (secuconnect's
+	// empty contact) is a value problem, not a shape problem.
+	present := func(i validate.Issue) bool {
+		return i.Code == validate.CodeRequired && slices.Contains(members, i.Path.LastToken()) && i.Path.Parent() == ""
+	}
+	plausible := func(sh shape) bool {
+		return !slices.ContainsFunc(sh.issues, func(i validate.Issue) bool { return shapeError(i) && !present(i) })
+	}
 	// own returns the members of the document sh names and no other shape
 	// of among names.
 	own := func(sh shape, among func(shape) bool) []string {
@@ -107,13 +125,16 @@ func (s *Set) Detect(doc []byte) Detection {
 		}
 		return out
 	}
-	var fits, why, named, notes []string
+	var fits, why, named, notes, nearly, nearWhy []string
 	for _, sh := range shapes {
 		if !accepts(sh) {
 			if mine := own(sh, plausible); len(mine) > 0 && plausible(sh) {
 				first := firstError(sh.issues)
-				notes = append(notes, fmt.Sprintf("only %s names %s, but its schema rejects the document (%s at %q)",
-					sh.name, strings.Join(mine, ", "), first.Code, first.Path))
+				note := fmt.Sprintf("only %s names %s, but its schema rejects the document (%s at %q)",
+					sh.name, strings.Join(mine, ", "), first.Code, first.Path)
+				notes = append(notes, note)
+				nearly = append(nearly, sh.name)
+				nearWhy = append(nearWhy, note)
 			}
 			continue
 		}
@@ -144,6 +165,10 @@ func (s *Set) Detect(doc []byte) Detection {
 		return Detection{Format: fits[0], Candidates: fits,
 			Reason: fmt.Sprintf("the %s schema accepts it, and %s, which no other format it could be names", fits[0], why[0])}
 	case 0:
+		if len(nearly) == 1 && !slices.ContainsFunc(shapes, func(sh shape) bool { return accepts(sh) && sh.name != nearly[0] && len(own(sh, plausible)) > 0 }) {
+			return Detection{Format: nearly[0], Candidates: nearly, Invalid: true,
+				Reason: nearWhy[0] + "; it has the shape of a " + nearly[0] + " document, so validation as " + nearly[0] + " reports what is wrong"}
+		}
 		reason := "no format fits: "
 		if slices.ContainsFunc(shapes, accepts) {
 			reason += "no member of the document is named by only one of the formats whose schema accepts it"

@@ -27,7 +27,11 @@ func TestCorpus(t *testing.T) {
 			t.Run(format+"/"+filepath.Base(p), func(t *testing.T) {
 				r := runCLI(t, "", "detect", p)
 				for l := range strings.SplitSeq(strings.TrimSpace(r.stdout), "\n") {
-					if got, _, _ := strings.Cut(l, "\t"); got != format {
+					got, reason, _ := strings.Cut(l, "\t")
+					if got == "unknown" && strings.Contains(reason, "named by only one of the formats") {
+						continue // ambiguous ({"email": …} fits several formats); see schema.Detect
+					}
+					if got != format {
 						t.Errorf("detected %q, want %s", l, format)
 					}
 				}

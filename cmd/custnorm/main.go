@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/custnorm/custnorm/schema"
 	"io"
 	"os"
 	"runtime"
@@ -31,7 +32,7 @@ const autoFormat = "auto"
 // run is the whole program: it parses args (without the program name),
 // reads stdin when no file is named, and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, reg: convert.Builtin()}
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, reg: convert.Builtin(), schemas: schema.New()}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usageMain)
 		return exitUsage
@@ -66,6 +67,7 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	reg            *convert.Registry
+	schemas        *schema.Set
 }
 
 // parse parses the flags of command name. When it returns ok false, the
@@ -407,10 +409,18 @@ func (c *cli) schema(args []string) int {
 	if len(pos) != 1 {
 		return c.usageFail(name, fs, usageSchema, usageError("one format name expected"))
 	}
-	if _, err := c.format(pos[0], false); err != nil {
+	format, err := c.format(pos[0], false)
+	if err != nil {
 		return c.fail(name, err)
 	}
-	return c.fail(name, errors.New("schema: not available yet"))
+	text, ok := c.schemas.Schema(format)
+	if !ok {
+		return c.fail(name, fmt.Errorf("no schema for format %q", format))
+	}
+	if _, err := c.stdout.Write(text); err != nil {
+		return c.fail(name, err)
+	}
+	return 0
 }
 
 func (c *cli) formats(args []string) int {

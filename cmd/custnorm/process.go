@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/custnorm/custnorm/schema"
 	"io"
 	"os"
 	"strings"
@@ -21,14 +22,16 @@ type processor struct {
 	loc      *validate.Localizer
 	from, to string // from may be auto
 	known    string // the format names, for invalid_format
+	schemas  *schema.Set
 }
 
 func (c *cli) processor(pipe *convert.Pipeline, lang, from string) *processor {
 	return &processor{
-		pipe:  pipe,
-		loc:   validate.NewLocalizer(lang),
-		from:  from,
-		known: strings.Join(c.reg.Names(), ", "),
+		pipe:    pipe,
+		loc:     validate.NewLocalizer(lang),
+		from:    from,
+		known:   strings.Join(c.reg.Names(), ", "),
+		schemas: c.schemas,
 	}
 }
 
@@ -52,7 +55,7 @@ func (p *processor) prepare(rec rawRecord) (format string, units []unit) {
 	case p.from != autoFormat:
 		return p.from, nil
 	}
-	format, _ = detect(rec.data)
+	format, _ = p.detect(rec.data)
 	if format != "" {
 		return format, nil
 	}
@@ -104,7 +107,7 @@ func (p *processor) detectRecord(rec rawRecord) []unit {
 	case rec.broken:
 		u.reason = "not valid JSON"
 	default:
-		u.format, u.reason = detect(rec.data)
+		u.format, u.reason = p.detect(rec.data)
 	}
 	u.res.OK = u.format != ""
 	return []unit{u}
