@@ -59,13 +59,15 @@
 //
 // detect prints the format of each record, one line per record: the format
 // name, a tab and the reason, or "unknown", a tab and the reason (exit
-// status 1). Detection looks at which members a record has: a "contact"
-// object is secuconnect, "customer" with "paymentRegistration" is
-// riverty-create, "countryCode" with "values" is worldline-lookup, and so
-// on.
+// status 1). Detection uses the formats' JSON Schemas (package schema): a
+// record is of the one format whose schema accepts it and that names one of
+// its members no other candidate names ("contact" for secuconnect,
+// "customer" with "paymentRegistration" for riverty-create); a record with
+// that shape whose values the schema rejects is still detected, so that
+// --from auto reports what is wrong. {"email": …} alone fits several
+// formats and is unknown.
 //
-// schema prints the JSON Schema of a format (not available yet: it exits
-// with status 2).
+// schema prints the JSON Schema (draft 2020-12) of a format.
 //
 // formats lists the format names, one per line.
 //
