@@ -35,6 +35,14 @@ conformance:
 sample:
 	$(GO) run ./cmd/custnorm convert --from secuconnect --to stancer testdata/sample/secuconnect.ndjson
 
+# The CLI's speed and memory against jq (scripts/bench.sh): 1,000,000
+# generated records, all cores and one, peak RSS at 1M and 4M. Opt-in: it
+# takes minutes and needs jq (Debian package jq); `make test` does not run
+# it. N=100000 RUNS=1 make bench for a quick look.
+.PHONY: bench
+bench:
+	scripts/bench.sh
+
 generate:
 	$(GO) generate ./...
 
@@ -88,6 +96,7 @@ wasm-test: wasm
 	if [ -x "$(CHROMIUM)" ] && [ -d "$(JS_TOOLS)/playwright-core" ] && command -v node >/dev/null; then \
 		CUSTNORM_DIST=$(CURDIR)/$(DIST) CHROMIUM=$(CHROMIUM) node --test wasm/js/test/browser.test.mjs || exit 1; \
 	else echo "wasm-test: SKIP Chromium tests"; fi
+	@echo "wasm-test: custnorm.wasm $$(wc -c <$(DIST)/custnorm.wasm) bytes, $$(gzip -9 -c $(DIST)/custnorm.wasm | wc -c) gzip -9 (issue 6 budget: 3500000; make wasm-bench says what is linked)"
 
 # Size (raw, gzip -9, brotli) and speed (init to first result, per call) in
 # headless Chromium.

@@ -1,0 +1,486 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/custnorm/custnorm/convert"
+	"github.com/custnorm/custnorm/validate"
+)
+
+// This file is the whole JS API as plain Go: it knows nothing of syscall/js,
+// so it builds and is tested on the host. main.go only turns js.Values into
+// values and the results into JSON strings.
+
+// The bridge-level codes. They describe the call, not the document, and are
+// a set of their own: the validate package never reports them. Their issues
+// have path "" and severity error.
+const (
+	// codeInternal: a panic inside Go was recovered; the call had no
+	// result. params: op.
+	codeInternal validate.Code = "internal"
+	// codeBadRequest: an argument has the wrong JavaScript type or value.
+	// params: argument, expected.
+	codeBadRequest validate.Code = "bad_request"
+	// codeUnknownFormat: a format name the registry does not have. params:
+	// format, known.
+	codeUnknownFormat validate.Code = "unknown_format"
+)
+
+// opNames returns the operations of the JS API, in the order they are
+// exported.
+func opNames() []string {
+	return []string{"formats", "validate", "convert", "normalizePhone", "normalizeCountry"}
+}
+
+// opPanic is the undocumented operation of builds with test hooks: it
+// panics, to prove that the panic is recovered and the module lives on.
+const opPanic = "__panic"
+
+// maxFormatParam caps the caller's format name echoed in an unknown_format
+// issue.
+const maxFormatParam = 64
+
+// maxCached caps the pipelines and localizers a bridge keeps; the cache is
+// emptied when it is full.
+const maxCached = 32
+
+// A kind is the JavaScript type of an argument, as typeof tells it, with
+// null and byte arrays told apart.
+type kind uint8
+
+// List of values that kind can take.
+const (
+	kindUndefined kind = iota
+	kindNull
+	kindBoolean
+	kindNumber
+	kindString
+	// kindObject is an object or array; value.data holds JSON.stringify of
+	// it, or is nil when that threw (a cycle, a BigInt member).
+	kindObject
+	// kindBytes is a Uint8Array (UTF-8 JSON text, for a document).
+	kindBytes
+	kindFunction
+	kindSymbol
+	// kindOther is anything else (a BigInt).
+	kindOther
+)
+
+func (k kind) String() string {
+	switch k {
+	case kindUndefined:
+		return "undefined"
+	case kindNull:
+		return "null"
+	case kindBoolean:
+		return "boolean"
+	case kindNumber:
+		return "number"
+	case kindString:
+		return "string"
+	case kindObject:
+		return "object"
+	case kindBytes:
+		return "Uint8Array"
+	case kindFunction:
+		return "function"
+	case kindSymbol:
+		return "symbol"
+	}
+	return "other"
+}
+
+// A value is one argument of an API call, independent of syscall/js: its
+// kind, and what the bridge reads of it (numbers and booleans are never
+// read, only rejected).
+type value struct {
+	kind kind
+	str  string // kindString
+	data []byte // kindObject: JSON text (nil: not serializable); kindBytes: the bytes
+}
+
+// A bridge serves the API calls of one module instance. It holds the
+// registry and caches of pipelines and localizers; it is safe for
+// concurrent use (js/wasm has one thread, the host tests have many).
+type bridge struct {
+	reg *convert.Registry
+	// hooks enables opPanic (builds with the custnorm_testhooks tag, and
+	// tests).
+	hooks bool
+
+	mu    sync.Mutex
+	pipes map[pipeKey]*convert.Pipeline
+	locs  map[string]*validate.Localizer
+}
+
+func newBridge(hooks bool) *bridge {
+	return &bridge{
+		reg:   convert.Builtin(),
+		hooks: hooks,
+		pipes: make(map[pipeKey]*convert.Pipeline),
+		locs:  make(map[string]*validate.Localizer),
+	}
+}
+
+// ops returns the names of the operations the namespace object exports.
+func (b *bridge) ops() []string {
+	names := opNames()
+	if b.hooks {
+		names = append(names, opPanic)
+	}
+	return names
+}
+
+// call runs op and returns its result as JSON. It never panics.
+func (b *bridge) call(op string, args []value) []byte {
+	res := b.handle(op, args...)
+	out, err := json.Marshal(res)
+	if err != nil {
+		out = b.internalJSON(op)
+	}
+	return out
+}
+
+// internalJSON is the JSON of an internal failure of op, for the glue's own
+// recover.
+func (b *bridge) internalJSON(op string) []byte {
+	out, err := json.Marshal(failure(op, b.internal("en", op)))
+	if err != nil {
+		return []byte(`{"ok":false,"issues":[{"path":"","code":"internal","severity":"error","message":"internal error","params":{}}]}`)
+	}
+	return out
+}
+
+// handle runs one API call and returns its JSON-able result. A panic is
+// recovered into an internal issue in the result shape of op.
+func (b *bridge) handle(op string, args ...value) (res any) {
+	lang := "en"
+	defer func() {
+		if r := recover(); r != nil {
+			res = failure(op, b.internal(lang, op))
+		}
+	}()
+	switch op {
+	case "formats":
+		return b.reg.Names()
+	case "validate":
+		return b.validate(&lang, args)
+	case "convert":
+		return b.convert(&lang, args)
+	case "normalizePhone":
+		return b.normalizePhone(&lang, args)
+	case "normalizeCountry":
+		return b.normalizeCountry(&lang, args)
+	case opPanic:
+		if b.hooks {
+			panic("custnorm: test panic")
+		}
+	}
+	return failure(op, b.issue(lang, codeBadRequest, validate.Params{"argument": "op", "expected": strings.Join(opNames(), ", ")}))
+}
+
+// validateResult is the shape of validate: the CLI's validate --json record
+// without its number.
+type validateResult struct {
+	Valid  bool            `json:"valid"`
+	Issues validate.Issues `json:"issues"`
+}
+
+// failure returns the result of op that carries only the issues.
+func failure(op string, issues ...validate.Issue) any {
+	switch op {
+	case "validate":
+		return validateResult{Issues: issues}
+	case "convert":
+		return convert.Result{Issues: issues, Changes: []validate.Change{}}
+	case "normalizePhone":
+		return validate.PhoneResult{Issues: issues}
+	case "normalizeCountry":
+		return validate.CountryResult{Issues: issues}
+	}
+	return struct {
+		OK     bool            `json:"ok"`
+		Issues validate.Issues `json:"issues"`
+	}{Issues: validate.Issues(issues)}
+}
+
+// validate(format, doc, options) → {valid, issues}.
+func (b *bridge) validate(lang *string, args []value) any {
+	opts, bad := b.options(lang, arg(args, 2), "options", "lang", "region", "strict")
+	format, bad := b.format(*lang, arg(args, 0), "format", bad)
+	data, bad := b.document(*lang, arg(args, 1), bad)
+	if len(bad) > 0 {
+		return failure("validate", bad...)
+	}
+	res, err := b.pipeline(opts).Validate(format, data)
+	if err != nil {
+		return failure("validate", b.unknownFormat(*lang, format))
+	}
+	return validateResult{Valid: res.OK, Issues: res.Issues}
+}
+
+// convert(from, to, doc, options) → {ok, output, issues, changes}.
+func (b *bridge) convert(lang *string, args []value) any {
+	opts, bad := b.options(lang, arg(args, 3), "options", "lang", "region", "strict")
+	from, bad := b.format(*lang, arg(args, 0), "from", bad)
+	to, bad := b.format(*lang, arg(args, 1), "to", bad)
+	data, bad := b.document(*lang, arg(args, 2), bad)
+	if len(bad) > 0 {
+		return failure("convert", bad...)
+	}
+	res, err := b.pipeline(opts).Convert(from, to, data)
+	if err != nil {
+		return failure("convert", b.unknownFormat(*lang, from))
+	}
+	return res
+}
+
+// normalizePhone(text, region, options) → {ok, e164, type, region, issues}.
+func (b *bridge) normalizePhone(lang *string, args []value) any {
+	if _, bad := b.options(lang, arg(args, 2), "options", "lang"); len(bad) > 0 {
+		return failure("normalizePhone", bad...)
+	}
+	text, ok := stringArg(arg(args, 0), false)
+	if !ok {
+		return failure("normalizePhone", b.badRequest(*lang, "text", "string"))
+	}
+	region, ok := stringArg(arg(args, 1), true)
+	if !ok {
+		return failure("normalizePhone", b.badRequest(*lang, "region", "string"))
+	}
+	res := validate.NormalizePhone(text, region)
+	b.localizer(*lang).Fill(res.Issues)
+	return res
+}
+
+// normalizeCountry(text, options) → {ok, code, issues}.
+func (b *bridge) normalizeCountry(lang *string, args []value) any {
+	if _, bad := b.options(lang, arg(args, 1), "options", "lang"); len(bad) > 0 {
+		return failure("normalizeCountry", bad...)
+	}
+	text, ok := stringArg(arg(args, 0), false)
+	if !ok {
+		return failure("normalizeCountry", b.badRequest(*lang, "text", "string"))
+	}
+	res := validate.NormalizeCountry(text)
+	b.localizer(*lang).Fill(res.Issues)
+	return res
+}
+
+// arg returns args[i], or undefined when the caller passed fewer.
+func arg(args []value, i int) value {
+	if i < len(args) {
+		return args[i]
+	}
+	return value{kind: kindUndefined}
+}
+
+// stringArg returns the string of v; with optional, undefined and null are
+// "".
+func stringArg(v value, optional bool) (string, bool) {
+	switch {
+	case v.kind == kindString:
+		return v.str, true
+	case optional && (v.kind == kindUndefined || v.kind == kindNull):
+		return "", true
+	}
+	return "", false
+}
+
+// format checks a format-name argument and appends what is wrong with it to
+// bad.
+func (b *bridge) format(lang string, v value, name string, bad validate.Issues) (string, validate.Issues) {
+	s, ok := stringArg(v, false)
+	if !ok {
+		return "", append(bad, b.badRequest(lang, name, "string"))
+	}
+	if _, ok := b.reg.Lookup(s); !ok {
+		return "", append(bad, b.unknownFormat(lang, s))
+	}
+	return s, bad
+}
+
+// document returns the JSON text of a doc argument: a string as it is, an
+// object as JSON.stringify wrote it, a Uint8Array's bytes. Malformed JSON
+// text is the pipeline's business (invalid_json at "").
+func (b *bridge) document(lang string, v value, bad validate.Issues) ([]byte, validate.Issues) {
+	switch {
+	case v.kind == kindString:
+		return []byte(v.str), bad
+	case v.kind == kindBytes:
+		return v.data, bad
+	case v.kind == kindObject && v.data != nil:
+		return v.data, bad
+	case v.kind == kindObject:
+		return nil, append(bad, b.badRequest(lang, "doc", "an object JSON.stringify accepts (no cycles, no BigInt)"))
+	}
+	return nil, append(bad, b.badRequest(lang, "doc", "object, JSON string or Uint8Array"))
+}
+
+// options reads an options argument (undefined, null or an object) with
+// the members allowed. lang is read first and set, so that every issue is
+// in the caller's language. The region is normalized as the CLI's --region
+// is: a code or a country name.
+func (b *bridge) options(lang *string, v value, name string, allowed ...string) (convert.Options, validate.Issues) {
+	var opts convert.Options
+	switch v.kind {
+	case kindUndefined, kindNull:
+		return opts, nil
+	case kindObject:
+	default:
+		return opts, validate.Issues{b.badRequest(*lang, name, "object")}
+	}
+	var members map[string]json.RawMessage
+	if v.data == nil || json.Unmarshal(v.data, &members) != nil || members == nil {
+		return opts, validate.Issues{b.badRequest(*lang, name, "object")}
+	}
+	langErr := false
+	if raw, ok := members["lang"]; ok {
+		langErr = json.Unmarshal(raw, &opts.Lang) != nil
+		*lang = b.localizer(opts.Lang).Lang()
+	}
+	var bad validate.Issues
+	if langErr {
+		bad = append(bad, b.badRequest(*lang, name+".lang", "string"))
+	}
+	for _, m := range slices.Sorted(maps.Keys(members)) {
+		raw := members[m]
+		switch {
+		case !slices.Contains(allowed, m):
+			bad = append(bad, b.badRequest(*lang, name+"."+opParam(m), "one of "+strings.Join(allowed, ", ")))
+		case m == "region":
+			if err := json.Unmarshal(raw, &opts.Region); err != nil {
+				bad = append(bad, b.badRequest(*lang, name+".region", "string"))
+			} else if opts.Region != "" {
+				res := validate.NormalizeCountry(opts.Region)
+				if !res.OK {
+					bad = append(bad, b.badRequest(*lang, name+".region", "country code or name"))
+				}
+				opts.Region = res.Code
+			}
+		case m == "strict":
+			if err := json.Unmarshal(raw, &opts.Strict); err != nil {
+				bad = append(bad, b.badRequest(*lang, name+".strict", "boolean"))
+			}
+		}
+	}
+	return opts, bad
+}
+
+// pipeKey is what a cached pipeline is looked up by: the options a caller
+// can set.
+type pipeKey struct {
+	lang, region string
+	strict       bool
+}
+
+// pipeline returns the (cached) pipeline of opts.
+func (b *bridge) pipeline(opts convert.Options) *convert.Pipeline {
+	key := pipeKey{lang: opts.Lang, region: opts.Region, strict: opts.Strict}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if p, ok := b.pipes[key]; ok {
+		return p
+	}
+	if len(b.pipes) >= maxCached {
+		clear(b.pipes)
+	}
+	p := b.reg.NewPipeline(opts)
+	b.pipes[key] = p
+	return p
+}
+
+// localizer returns the (cached) localizer of lang.
+func (b *bridge) localizer(lang string) *validate.Localizer {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if l, ok := b.locs[lang]; ok {
+		return l
+	}
+	if len(b.locs) >= maxCached {
+		clear(b.locs)
+	}
+	l := validate.NewLocalizer(lang)
+	b.locs[lang] = l
+	return l
+}
+
+func (b *bridge) badRequest(lang, argument, expected string) validate.Issue {
+	return b.issue(lang, codeBadRequest, validate.Params{"argument": argument, "expected": expected})
+}
+
+func (b *bridge) internal(lang, op string) validate.Issue {
+	return b.issue(lang, codeInternal, validate.Params{"op": opParam(op)})
+}
+
+func (b *bridge) unknownFormat(lang, format string) validate.Issue {
+	return b.issue(lang, codeUnknownFormat, validate.Params{"format": opParam(format), "known": b.reg.Names()})
+}
+
+// issue returns a bridge-level issue at path "" with its message in lang
+// (en, de or fr).
+func (b *bridge) issue(lang string, code validate.Code, params validate.Params) validate.Issue {
+	iss := validate.NewIssue("", code, params)
+	iss.Message = b.text(lang, iss)
+	return iss
+}
+
+// text renders the message of a bridge-level issue. Like validate's
+// messages, it never contains a document value.
+func (b *bridge) text(lang string, iss validate.Issue) string {
+	p := func(name string) string {
+		switch v := iss.Params[name].(type) {
+		case string:
+			return v
+		case []string:
+			return strings.Join(v, ", ")
+		}
+		return "?"
+	}
+	switch iss.Code {
+	case codeBadRequest:
+		switch lang {
+		case "de":
+			return fmt.Sprintf("ungültiges Argument %s: erwartet %s", p("argument"), p("expected"))
+		case "fr":
+			return fmt.Sprintf("argument %s invalide : attendu %s", p("argument"), p("expected"))
+		}
+		return fmt.Sprintf("invalid argument %s: expected %s", p("argument"), p("expected"))
+	case codeUnknownFormat:
+		switch lang {
+		case "de":
+			return fmt.Sprintf("unbekanntes Format %q; die Formate sind: %s", p("format"), p("known"))
+		case "fr":
+			return fmt.Sprintf("format inconnu %q ; les formats sont : %s", p("format"), p("known"))
+		}
+		return fmt.Sprintf("unknown format %q; the formats are: %s", p("format"), p("known"))
+	case codeInternal:
+		switch lang {
+		case "de":
+			return fmt.Sprintf("interner Fehler in %s; der Aufruf hat kein Ergebnis, das Modul arbeitet weiter", p("op"))
+		case "fr":
+			return fmt.Sprintf("erreur interne dans %s ; l'appel n'a pas de résultat, le module continue de fonctionner", p("op"))
+		}
+		return fmt.Sprintf("internal error in %s; the call has no result, the module keeps working", p("op"))
+	}
+	return string(iss.Code)
+}
+
+// opParam caps a caller-chosen name echoed in a param at maxFormatParam
+// bytes (at a rune boundary).
+func opParam(s string) string {
+	if len(s) <= maxFormatParam {
+		return s
+	}
+	cut := maxFormatParam
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}

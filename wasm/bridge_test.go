@@ -1,0 +1,607 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/custnorm/custnorm/convert"
+	"github.com/custnorm/custnorm/validate"
+)
+
+// These tests run on the host (go test ./wasm/) and, unchanged, inside
+// js/wasm under Node (GOOS=js GOARCH=wasm go test ./wasm/ with the
+// toolchain's go_js_wasm_exec on PATH; make wasm-test).
+//
+// Environment:
+//
+//	CUSTNORM_EXPECTED_OUT=file  TestWriteExpected writes the Go library's
+//	                            result of every conformance case to file (the
+//	                            Node and Chromium tests compare with it).
+//	CUSTNORM_EXPECTED=file      TestConformance also compares every result
+//	                            with that file (written on the host), so the
+//	                            js/wasm run proves wasm == host.
+
+func stringValue(s string) value { return value{kind: kindString, str: s} }
+
+func objectValue(jsonText string) value { return value{kind: kindObject, data: []byte(jsonText)} }
+
+// conformanceCase is one case of testdata/conformance.json.
+type conformanceCase struct {
+	Name    string          `json:"name"`
+	Op      string          `json:"op"`
+	As      string          `json:"as"`
+	From    string          `json:"from"`
+	To      string          `json:"to"`
+	Via     string          `json:"via"`
+	Region  string          `json:"region"`
+	Options json.RawMessage `json:"options"`
+	Input   json.RawMessage `json:"input"`
+	Expect  json.RawMessage `json:"expect"`
+}
+
+func loadConformance(t *testing.T) []conformanceCase {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "conformance.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Cases []conformanceCase `json:"cases"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Cases) == 0 {
+		t.Fatal("no cases in testdata/conformance.json")
+	}
+	return doc.Cases
+}
+
+// caseRegion returns the region option of a validate, convert or roundtrip
+// case.
+func (tc conformanceCase) caseRegion() string {
+	var o struct{ Region string }
+	if len(tc.Options) > 0 {
+		json.Unmarshal(tc.Options, &o)
+	}
+	return o.Region
+}
+
+// viaBridge runs tc through handle, the way custnorm.mjs calls it: the
+// document as an object (JSON text from JSON.stringify).
+func viaBridge(b *bridge, tc conformanceCase) any {
+	var opts value
+	if r := tc.caseRegion(); r != "" {
+		opts = objectValue(fmt.Sprintf(`{"region":%q}`, r))
+	}
+	doc := objectValue(string(tc.Input))
+	switch tc.Op {
+	case "normalizePhone", "normalizeCountry":
+		var s string
+		json.Unmarshal(tc.Input, &s)
+		if tc.Op == "normalizeCountry" {
+			return b.handle(tc.Op, stringValue(s))
+		}
+		return b.handle(tc.Op, stringValue(s), stringValue(tc.Region))
+	case "validate":
+		return b.handle("validate", stringValue(tc.As), doc, opts)
+	case "convert":
+		return b.handle("convert", stringValue(tc.From), stringValue(tc.To), doc, opts)
+	case "roundtrip":
+		return b.handle("convert", stringValue(tc.Via), stringValue(tc.Via), doc, opts)
+	}
+	return nil
+}
+
+// viaLibrary runs tc through the Go library directly, shaped as the JS API
+// shapes it: this is the reference the bridge must equal.
+func viaLibrary(tc conformanceCase) (any, error) {
+	p := convert.Builtin().NewPipeline(convert.Options{Region: tc.caseRegion()})
+	switch tc.Op {
+	case "normalizePhone":
+		var s string
+		json.Unmarshal(tc.Input, &s)
+		res := validate.NormalizePhone(s, tc.Region)
+		validate.NewLocalizer("").Fill(res.Issues)
+		return res, nil
+	case "normalizeCountry":
+		var s string
+		json.Unmarshal(tc.Input, &s)
+		res := validate.NormalizeCountry(s)
+		validate.NewLocalizer("").Fill(res.Issues)
+		return res, nil
+	case "validate":
+		res, err := p.Validate(tc.As, tc.Input)
+		return validateResult{Valid: res.OK, Issues: res.Issues}, err
+	case "convert":
+		return p.Convert(tc.From, tc.To, tc.Input)
+	case "roundtrip":
+		return p.Convert(tc.Via, tc.Via, tc.Input)
+	}
+	return nil, fmt.Errorf("unknown op %q", tc.Op)
+}
+
+// asJSON round-trips v through JSON, as JS sees it.
+func asJSON(t *testing.T, v any) any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("json.Marshal(%T): %v", v, err)
+	}
+	var out any
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestConformance runs every case of the shared corpus through handle and
+// checks it against the case's expectations and against the Go library's
+// own result (and, with CUSTNORM_EXPECTED, the host's result file).
+func TestConformance(t *testing.T) {
+	var hostResults map[string]any
+	if f := os.Getenv("CUSTNORM_EXPECTED"); f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatalf("CUSTNORM_EXPECTED: %v", err)
+		}
+		if err := json.Unmarshal(b, &hostResults); err != nil {
+			t.Fatalf("CUSTNORM_EXPECTED: %v", err)
+		}
+	}
+	b := newBridge(false)
+	for _, tc := range loadConformance(t) {
+		t.Run(tc.Name, func(t *testing.T) {
+			got := asJSON(t, viaBridge(b, tc))
+			lib, err := viaLibrary(tc)
+			if err != nil {
+				t.Fatalf("library: %v", err)
+			}
+			if diff := cmp.Diff(asJSON(t, lib), got); diff != "" {
+				t.Errorf("handle differs from the Go library (-library +handle):\n%s", diff)
+			}
+			if hostResults != nil {
+				want, ok := hostResults[tc.Name]
+				if !ok {
+					t.Fatalf("no host result for %q", tc.Name)
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("handle differs from the host's result (-host +here):\n%s", diff)
+				}
+			}
+			for _, f := range checkExpect(tc, got) {
+				t.Error(f)
+			}
+		})
+	}
+}
+
+// TestWriteExpected writes the Go library's results of the corpus for the
+// Node and Chromium tests (only with CUSTNORM_EXPECTED_OUT).
+func TestWriteExpected(t *testing.T) {
+	out := os.Getenv("CUSTNORM_EXPECTED_OUT")
+	if out == "" {
+		t.Skip("CUSTNORM_EXPECTED_OUT not set")
+	}
+	results := make(map[string]any)
+	for _, tc := range loadConformance(t) {
+		res, err := viaLibrary(tc)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.Name, err)
+		}
+		if _, dup := results[tc.Name]; dup {
+			t.Fatalf("case name %q twice", tc.Name)
+		}
+		results[tc.Name] = res
+	}
+	b, err := json.MarshalIndent(results, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkExpect checks a result (as JSON) against a case's expect block, as
+// the corpus's "about" defines it. It returns the failures.
+func checkExpect(tc conformanceCase, got any) []string {
+	var exp struct {
+		OK     *bool  `json:"ok"`
+		E164   string `json:"e164"`
+		Type   string `json:"type"`
+		Code   string `json:"code"`
+		Issues []struct {
+			Path *string `json:"path"`
+			Code string  `json:"code"`
+		} `json:"issues"`
+		Output  map[string]any `json:"output"`
+		Absent  []string       `json:"absent"`
+		Changes []struct {
+			Kind string  `json:"kind"`
+			Path *string `json:"path"`
+		} `json:"changes"`
+	}
+	if err := json.Unmarshal(tc.Expect, &exp); err != nil {
+		return []string{"bad expect: " + err.Error()}
+	}
+	res, _ := got.(map[string]any)
+	var fails []string
+	okKey := "ok"
+	if tc.Op == "validate" {
+		okKey = "valid"
+	}
+	if exp.OK != nil && res[okKey] != *exp.OK {
+		fails = append(fails, fmt.Sprintf("%s = %v, want %v; issues %v", okKey, res[okKey], *exp.OK, res["issues"]))
+	}
+	for _, f := range []struct{ key, want string }{{"e164", exp.E164}, {"type", exp.Type}, {"code", exp.Code}} {
+		if f.want != "" && res[f.key] != f.want {
+			fails = append(fails, fmt.Sprintf("%s = %v, want %q", f.key, res[f.key], f.want))
+		}
+	}
+	has := func(list any, key, val string, path *string) bool {
+		items, _ := list.([]any)
+		for _, it := range items {
+			m, _ := it.(map[string]any)
+			if m[key] == val && (path == nil || m["path"] == *path) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range exp.Issues {
+		if !has(res["issues"], "code", w.Code, w.Path) {
+			fails = append(fails, fmt.Sprintf("no issue %s at %v; issues %v", w.Code, ptrText(w.Path), res["issues"]))
+		}
+	}
+	for _, w := range exp.Changes {
+		if !has(res["changes"], "kind", w.Kind, w.Path) {
+			fails = append(fails, fmt.Sprintf("no change %s at %v; changes %v", w.Kind, ptrText(w.Path), res["changes"]))
+		}
+	}
+	for ptr, want := range exp.Output {
+		if v, ok := lookup(res["output"], ptr); !ok || !reflect.DeepEqual(v, want) {
+			fails = append(fails, fmt.Sprintf("output %s = %v (present %v), want %v", ptr, v, ok, want))
+		}
+	}
+	for _, ptr := range exp.Absent {
+		if _, ok := lookup(res["output"], ptr); ok {
+			fails = append(fails, fmt.Sprintf("output %s present, want absent", ptr))
+		}
+	}
+	if tc.Op == "roundtrip" {
+		var in any
+		json.Unmarshal(tc.Input, &in)
+		if !reflect.DeepEqual(in, res["output"]) {
+			fails = append(fails, fmt.Sprintf("round trip differs: got %v, want %v", res["output"], in))
+		}
+	}
+	return fails
+}
+
+func ptrText(p *string) string {
+	if p == nil {
+		return "any path"
+	}
+	return fmt.Sprintf("%q", *p)
+}
+
+func lookup(doc any, ptr string) (any, bool) {
+	cur := doc
+	for tok := range validate.Pointer(ptr).Tokens() {
+		obj, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if cur, ok = obj[tok]; !ok {
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+// issueKey is what the argument tests compare: code and argument of each
+// issue.
+type issueKey struct{ Code, Argument string }
+
+func issueKeys(t *testing.T, res any) []issueKey {
+	t.Helper()
+	m, _ := asJSON(t, res).(map[string]any)
+	list, _ := m["issues"].([]any)
+	keys := []issueKey{}
+	for _, it := range list {
+		iss := it.(map[string]any)
+		params, _ := iss["params"].(map[string]any)
+		arg, _ := params["argument"].(string)
+		keys = append(keys, issueKey{Code: iss["code"].(string), Argument: arg})
+		if iss["path"] != "" || iss["severity"] != "error" {
+			if validate.Code(iss["code"].(string)) == codeBadRequest || validate.Code(iss["code"].(string)) == codeUnknownFormat {
+				t.Errorf("bridge issue %v: want path \"\" and severity error", iss)
+			}
+		}
+		if msg, _ := iss["message"].(string); msg == "" {
+			t.Errorf("issue %v has no message", iss)
+		}
+	}
+	return keys
+}
+
+const stancerDoc = `{"name":"David Coaster","email":"david@example.net"}`
+
+// TestArguments: wrong argument types and values give issues, never a
+// panic or a bare error.
+func TestArguments(t *testing.T) {
+	undef := value{kind: kindUndefined}
+	null := value{kind: kindNull}
+	num := value{kind: kindNumber}
+	fn := value{kind: kindFunction}
+	big := value{kind: kindOther}
+	cyclic := value{kind: kindObject} // JSON.stringify threw
+	bad := func(arg string) issueKey { return issueKey{string(codeBadRequest), arg} }
+	tests := []struct {
+		name string
+		op   string
+		args []value
+		want []issueKey
+	}{
+		{"validate without arguments", "validate", nil, []issueKey{bad("format"), bad("doc")}},
+		{"validate format number", "validate", []value{num, objectValue(stancerDoc)}, []issueKey{bad("format")}},
+		{"validate unknown format", "validate", []value{stringValue("paypal"), objectValue(stancerDoc)}, []issueKey{{string(codeUnknownFormat), ""}}},
+		{"validate doc undefined", "validate", []value{stringValue("stancer"), undef}, []issueKey{bad("doc")}},
+		{"validate doc null", "validate", []value{stringValue("stancer"), null}, []issueKey{bad("doc")}},
+		{"validate doc number", "validate", []value{stringValue("stancer"), num}, []issueKey{bad("doc")}},
+		{"validate doc function", "validate", []value{stringValue("stancer"), fn}, []issueKey{bad("doc")}},
+		{"validate doc bigint", "validate", []value{stringValue("stancer"), big}, []issueKey{bad("doc")}},
+		{"validate doc cyclic", "validate", []value{stringValue("stancer"), cyclic}, []issueKey{bad("doc")}},
+		{"validate malformed JSON text", "validate", []value{stringValue("stancer"), stringValue(`{"name":`)}, []issueKey{{"invalid_json", ""}}},
+		{"validate malformed JSON bytes", "validate", []value{stringValue("stancer"), {kind: kindBytes, data: []byte("{")}}, []issueKey{{"invalid_json", ""}}},
+		{"validate options string", "validate", []value{stringValue("stancer"), objectValue(stancerDoc), stringValue("de")}, []issueKey{bad("options")}},
+		{"validate options array", "validate", []value{stringValue("stancer"), objectValue(stancerDoc), objectValue(`["de"]`)}, []issueKey{bad("options")}},
+		{"validate options.lang number", "validate", []value{stringValue("stancer"), objectValue(stancerDoc), objectValue(`{"lang":1}`)}, []issueKey{bad("options.lang")}},
+		{"validate options.strict string", "validate", []value{stringValue("stancer"), objectValue(stancerDoc), objectValue(`{"strict":"yes"}`)}, []issueKey{bad("options.strict")}},
+		{"validate options.region unknown", "validate", []value{stringValue("stancer"), objectValue(stancerDoc), objectValue(`{"region":"Atlantis"}`)}, []issueKey{bad("options.region")}},
+		{"validate options typo", "validate", []value{stringValue("stancer"), objectValue(stancerDoc), objectValue(`{"regoin":"DE","zz":1}`)}, []issueKey{bad("options.regoin"), bad("options.zz")}},
+		{"convert everything wrong", "convert", []value{num, stringValue("nope"), undef, num}, []issueKey{bad("options"), bad("from"), {string(codeUnknownFormat), ""}, bad("doc")}},
+		{"convert both unknown", "convert", []value{stringValue("a"), stringValue("b"), objectValue(stancerDoc)}, []issueKey{{string(codeUnknownFormat), ""}, {string(codeUnknownFormat), ""}}},
+		{"convert malformed JSON", "convert", []value{stringValue("stancer"), stringValue("canonical"), stringValue("[1,")}, []issueKey{{"invalid_json", ""}}},
+		{"normalizePhone without text", "normalizePhone", nil, []issueKey{bad("text")}},
+		{"normalizePhone number text", "normalizePhone", []value{num, stringValue("DE")}, []issueKey{bad("text")}},
+		{"normalizePhone region number", "normalizePhone", []value{stringValue("030 1234567"), num}, []issueKey{bad("region")}},
+		{"normalizePhone strict not allowed", "normalizePhone", []value{stringValue("030 1234567"), stringValue("DE"), objectValue(`{"strict":true}`)}, []issueKey{bad("options.strict")}},
+		{"normalizeCountry symbol", "normalizeCountry", []value{{kind: kindSymbol}}, []issueKey{bad("text")}},
+		{"normalizeCountry options number", "normalizeCountry", []value{stringValue("DE"), num}, []issueKey{bad("options")}},
+		{"unknown op", "drop", nil, []issueKey{bad("op")}},
+		{"panic op without hooks", opPanic, nil, []issueKey{bad("op")}},
+	}
+	b := newBridge(false)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := b.handle(tc.op, tc.args...)
+			if diff := cmp.Diff(tc.want, issueKeys(t, res)); diff != "" {
+				t.Errorf("handle(%q) issues mismatch (-want +got):\n%s", tc.op, diff)
+			}
+			m := asJSON(t, res).(map[string]any)
+			okKey := "ok"
+			if tc.op == "validate" {
+				okKey = "valid"
+			}
+			if m[okKey] != false {
+				t.Errorf("handle(%q) %s = %v, want false", tc.op, okKey, m[okKey])
+			}
+		})
+	}
+}
+
+// TestShapes pins the keys of each result: the same JSON shapes as the Go
+// library and the CLI.
+func TestShapes(t *testing.T) {
+	b := newBridge(false)
+	keys := func(v any) string {
+		m, ok := asJSON(t, v).(map[string]any)
+		if !ok {
+			return fmt.Sprintf("%T", asJSON(t, v))
+		}
+		var ks []string
+		for k := range m {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		return strings.Join(ks, ",")
+	}
+	tests := []struct {
+		name string
+		got  any
+		want string
+	}{
+		{"formats", b.handle("formats"), "[]interface {}"},
+		{"validate ok", b.handle("validate", stringValue("stancer"), objectValue(stancerDoc)), "issues,valid"},
+		{"validate bad", b.handle("validate", stringValue("nope"), objectValue(stancerDoc)), "issues,valid"},
+		{"convert ok", b.handle("convert", stringValue("stancer"), stringValue("canonical"), objectValue(stancerDoc)), "changes,issues,ok,output"},
+		{"convert unreadable", b.handle("convert", stringValue("stancer"), stringValue("canonical"), stringValue("{")), "changes,issues,ok"},
+		{"convert bad", b.handle("convert", stringValue("nope"), stringValue("canonical"), objectValue(stancerDoc)), "changes,issues,ok"},
+		{"phone ok", b.handle("normalizePhone", stringValue("030 12345678"), stringValue("DE")), "e164,issues,ok,region,type"},
+		{"phone bad", b.handle("normalizePhone", stringValue("call me"), stringValue("DE")), "issues,ok"},
+		{"country ok", b.handle("normalizeCountry", stringValue("Deutschland")), "code,issues,ok"},
+		{"country bad", b.handle("normalizeCountry", stringValue("Atlantis")), "issues,ok"},
+	}
+	for _, tc := range tests {
+		if got := keys(tc.got); got != tc.want {
+			t.Errorf("%s: keys %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	res := asJSON(t, b.handle("convert", stringValue("stancer"), stringValue("canonical"), objectValue(stancerDoc))).(map[string]any)
+	if _, ok := res["output"].(map[string]any); !ok {
+		t.Errorf("convert output is %T, want a JSON object", res["output"])
+	}
+	if got := asJSON(t, b.handle("formats")); !reflect.DeepEqual(got, asJSON(t, convert.Builtin().Names())) {
+		t.Errorf("formats() = %v, want Registry.Names()", got)
+	}
+}
+
+// TestPanicRecovered: a panic inside an operation becomes an internal
+// issue, and the next call works.
+func TestPanicRecovered(t *testing.T) {
+	b := newBridge(true)
+	if got := b.ops(); got[len(got)-1] != opPanic {
+		t.Fatalf("ops() = %v, want %s last with hooks", got, opPanic)
+	}
+	for range 3 {
+		res := asJSON(t, b.handle(opPanic)).(map[string]any)
+		issues := res["issues"].([]any)
+		iss := issues[0].(map[string]any)
+		if res["ok"] != false || len(issues) != 1 || iss["code"] != string(codeInternal) || iss["params"].(map[string]any)["op"] != opPanic {
+			t.Fatalf("handle(%q) = %v, want one internal issue", opPanic, res)
+		}
+		ok := asJSON(t, b.handle("validate", stringValue("stancer"), objectValue(stancerDoc))).(map[string]any)
+		if ok["valid"] != true {
+			t.Fatalf("validate after a panic = %v, want valid", ok)
+		}
+	}
+	var out map[string]any
+	if err := json.Unmarshal(b.call(opPanic, nil), &out); err != nil || out["ok"] != false {
+		t.Errorf("call(%q) = %v, %v; want a JSON failure", opPanic, out, err)
+	}
+	for _, op := range opNames() {
+		var v any
+		if err := json.Unmarshal(b.internalJSON(op), &v); err != nil {
+			t.Errorf("internalJSON(%q) is not JSON: %v", op, err)
+		}
+	}
+	if got := newBridge(false).ops(); len(got) != len(opNames()) {
+		t.Errorf("ops() without hooks = %v", got)
+	}
+}
+
+// TestOptions: lang localizes both the library's and the bridge's
+// messages; region accepts a name, as the CLI's --region does; strict
+// makes warnings errors.
+func TestOptions(t *testing.T) {
+	b := newBridge(false)
+	msg := func(res any) string {
+		m := asJSON(t, res).(map[string]any)
+		return m["issues"].([]any)[0].(map[string]any)["message"].(string)
+	}
+	bob := objectValue(`{"name":"Bob","email":"bob@example.com"}`)
+	en := msg(b.handle("validate", stringValue("stancer"), bob))
+	de := msg(b.handle("validate", stringValue("stancer"), bob, objectValue(`{"lang":"de"}`)))
+	fr := msg(b.handle("validate", stringValue("stancer"), bob, objectValue(`{"lang":"fr-CH"}`)))
+	xx := msg(b.handle("validate", stringValue("stancer"), bob, objectValue(`{"lang":"xx"}`)))
+	if en == de || en == fr || de == fr || xx != en {
+		t.Errorf("messages en %q, de %q, fr %q, xx %q: want three languages, English fallback", en, de, fr, xx)
+	}
+	for _, lang := range []string{"en", "de", "fr"} {
+		m := msg(b.handle("validate", stringValue("nope"), bob, objectValue(`{"lang":"`+lang+`"}`)))
+		if !strings.Contains(m, `"nope"`) || strings.Contains(m, "Bob") {
+			t.Errorf("unknown_format message in %s = %q", lang, m)
+		}
+	}
+	deBad := msg(b.handle("validate", num(), bob, objectValue(`{"lang":"de"}`)))
+	if !strings.HasPrefix(deBad, "ungültiges Argument format") {
+		t.Errorf("bad_request message in de = %q", deBad)
+	}
+
+	// Region by name: a national number becomes valid.
+	doc := objectValue(`{"name":"David Coaster","mobile":"0177 5555555"}`)
+	noRegion := asJSON(t, b.handle("convert", stringValue("stancer"), stringValue("canonical"), doc)).(map[string]any)
+	byName := asJSON(t, b.handle("convert", stringValue("stancer"), stringValue("canonical"), doc, objectValue(`{"region":"Germany"}`))).(map[string]any)
+	byCode := asJSON(t, b.handle("convert", stringValue("stancer"), stringValue("canonical"), doc, objectValue(`{"region":"DE"}`))).(map[string]any)
+	if noRegion["ok"] != false || byName["ok"] != true {
+		t.Errorf("region: without %v, with Germany %v; want false, true", noRegion["issues"], byName["issues"])
+	}
+	if diff := cmp.Diff(byCode, byName); diff != "" {
+		t.Errorf("region Germany differs from DE:\n%s", diff)
+	}
+
+	// Strict: a warning becomes an error.
+	warn := objectValue(`{"name":"David Coaster","mobile":"+49 30 12345678"}`)
+	lax := asJSON(t, b.handle("validate", stringValue("stancer"), warn)).(map[string]any)
+	strict := asJSON(t, b.handle("validate", stringValue("stancer"), warn, objectValue(`{"strict":true}`))).(map[string]any)
+	if lax["valid"] != true || strict["valid"] != false {
+		t.Errorf("strict: lax %v, strict %v; want true, false", lax, strict)
+	}
+	if b.handle("validate", stringValue("stancer"), warn, null()) == nil {
+		t.Error("null options")
+	}
+}
+
+func num() value { return value{kind: kindNumber} }
+
+func null() value { return value{kind: kindNull} }
+
+// TestDocumentForms: an object, a JSON string and bytes give the same
+// result.
+func TestDocumentForms(t *testing.T) {
+	b := newBridge(false)
+	doc := `{"name":"Bob","email":"bob@example.com","mobile":"+33 6 84 85 86 87"}`
+	want := asJSON(t, b.handle("convert", stringValue("stancer"), stringValue("riverty"), objectValue(doc)))
+	for _, v := range []value{stringValue(doc), {kind: kindBytes, data: []byte(doc)}, stringValue("\n " + doc + "\n")} {
+		got := asJSON(t, b.handle("convert", stringValue("stancer"), stringValue("riverty"), v))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("doc as %v differs (-object +this):\n%s", v.kind, diff)
+		}
+	}
+}
+
+// TestConcurrent: calls from many goroutines (the host's stand-in for
+// several callers) give the sequential results.
+func TestConcurrent(t *testing.T) {
+	b := newBridge(false)
+	cases := loadConformance(t)
+	want := make([]any, len(cases))
+	for i, tc := range cases {
+		want[i] = asJSON(t, viaBridge(b, tc))
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := range cases {
+				k := (i + w) % len(cases)
+				if diff := cmp.Diff(want[k], asJSON(t, viaBridge(b, cases[k]))); diff != "" {
+					t.Errorf("%s: concurrent result differs:\n%s", cases[k].Name, diff)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestKindString(t *testing.T) {
+	for k := kindUndefined; k <= kindOther; k++ {
+		if k.String() == "" {
+			t.Errorf("kind %d has no name", k)
+		}
+	}
+}
+
+func TestOpParam(t *testing.T) {
+	long := strings.Repeat("ä", 40) // 80 bytes
+	got := opParam(long)
+	if len(got) > maxFormatParam+len("…") || !strings.HasSuffix(got, "…") || !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) {
+		t.Errorf("opParam(80 bytes) = %q", got)
+	}
+	if opParam("stancer") != "stancer" {
+		t.Error("opParam changed a short name")
+	}
+}
+
+// benchDoc is the record of wasm/js/test/bench-page.mjs.
+const benchDoc = `{"contact":{"salutation":"Mrs.","forename":"Erika","surname":"Mustermann","email":"erika.mustermann@example.com","phone":"030 12345678","mobile":"0151 23456789","dob":"1964-08-12","address":{"street":"Heidestraße 17","postal_code":"51147","city":"Köln","country":"DE"}}}`
+
+// BenchmarkValidate is one validate call of the bench page's record through
+// the bridge (JSON result included).
+func BenchmarkValidate(b *testing.B) {
+	br := newBridge(false)
+	args := []value{stringValue("secuconnect"), objectValue(benchDoc)}
+	for b.Loop() {
+		br.call("validate", args)
+	}
+}

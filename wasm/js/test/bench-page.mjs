@@ -1,0 +1,72 @@
+// The browser side of bench.mjs: time from init() to the first validation
+// result, then the time per call of warm validate, convert and
+// normalizePhone calls. Publishes window.__bench.
+import { init } from '/dist/custnorm.mjs';
+
+// A realistic secuconnect record: names, e-mail, two phones, birth date,
+// address with a street to split (synthetic data).
+const DOC = {
+  contact: {
+    salutation: 'Mrs.', forename: 'Erika', surname: 'Mustermann', email: 'erika.mustermann@example.com',
+    phone: '030 12345678', mobile: '0151 23456789', dob: '1964-08-12',
+    address: { street: 'Heidestraße 17', postal_code: '51147', city: 'Köln', country: 'DE' },
+  },
+};
+
+// perCall is the median time of one call over 5 batches of n calls, µs.
+function perCall(fn, n) {
+  const batches = [];
+  for (let b = 0; b < 5; b++) {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    batches.push(((performance.now() - t) * 1000) / n);
+  }
+  batches.sort((x, y) => x - y);
+  return batches[2];
+}
+
+// V8 compiles the module with its baseline compiler first and optimizes hot
+// functions in the background, so the first calls are slower than later
+// ones: "early" is the mean of the first n validate calls after the first
+// result (what someone typing right after the page loaded gets), "warm" is
+// measured after warmMs of calls.
+async function main() {
+  const params = new URLSearchParams(location.search);
+  const n = Number(params.get('n') ?? 200);
+  const warmMs = Number(params.get('warm') ?? 3000);
+  const t0 = performance.now();
+  const api = await init('/dist/custnorm.wasm');
+  const t1 = performance.now();
+  const first = api.validate('secuconnect', DOC);
+  const t2 = performance.now();
+  if (!first.valid) throw new Error(`the bench record is not valid: ${JSON.stringify(first.issues)}`);
+  for (let i = 0; i < n; i++) api.validate('secuconnect', DOC);
+  const early = ((performance.now() - t2) * 1000) / n;
+  const calls = [
+    () => api.validate('secuconnect', DOC),
+    () => api.validate('secuconnect', JSON.stringify(DOC)),
+    () => api.convert('secuconnect', 'riverty', DOC),
+    () => api.normalizePhone('+49 151 23456789', 'DE'),
+    () => api.normalizeCountry('Deutschland'),
+  ];
+  for (const end = performance.now() + warmMs; performance.now() < end;) {
+    for (const c of calls) c();
+    await new Promise((r) => setTimeout(r, 0)); // let background compilation finish
+  }
+  return {
+    initMs: t1 - t0,
+    firstValidateMs: t2 - t1,
+    initToFirstResultMs: t2 - t0,
+    validateEarlyUs: early,
+    validateUs: perCall(calls[0], n),
+    validateJSONTextUs: perCall(calls[1], n),
+    convertUs: perCall(calls[2], n),
+    normalizePhoneUs: perCall(calls[3], n),
+    normalizeCountryUs: perCall(calls[4], n),
+  };
+}
+
+main().then(
+  (r) => { window.__bench = r; document.getElementById('out').textContent = JSON.stringify(r, null, 1); },
+  (err) => { window.__bench = { error: String(err.stack ?? err) }; },
+);
