@@ -52,7 +52,11 @@ generate:
 # which TypeScript reads for imports of custnorm.mjs).
 DIST      ?= dist
 WASM_EXEC  = $(shell $(GO) env GOROOT)/lib/wasm
-WASM_FLAGS = -trimpath -ldflags="-s -w"
+# protobuf is built without inlining: phonenumbers uses it only to decode its
+# metadata at start-up, and this keeps the module about 90 KB (gzip) smaller,
+# inside the 3.5 MB gzip budget of issue 6.
+WASM_FLAGS = -trimpath -ldflags="-s -w" -gcflags=google.golang.org/protobuf/...=-l
+WASM_BUDGET_GZIP = 3500000
 
 wasm:
 	@mkdir -p $(DIST)
@@ -96,7 +100,9 @@ wasm-test: wasm
 	if [ -x "$(CHROMIUM)" ] && [ -d "$(JS_TOOLS)/playwright-core" ] && command -v node >/dev/null; then \
 		CUSTNORM_DIST=$(CURDIR)/$(DIST) CHROMIUM=$(CHROMIUM) node --test wasm/js/test/browser.test.mjs || exit 1; \
 	else echo "wasm-test: SKIP Chromium tests"; fi
-	@echo "wasm-test: custnorm.wasm $$(wc -c <$(DIST)/custnorm.wasm) bytes, $$(gzip -9 -c $(DIST)/custnorm.wasm | wc -c) gzip -9 (issue 6 budget: 3500000; make wasm-bench says what is linked)"
+	@raw=$$(wc -c <$(DIST)/custnorm.wasm); gz=$$(gzip -9 -c $(DIST)/custnorm.wasm | wc -c); \
+	echo "wasm-test: custnorm.wasm $$raw bytes, $$gz gzip -9 (budget $(WASM_BUDGET_GZIP); make wasm-bench says what is linked)"; \
+	if [ $$gz -gt $(WASM_BUDGET_GZIP) ]; then echo "wasm-test: FAIL: over the size budget"; exit 1; fi
 
 # Size (raw, gzip -9, brotli) and speed (init to first result, per call) in
 # headless Chromium.
