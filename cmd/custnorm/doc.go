@@ -8,6 +8,7 @@
 //	custnorm schema F
 //	custnorm formats
 //	custnorm gen --format F [-n N] [--seed S] [--bad-rate R]
+//	custnorm demo [--addr 127.0.0.1:8080] [--dist dist]
 //
 // Run "custnorm COMMAND --help" for a command's flags and an example.
 // "custnorm formats" lists the format names.

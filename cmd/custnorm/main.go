@@ -51,6 +51,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.formats(rest)
 	case "gen":
 		return c.gen(rest)
+	case "demo":
+		return c.demo(rest)
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 && rest[0] != "help" && !strings.HasPrefix(rest[0], "-") {
 			return run([]string{rest[0], "--help"}, stdin, stdout, stderr)
