@@ -35,8 +35,9 @@
 // "Coaster" (a split change, rule "name_split"); "Coaster, David" decodes to
 // the same parts and keeps fullName "Coaster, David" as well, because the
 // join would not give it back. A name [validate.SplitName] finds ambiguous
-// ("Anna Maria Schmidt", "J. Smith", one word) stays whole in fullName with a
-// not_split warning. Encode writes fullName when the record has one, and
+// ("Anna Maria Schmidt", "J. Smith", one word) stays whole in fullName, with
+// no issue (it is a valid Stancer name; a target that needs given and family
+// name separately reports fullName as dropped). Encode writes fullName when the record has one, and
 // otherwise givenName + " " + familyName (a joined change, path /givenName,
 // target /name, rule "name_join"). So Stancer → canonical → Stancer gives
 // the name back unchanged.
@@ -104,7 +105,7 @@
 //     comes back as givenName and familyName ("David Coaster"), and a
 //     fullName that equals the join of the parts comes back without it; a
 //     lone givenName or familyName comes back as fullName. The values are the
-//     same; Decode's split change and not_split warning say so. Everything
+//     same; Decode's split change says so. Everything
 //     else Stancer cannot hold (addresses, phone, birth date, other
 //     providers' data …) is a dropped change with rule "not_in_target".
 //   - An empty string member is not read into the canonical record (which

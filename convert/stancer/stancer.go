@@ -212,7 +212,9 @@ func validID(id string) bool {
 // go to givenName and familyName (a split change); the name itself is kept
 // as fullName too only when joining the parts would not give it back (the
 // "Family, Given" form), so that Encode writes it unchanged. When it does
-// not split, it is kept as fullName with a not_split warning.
+// not split, it is kept as fullName, with no issue: a name that does not
+// split is a valid Stancer name, and a target that needs the parts reports
+// fullName as dropped.
 func decodeName(r *fieldmap.Reader, c *model.Customer) {
 	r.Origins.Set(canonGivenName, memberName)
 	r.Origins.Set(canonFamilyName, memberName)
@@ -223,7 +225,6 @@ func decodeName(r *fieldmap.Reader, c *model.Customer) {
 	given, family, ok := validate.SplitName(name)
 	if !ok {
 		c.FullName = name
-		r.Report.Issue(memberName, validate.CodeNotSplit, validate.Params{"rule": ruleNameSplit})
 		return
 	}
 	c.GivenName, c.FamilyName = given, family
