@@ -137,14 +137,14 @@ func TestDecode(t *testing.T) {
 			wantChanges: []changeKey{{Kind: validate.ChangeSplit, Path: "/name", Rule: "name_split"}},
 		},
 		{
-			name:       "three words are not split",
-			in:         `{"name":"Anna Maria Schmidt","email":"anna@example.com"}`,
-			want:       model.Customer{FullName: "Anna Maria Schmidt", Email: "anna@example.com"},
+			name: "three words are not split",
+			in:   `{"name":"Anna Maria Schmidt","email":"anna@example.com"}`,
+			want: model.Customer{FullName: "Anna Maria Schmidt", Email: "anna@example.com"},
 		},
 		{
-			name:       "one word is not split",
-			in:         `{"name":"Bob","email":"bob@example.com"}`,
-			want:       model.Customer{FullName: "Bob", Email: "bob@example.com"},
+			name: "one word is not split",
+			in:   `{"name":"Bob","email":"bob@example.com"}`,
+			want: model.Customer{FullName: "Bob", Email: "bob@example.com"},
 		},
 		{
 			name: "country is the address country",

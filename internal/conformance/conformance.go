@@ -24,13 +24,13 @@ const (
 
 // Case is one case of the corpus; its "about" says how to read it.
 type Case struct {
-	Name    string          `json:"name"`
-	Op      string          `json:"op"`
-	As      string          `json:"as"`
-	From    string          `json:"from"`
-	To      string          `json:"to"`
-	Via     string          `json:"via"`
-	Region  string          `json:"region"`
+	Name    string `json:"name"`
+	Op      string `json:"op"`
+	As      string `json:"as"`
+	From    string `json:"from"`
+	To      string `json:"to"`
+	Via     string `json:"via"`
+	Region  string `json:"region"`
 	Options struct {
 		Region string `json:"region"`
 	} `json:"options"`
