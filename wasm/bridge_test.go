@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert"
+	"github.com/custnorm/custnorm/internal/conformance"
 	"github.com/custnorm/custnorm/validate"
 )
 
@@ -34,69 +35,37 @@ func stringValue(s string) value { return value{kind: kindString, str: s} }
 
 func objectValue(jsonText string) value { return value{kind: kindObject, data: []byte(jsonText)} }
 
-// conformanceCase is one case of testdata/conformance.json.
-type conformanceCase struct {
-	Name    string          `json:"name"`
-	Op      string          `json:"op"`
-	As      string          `json:"as"`
-	From    string          `json:"from"`
-	To      string          `json:"to"`
-	Via     string          `json:"via"`
-	Region  string          `json:"region"`
-	Options json.RawMessage `json:"options"`
-	Input   json.RawMessage `json:"input"`
-	Expect  json.RawMessage `json:"expect"`
-}
-
-func loadConformance(t *testing.T) []conformanceCase {
+// loadConformance returns the cases of the shared corpus.
+func loadConformance(t *testing.T) []conformance.Case {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "conformance.json"))
+	cases, err := conformance.Load(filepath.Join("..", "testdata", "conformance.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc struct {
-		Cases []conformanceCase `json:"cases"`
-	}
-	if err := json.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Cases) == 0 {
+	if len(cases) == 0 {
 		t.Fatal("no cases in testdata/conformance.json")
 	}
-	return doc.Cases
-}
-
-// caseRegion returns the region option of a validate, convert or roundtrip
-// case.
-func (tc conformanceCase) caseRegion() string {
-	var o struct{ Region string }
-	if len(tc.Options) > 0 {
-		json.Unmarshal(tc.Options, &o)
-	}
-	return o.Region
+	return cases
 }
 
 // viaBridge runs tc through handle, the way custnorm.mjs calls it: the
 // document as an object (JSON text from JSON.stringify).
-func viaBridge(b *bridge, tc conformanceCase) any {
+func viaBridge(b *bridge, tc conformance.Case) any {
 	var opts value
-	if r := tc.caseRegion(); r != "" {
+	if r := tc.Options.Region; r != "" {
 		opts = objectValue(fmt.Sprintf(`{"region":%q}`, r))
 	}
 	doc := objectValue(string(tc.Input))
 	switch tc.Op {
-	case "normalizePhone", "normalizeCountry":
-		var s string
-		json.Unmarshal(tc.Input, &s)
-		if tc.Op == "normalizeCountry" {
-			return b.handle(tc.Op, stringValue(s))
-		}
-		return b.handle(tc.Op, stringValue(s), stringValue(tc.Region))
-	case "validate":
+	case conformance.OpNormalizePhone:
+		return b.handle(tc.Op, stringValue(tc.Text()), stringValue(tc.Region))
+	case conformance.OpNormalizeCountry:
+		return b.handle(tc.Op, stringValue(tc.Text()))
+	case conformance.OpValidate:
 		return b.handle("validate", stringValue(tc.As), doc, opts)
-	case "convert":
+	case conformance.OpConvert:
 		return b.handle("convert", stringValue(tc.From), stringValue(tc.To), doc, opts)
-	case "roundtrip":
+	case conformance.OpRoundtrip:
 		return b.handle("convert", stringValue(tc.Via), stringValue(tc.Via), doc, opts)
 	}
 	return nil
@@ -104,41 +73,43 @@ func viaBridge(b *bridge, tc conformanceCase) any {
 
 // viaLibrary runs tc through the Go library directly, shaped as the JS API
 // shapes it: this is the reference the bridge must equal.
-func viaLibrary(tc conformanceCase) (any, error) {
-	p := convert.Builtin().NewPipeline(convert.Options{Region: tc.caseRegion()})
+func viaLibrary(tc conformance.Case) (any, error) {
+	p := convert.Builtin().NewPipeline(convert.Options{Region: tc.Options.Region})
 	switch tc.Op {
-	case "normalizePhone":
-		var s string
-		json.Unmarshal(tc.Input, &s)
-		res := validate.NormalizePhone(s, tc.Region)
+	case conformance.OpNormalizePhone:
+		res := validate.NormalizePhone(tc.Text(), tc.Region)
 		validate.NewLocalizer("").Fill(res.Issues)
 		return res, nil
-	case "normalizeCountry":
-		var s string
-		json.Unmarshal(tc.Input, &s)
-		res := validate.NormalizeCountry(s)
+	case conformance.OpNormalizeCountry:
+		res := validate.NormalizeCountry(tc.Text())
 		validate.NewLocalizer("").Fill(res.Issues)
 		return res, nil
-	case "validate":
+	case conformance.OpValidate:
 		res, err := p.Validate(tc.As, tc.Input)
 		return validateResult{Valid: res.OK, Issues: res.Issues}, err
-	case "convert":
+	case conformance.OpConvert:
 		return p.Convert(tc.From, tc.To, tc.Input)
-	case "roundtrip":
+	case conformance.OpRoundtrip:
 		return p.Convert(tc.Via, tc.Via, tc.Input)
 	}
 	return nil, fmt.Errorf("unknown op %q", tc.Op)
 }
 
-// asJSON round-trips v through JSON, as JS sees it.
-func asJSON(t *testing.T, v any) any {
+// marshal returns v as JSON text, as JS sees it.
+func marshal(t *testing.T, v any) []byte {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {
 		t.Fatalf("json.Marshal(%T): %v", v, err)
 	}
+	return b
+}
+
+// asJSON round-trips v through JSON, as JS sees it.
+func asJSON(t *testing.T, v any) any {
+	t.Helper()
 	var out any
-	if err := json.Unmarshal(b, &out); err != nil {
+	if err := json.Unmarshal(marshal(t, v), &out); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -178,7 +149,15 @@ func TestConformance(t *testing.T) {
 					t.Errorf("handle differs from the host's result (-host +here):\n%s", diff)
 				}
 			}
-			for _, f := range checkExpect(tc, got) {
+			okKey := "ok"
+			if tc.Op == conformance.OpValidate {
+				okKey = "valid"
+			}
+			o, err := conformance.DecodeOutcome(marshal(t, got), okKey)
+			if err != nil {
+				t.Fatalf("handle: %v", err)
+			}
+			for _, f := range tc.Check(o) {
 				t.Error(f)
 			}
 		})
@@ -210,103 +189,6 @@ func TestWriteExpected(t *testing.T) {
 	if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// checkExpect checks a result (as JSON) against a case's expect block, as
-// the corpus's "about" defines it. It returns the failures.
-func checkExpect(tc conformanceCase, got any) []string {
-	var exp struct {
-		OK     *bool  `json:"ok"`
-		E164   string `json:"e164"`
-		Type   string `json:"type"`
-		Code   string `json:"code"`
-		Issues []struct {
-			Path *string `json:"path"`
-			Code string  `json:"code"`
-		} `json:"issues"`
-		Output  map[string]any `json:"output"`
-		Absent  []string       `json:"absent"`
-		Changes []struct {
-			Kind string  `json:"kind"`
-			Path *string `json:"path"`
-		} `json:"changes"`
-	}
-	if err := json.Unmarshal(tc.Expect, &exp); err != nil {
-		return []string{"bad expect: " + err.Error()}
-	}
-	res, _ := got.(map[string]any)
-	var fails []string
-	okKey := "ok"
-	if tc.Op == "validate" {
-		okKey = "valid"
-	}
-	if exp.OK != nil && res[okKey] != *exp.OK {
-		fails = append(fails, fmt.Sprintf("%s = %v, want %v; issues %v", okKey, res[okKey], *exp.OK, res["issues"]))
-	}
-	for _, f := range []struct{ key, want string }{{"e164", exp.E164}, {"type", exp.Type}, {"code", exp.Code}} {
-		if f.want != "" && res[f.key] != f.want {
-			fails = append(fails, fmt.Sprintf("%s = %v, want %q", f.key, res[f.key], f.want))
-		}
-	}
-	has := func(list any, key, val string, path *string) bool {
-		items, _ := list.([]any)
-		for _, it := range items {
-			m, _ := it.(map[string]any)
-			if m[key] == val && (path == nil || m["path"] == *path) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, w := range exp.Issues {
-		if !has(res["issues"], "code", w.Code, w.Path) {
-			fails = append(fails, fmt.Sprintf("no issue %s at %v; issues %v", w.Code, ptrText(w.Path), res["issues"]))
-		}
-	}
-	for _, w := range exp.Changes {
-		if !has(res["changes"], "kind", w.Kind, w.Path) {
-			fails = append(fails, fmt.Sprintf("no change %s at %v; changes %v", w.Kind, ptrText(w.Path), res["changes"]))
-		}
-	}
-	for ptr, want := range exp.Output {
-		if v, ok := lookup(res["output"], ptr); !ok || !reflect.DeepEqual(v, want) {
-			fails = append(fails, fmt.Sprintf("output %s = %v (present %v), want %v", ptr, v, ok, want))
-		}
-	}
-	for _, ptr := range exp.Absent {
-		if _, ok := lookup(res["output"], ptr); ok {
-			fails = append(fails, fmt.Sprintf("output %s present, want absent", ptr))
-		}
-	}
-	if tc.Op == "roundtrip" {
-		var in any
-		json.Unmarshal(tc.Input, &in)
-		if !reflect.DeepEqual(in, res["output"]) {
-			fails = append(fails, fmt.Sprintf("round trip differs: got %v, want %v", res["output"], in))
-		}
-	}
-	return fails
-}
-
-func ptrText(p *string) string {
-	if p == nil {
-		return "any path"
-	}
-	return fmt.Sprintf("%q", *p)
-}
-
-func lookup(doc any, ptr string) (any, bool) {
-	cur := doc
-	for tok := range validate.Pointer(ptr).Tokens() {
-		obj, ok := cur.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		if cur, ok = obj[tok]; !ok {
-			return nil, false
-		}
-	}
-	return cur, true
 }
 
 // issueKey is what the argument tests compare: code and argument of each

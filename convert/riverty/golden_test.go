@@ -1,7 +1,6 @@
 package riverty_test
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,20 +12,6 @@ import (
 	"github.com/custnorm/custnorm/validate"
 	"github.com/google/go-cmp/cmp"
 )
-
-// corpus returns the provider inputs of dir (golden files excluded).
-func corpus(t testing.TB, dir string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files = slices.DeleteFunc(files, func(f string) bool { return strings.HasSuffix(f, ".golden.json") })
-	if len(files) == 0 {
-		t.Fatalf("no corpus files in %s", dir)
-	}
-	return files
-}
 
 func trimJSON(path string) string { return strings.TrimSuffix(path, ".json") }
 
@@ -56,13 +41,9 @@ func originsOf(c model.Customer, o *validate.Origins) map[validate.Pointer]valid
 	return m
 }
 
-func decodeFile(t *testing.T, conv converter, file string) (model.Customer, *validate.Origins, validate.Report) {
+func decodeFile(t *testing.T, conv golden.Converter, file string) (model.Customer, *validate.Origins, validate.Report) {
 	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return conv.Decode(data)
+	return conv.Decode(golden.ReadFile(t, file))
 }
 
 // TestGolden decodes every corpus document, encodes the result back, and
@@ -70,11 +51,11 @@ func decodeFile(t *testing.T, conv converter, file string) (model.Customer, *val
 // give the same record (the go/printer idempotence check).
 func TestGolden(t *testing.T) {
 	for _, conv := range formats {
-		for _, file := range corpus(t, filepath.Join("..", "..", "testdata", conv.Name())) {
+		for _, file := range golden.Corpus(t, filepath.Join("..", "..", "testdata", conv.Name())) {
 			t.Run(conv.Name()+"/"+filepath.Base(file), func(t *testing.T) {
 				c, origins, rep := decodeFile(t, conv, file)
 				if rep.Issues.HasError() {
-					t.Errorf("Decode(%s) issues = %+v, want no error", file, issuesOf(rep))
+					t.Errorf("Decode(%s) issues = %+v, want no error", file, golden.Issues(rep.Issues))
 				}
 				golden.Check(t, trimJSON(file)+".customer.golden.json",
 					golden.JSON(t, decoded{Customer: c, Origins: originsOf(c, origins), Report: rep}))
@@ -87,35 +68,24 @@ func TestGolden(t *testing.T) {
 					t.Errorf("Decode(Encode(Decode(%s))) mismatch (-first +again):\n%s", file, diff)
 				}
 				if againRep.Issues.HasError() && !encRep.Issues.HasError() {
-					t.Errorf("Decode of the encoded %s: issues %+v, want no error", file, issuesOf(againRep))
+					t.Errorf("Decode of the encoded %s: issues %+v, want no error", file, golden.Issues(againRep.Issues))
 				}
 			})
 		}
 	}
 }
 
-// invalidIssue is the golden form of one issue of an invalid document.
-type invalidIssue struct {
-	Path     validate.Pointer  `json:"path"`
-	Code     validate.Code     `json:"code"`
-	Severity validate.Severity `json:"severity"`
-}
-
 // TestInvalid decodes every document under invalid/: each must give at
 // least one error, and its issues must match the golden list.
 func TestInvalid(t *testing.T) {
 	for _, conv := range formats {
-		for _, file := range corpus(t, filepath.Join("..", "..", "testdata", conv.Name(), "invalid")) {
+		for _, file := range golden.Corpus(t, filepath.Join("..", "..", "testdata", conv.Name(), "invalid")) {
 			t.Run(conv.Name()+"/"+filepath.Base(file), func(t *testing.T) {
 				_, _, rep := decodeFile(t, conv, file)
 				if !rep.Issues.HasError() {
-					t.Errorf("Decode(%s) issues = %+v, want an error", file, issuesOf(rep))
+					t.Errorf("Decode(%s) issues = %+v, want an error", file, golden.Issues(rep.Issues))
 				}
-				got := []invalidIssue{}
-				for _, i := range rep.Issues {
-					got = append(got, invalidIssue{Path: i.Path, Code: i.Code, Severity: i.Severity})
-				}
-				golden.Check(t, trimJSON(file)+".errors.golden.json", golden.JSON(t, got))
+				golden.Check(t, trimJSON(file)+".errors.golden.json", golden.JSON(t, golden.IssuesWithoutTargets(rep.Issues)))
 			})
 		}
 	}
@@ -132,24 +102,21 @@ func TestRoundTripDocument(t *testing.T) {
 		"riverty-create/create-customer-page.json":   {"/customer/birthDate": "1980-09-01"},
 	}
 	for _, conv := range formats {
-		for _, file := range corpus(t, filepath.Join("..", "..", "testdata", conv.Name())) {
+		for _, file := range golden.Corpus(t, filepath.Join("..", "..", "testdata", conv.Name())) {
 			name := conv.Name() + "/" + filepath.Base(file)
 			t.Run(name, func(t *testing.T) {
-				data, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
+				data := golden.ReadFile(t, file)
 				c, _, _ := conv.Decode(data)
 				out, rep := conv.Encode(c)
-				if d := droppedPaths(rep); len(d) > 0 {
+				if d := golden.Dropped(rep.Changes); len(d) > 0 {
 					t.Errorf("Encode(Decode(%s)) dropped %v, want nothing", name, d)
 				}
-				want := jsonValue(t, data)
+				want := golden.Value(t, data)
 				for p, v := range rewritten[name] {
 					parent, _ := valueAt(want, p.Parent())
 					parent.(map[string]any)[p.LastToken()] = v
 				}
-				if diff := cmp.Diff(want, jsonValue(t, out)); diff != "" {
+				if diff := cmp.Diff(want, golden.Value(t, out)); diff != "" {
 					t.Errorf("Encode(Decode(%s)) mismatch (-want +got):\n%s", name, diff)
 				}
 			})

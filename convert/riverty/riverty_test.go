@@ -2,10 +2,12 @@ package riverty_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/custnorm/custnorm/convert/riverty"
+	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 	"github.com/google/go-cmp/cmp"
@@ -81,10 +83,10 @@ func TestRoundTripCanonical(t *testing.T) {
 			t.Run(conv.Name()+"/"+tc.name, func(t *testing.T) {
 				out, encRep := conv.Encode(tc.c)
 				got, _, decRep := conv.Decode(out)
-				want := withoutPaths(t, tc.c, droppedPaths(encRep))
+				want := withoutPaths(t, tc.c, golden.Dropped(encRep.Changes))
 				if diff := cmp.Diff(want, got); diff != "" {
 					t.Errorf("Decode(Encode(c)) mismatch (-want +got):\n%s\noutput: %s\nencode changes: %+v",
-						diff, out, changesOf(encRep))
+						diff, out, golden.Changes(encRep.Changes))
 				}
 				for _, ch := range decRep.Changes {
 					t.Errorf("Decode(Encode(c)) reported change %+v, want none", ch)
@@ -99,19 +101,19 @@ func TestEncode(t *testing.T) {
 		Address: model.Address{Street: "Frankfurter Str.", HouseNumber: "125a"}}
 	tests := []struct {
 		name    string
-		conv    converter
+		conv    golden.Converter
 		c       model.Customer
 		output  map[validate.Pointer]any // pointer → exact value
 		absent  []validate.Pointer
-		issues  []issue
-		changes []change // each must be among the changes
+		issues  []golden.Issue
+		changes []golden.Change // each must be among the changes
 	}{
 		{
 			name: "house number with its addition splits",
 			conv: riverty.Converter{}, c: split,
 			output: map[validate.Pointer]any{"/address/streetNumber": "125", "/address/streetNumberAdditional": "a"},
-			issues: []issue{},
-			changes: []change{{Kind: validate.ChangeSplit, Path: "/address/houseNumber",
+			issues: []golden.Issue{},
+			changes: []golden.Change{{Kind: validate.ChangeSplit, Path: "/address/houseNumber",
 				Target: "/address/streetNumberAdditional", Rule: "house_number_split"}},
 		},
 		{
@@ -124,8 +126,8 @@ func TestEncode(t *testing.T) {
 			}(),
 			output: map[validate.Pointer]any{"/customer/address/streetNumber": "125",
 				"/customer/address/streetNumberAdditional": "a"},
-			issues: []issue{},
-			changes: []change{{Kind: validate.ChangeSplit, Path: "/address/houseNumber",
+			issues: []golden.Issue{},
+			changes: []golden.Change{{Kind: validate.ChangeSplit, Path: "/address/houseNumber",
 				Target: "/customer/address/streetNumberAdditional", Rule: "house_number_split"}},
 		},
 		{
@@ -134,7 +136,7 @@ func TestEncode(t *testing.T) {
 			c: model.Customer{Refs: model.References{Riverty: "c1"},
 				Address: model.Address{HouseNumber: "125a", HouseNumberAddition: "rechts"}},
 			output: map[validate.Pointer]any{"/address/streetNumber": "125a", "/address/streetNumberAdditional": "rechts"},
-			issues: []issue{},
+			issues: []golden.Issue{},
 		},
 		{
 			name:   "house number range is not split",
@@ -142,14 +144,14 @@ func TestEncode(t *testing.T) {
 			c:      model.Customer{Refs: model.References{Riverty: "c1"}, Address: model.Address{HouseNumber: "12-14"}},
 			output: map[validate.Pointer]any{"/address/streetNumber": "12-14"},
 			absent: []validate.Pointer{"/address/streetNumberAdditional"},
-			issues: []issue{},
+			issues: []golden.Issue{},
 		},
 		{
 			name:   "missing customerNumber is a warning, never invented",
 			conv:   riverty.Converter{},
 			c:      model.Customer{GivenName: "Ray"},
 			absent: []validate.Pointer{"/customerNumber"},
-			issues: []issue{{Path: "/refs/riverty", Target: "/customerNumber", Code: validate.CodeRequired,
+			issues: []golden.Issue{{Path: "/refs/riverty", Target: "/customerNumber", Code: validate.CodeRequired,
 				Severity: validate.SeverityWarning}},
 		},
 		{
@@ -158,7 +160,7 @@ func TestEncode(t *testing.T) {
 			c:      model.Customer{GivenName: "Ray", Refs: model.References{Riverty: "c1"}},
 			output: map[validate.Pointer]any{"/customer/firstName": "Ray"},
 			absent: []validate.Pointer{"/paymentRegistration"},
-			issues: []issue{{Path: "/provider/riverty/paymentRegistration", Target: "/paymentRegistration",
+			issues: []golden.Issue{{Path: "/provider/riverty/paymentRegistration", Target: "/paymentRegistration",
 				Code: validate.CodeRequired, Severity: validate.SeverityError}},
 		},
 		{
@@ -166,7 +168,7 @@ func TestEncode(t *testing.T) {
 			conv:   riverty.CreateConverter{},
 			c:      model.Customer{},
 			output: map[validate.Pointer]any{"/customer": map[string]any{}},
-			issues: []issue{
+			issues: []golden.Issue{
 				{Path: "/provider/riverty/paymentRegistration", Target: "/paymentRegistration",
 					Code: validate.CodeRequired, Severity: validate.SeverityError},
 				{Path: "/refs/riverty", Target: "/customer/customerNumber", Code: validate.CodeRequired,
@@ -179,7 +181,7 @@ func TestEncode(t *testing.T) {
 			c: model.Customer{Refs: model.References{Riverty: "c1"}, Provider: map[string]json.RawMessage{
 				"riverty": json.RawMessage(`{"paymentRegistration":{"id":"1"},"currency":"Euro"}`)}},
 			output: map[validate.Pointer]any{"/currency": "Euro", "/paymentRegistration/id": "1"},
-			issues: []issue{{Path: "/provider/riverty/currency", Target: "/currency",
+			issues: []golden.Issue{{Path: "/provider/riverty/currency", Target: "/currency",
 				Code: validate.CodeInvalidFormat, Severity: validate.SeverityError}},
 		},
 		{
@@ -188,8 +190,8 @@ func TestEncode(t *testing.T) {
 			c: model.Customer{Refs: model.References{Riverty: "c1"}, Provider: map[string]json.RawMessage{
 				"riverty": json.RawMessage(`{"paymentRegistration":{"id":"1"},"currency":"EUR"}`)}},
 			absent: []validate.Pointer{"/paymentRegistration", "/currency"},
-			issues: []issue{},
-			changes: []change{
+			issues: []golden.Issue{},
+			changes: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/provider/riverty/currency", Rule: "not_in_target"},
 				{Kind: validate.ChangeDropped, Path: "/provider/riverty/paymentRegistration/id", Rule: "not_in_target"},
 			},
@@ -199,8 +201,8 @@ func TestEncode(t *testing.T) {
 			conv:   riverty.Converter{},
 			c:      model.Customer{Refs: model.References{Riverty: "c1"}, NationalID: "0123456789012"},
 			output: map[validate.Pointer]any{"/identificationNumber": "0123456789012"},
-			issues: []issue{},
-			changes: []change{{Kind: validate.ChangeDerived, Path: "/nationalId",
+			issues: []golden.Issue{},
+			changes: []golden.Change{{Kind: validate.ChangeDerived, Path: "/nationalId",
 				Target: "/identificationNumber", Rule: "national_id"}},
 		},
 		{
@@ -209,16 +211,16 @@ func TestEncode(t *testing.T) {
 			c: model.Customer{Refs: model.References{Riverty: "c1"}, NationalID: "0123456789012",
 				IdentificationNumber: "700XXX651"},
 			output:  map[validate.Pointer]any{"/identificationNumber": "700XXX651"},
-			issues:  []issue{},
-			changes: []change{{Kind: validate.ChangeDropped, Path: "/nationalId", Rule: "not_in_target"}},
+			issues:  []golden.Issue{},
+			changes: []golden.Change{{Kind: validate.ChangeDropped, Path: "/nationalId", Rule: "not_in_target"}},
 		},
 		{
 			name:   "extension written as Riverty's example writes it",
 			conv:   riverty.Converter{},
 			c:      model.Customer{Refs: model.References{Riverty: "c1"}, Phone: "+18717907578;ext=4882"},
 			output: map[validate.Pointer]any{"/phone": "+18717907578 x4882"},
-			issues: []issue{},
-			changes: []change{{Kind: validate.ChangeNormalized, Path: "/phone", Target: "/phone",
+			issues: []golden.Issue{},
+			changes: []golden.Change{{Kind: validate.ChangeNormalized, Path: "/phone", Target: "/phone",
 				Rule: "phone_extension"}},
 		},
 		{
@@ -226,20 +228,20 @@ func TestEncode(t *testing.T) {
 			conv:   riverty.Converter{},
 			c:      model.Customer{Refs: model.References{Riverty: "c1"}, Kind: model.KindCompany},
 			output: map[validate.Pointer]any{"/customerCategory": "COMPANY"},
-			issues: []issue{},
+			issues: []golden.Issue{},
 		},
 		{
 			name:   "birth date as a civil date",
 			conv:   riverty.Converter{},
 			c:      model.Customer{Refs: model.References{Riverty: "c1"}, BirthDate: model.MustParseDate("1905-03-03")},
 			output: map[validate.Pointer]any{"/birthDate": "1905-03-03"},
-			issues: []issue{},
+			issues: []golden.Issue{},
 		},
 		{
 			name: "mobile over 20 is a warning",
 			conv: riverty.Converter{},
 			c:    model.Customer{Refs: model.References{Riverty: "c1"}, Mobile: "+4915123456789;ext=123456"},
-			issues: []issue{{Path: "/mobile", Target: "/mobilePhone", Code: validate.CodeTooLong,
+			issues: []golden.Issue{{Path: "/mobile", Target: "/mobilePhone", Code: validate.CodeTooLong,
 				Severity: validate.SeverityWarning}},
 		},
 		{
@@ -247,14 +249,14 @@ func TestEncode(t *testing.T) {
 			conv: riverty.Converter{},
 			c: model.Customer{Refs: model.References{Riverty: "c1"},
 				Provider: map[string]json.RawMessage{"riverty": json.RawMessage(`[1]`)}},
-			issues:  []issue{{Path: "/provider/riverty", Code: validate.CodeWrongType, Severity: validate.SeverityError}},
-			changes: []change{{Kind: validate.ChangeDropped, Path: "/provider/riverty/0", Rule: "not_in_target"}},
+			issues:  []golden.Issue{{Path: "/provider/riverty", Code: validate.CodeWrongType, Severity: validate.SeverityError}},
+			changes: []golden.Change{{Kind: validate.ChangeDropped, Path: "/provider/riverty/0", Rule: "not_in_target"}},
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			out, rep := tc.conv.Encode(tc.c)
-			doc := jsonValue(t, out)
+			doc := golden.Value(t, out)
 			for p, want := range tc.output {
 				got, ok := valueAt(doc, p)
 				if !ok {
@@ -271,27 +273,18 @@ func TestEncode(t *testing.T) {
 				}
 			}
 			if tc.issues != nil {
-				if diff := cmp.Diff(tc.issues, issuesOf(rep)); diff != "" {
+				if diff := cmp.Diff(tc.issues, golden.Issues(rep.Issues)); diff != "" {
 					t.Errorf("Encode() issues mismatch (-want +got):\n%s", diff)
 				}
 			}
-			got := changesOf(rep)
+			got := golden.Changes(rep.Changes)
 			for _, want := range tc.changes {
-				if !containsChange(got, want) {
+				if !slices.Contains(got, want) {
 					t.Errorf("Encode() changes = %+v, want among them %+v", got, want)
 				}
 			}
 		})
 	}
-}
-
-func containsChange(list []change, c change) bool {
-	for _, x := range list {
-		if x == c {
-			return true
-		}
-	}
-	return false
 }
 
 // TestLimits checks each limited member at its maximum (accepted) and one
@@ -319,9 +312,9 @@ func TestLimits(t *testing.T) {
 	for _, lim := range limits {
 		for _, n := range []int{lim.max, lim.max + 1} {
 			v := lim.value(n)
-			var want []issue
+			var want []golden.Issue
 			if n > lim.max {
-				want = []issue{{Code: validate.CodeTooLong, Severity: lim.sev}}
+				want = []golden.Issue{{Code: validate.CodeTooLong, Severity: lim.sev}}
 			}
 			for _, conv := range formats {
 				base := validate.Pointer("")
@@ -340,11 +333,11 @@ func TestLimits(t *testing.T) {
 						t.Fatal(err)
 					}
 					c, _, rep := conv.Decode(data)
-					if diff := cmp.Diff(withPath(want, base+lim.member, ""), issuesOf(rep)); diff != "" {
+					if diff := cmp.Diff(withPath(want, base+lim.member, ""), golden.Issues(rep.Issues)); diff != "" {
 						t.Errorf("Decode(%s) issues mismatch (-want +got):\n%s", data, diff)
 					}
 					_, encRep := conv.Encode(c)
-					if diff := cmp.Diff(withPath(want, lim.canon, base+lim.member), issuesOf(encRep)); diff != "" {
+					if diff := cmp.Diff(withPath(want, lim.canon, base+lim.member), golden.Issues(encRep.Issues)); diff != "" {
 						t.Errorf("Encode(Decode(%s)) issues mismatch (-want +got):\n%s", data, diff)
 					}
 				})
@@ -358,8 +351,8 @@ func digits(n int) string  { return strings.Repeat("1", n) }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
-func withPath(list []issue, p, target validate.Pointer) []issue {
-	out := []issue{}
+func withPath(list []golden.Issue, p, target validate.Pointer) []golden.Issue {
+	out := []golden.Issue{}
 	for _, i := range list {
 		i.Path, i.Target = p, target
 		out = append(out, i)
@@ -383,27 +376,27 @@ func setAt(obj map[string]any, p validate.Pointer, v any) {
 func TestDecode(t *testing.T) {
 	tests := []struct {
 		name    string
-		conv    converter
+		conv    golden.Converter
 		in      string
 		want    model.Customer
-		issues  []issue
-		changes []change
+		issues  []golden.Issue
+		changes []golden.Change
 	}{
 		{
 			name:    "date-time birth date keeps its calendar date",
 			conv:    riverty.Converter{},
 			in:      `{"birthDate":"1980-09-01T00:00:00Z"}`,
 			want:    model.Customer{BirthDate: model.MustParseDate("1980-09-01")},
-			issues:  []issue{},
-			changes: []change{{Kind: validate.ChangeNormalized, Path: "/birthDate", Rule: "date_civil"}},
+			issues:  []golden.Issue{},
+			changes: []golden.Change{{Kind: validate.ChangeNormalized, Path: "/birthDate", Rule: "date_civil"}},
 		},
 		{
 			name:    "date-time birth date with an offset is not shifted",
 			conv:    riverty.Converter{},
 			in:      `{"birthDate":"1905-03-03T00:00:00+01:00"}`,
 			want:    model.Customer{BirthDate: model.MustParseDate("1905-03-03")},
-			issues:  []issue{},
-			changes: []change{{Kind: validate.ChangeNormalized, Path: "/birthDate", Rule: "date_civil"}},
+			issues:  []golden.Issue{},
+			changes: []golden.Change{{Kind: validate.ChangeNormalized, Path: "/birthDate", Rule: "date_civil"}},
 		},
 		{
 			name: "invalid birth date stays in the provider section",
@@ -411,16 +404,16 @@ func TestDecode(t *testing.T) {
 			in:   `{"birthDate":"11.11.1984"}`,
 			want: model.Customer{Provider: map[string]json.RawMessage{
 				"riverty": json.RawMessage(`{"customer":{"birthDate":"11.11.1984"}}`)}},
-			issues:  []issue{{Path: "/birthDate", Code: validate.CodeInvalidDate, Severity: validate.SeverityError}},
-			changes: []change{},
+			issues:  []golden.Issue{{Path: "/birthDate", Code: validate.CodeInvalidDate, Severity: validate.SeverityError}},
+			changes: []golden.Change{},
 		},
 		{
 			name:    "customerCategory COMPANY",
 			conv:    riverty.Converter{},
 			in:      `{"customerCategory":"COMPANY"}`,
 			want:    model.Customer{Kind: model.KindCompany},
-			issues:  []issue{},
-			changes: []change{},
+			issues:  []golden.Issue{},
+			changes: []golden.Change{},
 		},
 		{
 			name: "merchant-configured customerCategory is kept, no kind derived",
@@ -428,8 +421,8 @@ func TestDecode(t *testing.T) {
 			in:   `{"customerCategory":"Person"}`,
 			want: model.Customer{Provider: map[string]json.RawMessage{
 				"riverty": json.RawMessage(`{"customer":{"customerCategory":"Person"}}`)}},
-			issues:  []issue{},
-			changes: []change{},
+			issues:  []golden.Issue{},
+			changes: []golden.Change{},
 		},
 		{
 			name: "unknown and null members are kept",
@@ -437,8 +430,8 @@ func TestDecode(t *testing.T) {
 			in:   `{"firstName":null,"accountCategory":"Standard"}`,
 			want: model.Customer{Provider: map[string]json.RawMessage{
 				"riverty": json.RawMessage(`{"customer":{"accountCategory":"Standard","firstName":null}}`)}},
-			issues:  []issue{{Path: "/accountCategory", Code: validate.CodeUnknownField, Severity: validate.SeverityWarning}},
-			changes: []change{},
+			issues:  []golden.Issue{{Path: "/accountCategory", Code: validate.CodeUnknownField, Severity: validate.SeverityWarning}},
+			changes: []golden.Change{},
 		},
 		{
 			name: "create request: empty customer is not kept",
@@ -446,23 +439,23 @@ func TestDecode(t *testing.T) {
 			in:   `{"customer":{},"paymentRegistration":{"id":"1","extra":true}}`,
 			want: model.Customer{Provider: map[string]json.RawMessage{
 				"riverty": json.RawMessage(`{"paymentRegistration":{"extra":true,"id":"1"}}`)}},
-			issues: []issue{{Path: "/paymentRegistration/extra", Code: validate.CodeUnknownField,
+			issues: []golden.Issue{{Path: "/paymentRegistration/extra", Code: validate.CodeUnknownField,
 				Severity: validate.SeverityWarning}},
-			changes: []change{},
+			changes: []golden.Change{},
 		},
 		{
 			name:    "not an object",
 			conv:    riverty.CreateConverter{},
 			in:      `[]`,
-			issues:  []issue{{Path: "", Code: validate.CodeWrongType, Severity: validate.SeverityError}},
-			changes: []change{},
+			issues:  []golden.Issue{{Path: "", Code: validate.CodeWrongType, Severity: validate.SeverityError}},
+			changes: []golden.Change{},
 		},
 		{
 			name:    "not JSON",
 			conv:    riverty.Converter{},
 			in:      `{"firstName":`,
-			issues:  []issue{{Path: "", Code: validate.CodeInvalidJSON, Severity: validate.SeverityError}},
-			changes: []change{},
+			issues:  []golden.Issue{{Path: "", Code: validate.CodeInvalidJSON, Severity: validate.SeverityError}},
+			changes: []golden.Change{},
 		},
 	}
 	for _, tc := range tests {
@@ -471,10 +464,10 @@ func TestDecode(t *testing.T) {
 			if diff := cmp.Diff(canonicalJSON(t, tc.want), canonicalJSON(t, got)); diff != "" {
 				t.Errorf("Decode(%s) mismatch (-want +got):\n%s", tc.in, diff)
 			}
-			if diff := cmp.Diff(tc.issues, issuesOf(rep)); diff != "" {
+			if diff := cmp.Diff(tc.issues, golden.Issues(rep.Issues)); diff != "" {
 				t.Errorf("Decode(%s) issues mismatch (-want +got):\n%s", tc.in, diff)
 			}
-			if diff := cmp.Diff(tc.changes, changesOf(rep)); diff != "" {
+			if diff := cmp.Diff(tc.changes, golden.Changes(rep.Changes)); diff != "" {
 				t.Errorf("Decode(%s) changes mismatch (-want +got):\n%s", tc.in, diff)
 			}
 		})
@@ -485,9 +478,5 @@ func TestDecode(t *testing.T) {
 // compare by content rather than by byte layout.
 func canonicalJSON(t testing.TB, c model.Customer) any {
 	t.Helper()
-	b, err := json.Marshal(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return jsonValue(t, b)
+	return golden.Value(t, golden.JSON(t, c))
 }

@@ -2,14 +2,13 @@ package secuconnect_test
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert/secuconnect"
+	"github.com/custnorm/custnorm/internal/golden"
 )
 
 // fuzzSeeds are inputs beyond the corpus: shapes the decoder must survive.
@@ -42,14 +41,8 @@ var fuzzSeeds = []string{
 // dropped.
 func FuzzDecode(f *testing.F) {
 	for _, dir := range []string{corpus, filepath.Join(corpus, "invalid")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-		for _, file := range files {
-			if strings.HasSuffix(file, ".golden.json") {
-				continue
-			}
-			if b, err := os.ReadFile(file); err == nil {
-				f.Add(b)
-			}
+		for _, file := range golden.Corpus(f, dir) {
+			f.Add(golden.ReadFile(f, file))
 		}
 	}
 	for _, s := range fuzzSeeds {
@@ -83,7 +76,7 @@ func FuzzDecode(f *testing.F) {
 		if rep2.Issues.HasError() {
 			t.Fatalf("Decode(Encode(Decode(%q))) errors: %v\noutput: %s", data, issueKeys(rep2.Issues), out)
 		}
-		if diff := cmp.Diff(customerValue(t, c, droppedPaths(encRep)), customerValue(t, c2, nil)); diff != "" {
+		if diff := cmp.Diff(customerValue(t, c, golden.Dropped(encRep.Changes)), customerValue(t, c2, nil)); diff != "" {
 			t.Errorf("Decode(Encode(c)) mismatch for %q (-c minus dropped +got):\n%s\noutput: %s", data, diff, out)
 		}
 	})

@@ -4,85 +4,21 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 
+	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
 
-// issueKey is what tests compare issues by: never the message text.
-type issueKey struct {
-	Path     validate.Pointer  `json:"path"`
-	Code     validate.Code     `json:"code"`
-	Severity validate.Severity `json:"severity"`
+// issueKeys returns the keys of issues without targets, sorted.
+func issueKeys(issues validate.Issues) []golden.Issue {
+	return golden.SortIssues(golden.IssuesWithoutTargets(issues))
 }
 
-func issueKeys(issues validate.Issues) []issueKey {
-	out := make([]issueKey, 0, len(issues))
-	for _, i := range issues {
-		out = append(out, issueKey{i.Path, i.Code, i.Severity})
-	}
-	return sortIssues(out)
-}
-
-// sortIssues returns a sorted copy of keys.
-func sortIssues(keys []issueKey) []issueKey {
-	out := slices.Clone(keys)
-	slices.SortFunc(out, func(a, b issueKey) int {
-		if c := strings.Compare(string(a.Path), string(b.Path)); c != 0 {
-			return c
-		}
-		return strings.Compare(string(a.Code), string(b.Code))
-	})
-	return out
-}
-
-// changeKey is what tests compare changes by.
-type changeKey struct {
-	Kind   validate.ChangeKind
-	Path   validate.Pointer
-	Target validate.Pointer
-	Rule   string
-}
-
-func changeKeys(changes []validate.Change) []changeKey {
-	out := make([]changeKey, 0, len(changes))
-	for _, c := range changes {
-		k := changeKey{Kind: c.Kind, Path: c.Path, Rule: c.Rule}
-		if c.Target != nil {
-			k.Target = *c.Target
-		}
-		out = append(out, k)
-	}
-	slices.SortFunc(out, func(a, b changeKey) int {
-		if c := strings.Compare(string(a.Path), string(b.Path)); c != 0 {
-			return c
-		}
-		return strings.Compare(string(a.Kind), string(b.Kind))
-	})
-	return out
-}
-
-// droppedPaths returns the paths of the dropped changes of rep.
-func droppedPaths(rep validate.Report) []validate.Pointer {
-	var out []validate.Pointer
-	for _, c := range rep.Changes {
-		if c.Kind == validate.ChangeDropped {
-			out = append(out, c.Path)
-		}
-	}
-	return out
-}
-
-// jsonValue decodes data as a generic JSON value (numbers as float64).
-func jsonValue(t testing.TB, data []byte) any {
-	t.Helper()
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, data)
-	}
-	return v
+// changeKeys returns the keys of changes, sorted.
+func changeKeys(changes []validate.Change) []golden.Change {
+	return golden.SortChanges(golden.Changes(changes))
 }
 
 // customerValue is the canonical JSON of c as a generic value, with the
@@ -94,7 +30,7 @@ func customerValue(t testing.TB, c model.Customer, drop []validate.Pointer) any 
 	if err != nil {
 		t.Fatalf("json.Marshal(customer): %v", err)
 	}
-	v := jsonValue(t, b)
+	v := golden.Value(t, b)
 	for _, p := range drop {
 		v = mark(v, slices.Collect(p.Tokens()))
 	}

@@ -2,7 +2,6 @@ package secuconnect_test
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -64,41 +63,14 @@ type goldenRecord struct {
 	EncodeReport goldenReport      `json:"encodeReport"`
 }
 
-func corpusCases(t *testing.T, dir string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, f := range files {
-		if strings.HasSuffix(f, ".golden.json") {
-			continue
-		}
-		names = append(names, strings.TrimSuffix(filepath.Base(f), ".json"))
-	}
-	if len(names) == 0 {
-		t.Fatalf("no corpus files in %s", dir)
-	}
-	return names
-}
-
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // TestCorpus decodes every document of the golden corpus (splitting lists
 // with Records), encodes the result, and compares both with the goldens.
 func TestCorpus(t *testing.T) {
 	var conv secuconnect.Converter
-	for _, name := range corpusCases(t, corpus) {
+	for _, file := range golden.Corpus(t, corpus) {
+		name := strings.TrimSuffix(filepath.Base(file), ".json")
 		t.Run(name, func(t *testing.T) {
-			data := readFile(t, filepath.Join(corpus, name+".json"))
+			data := golden.ReadFile(t, file)
 			records, at, isList := conv.Records(data)
 			if !isList {
 				records, at = [][]byte{data}, []validate.Pointer{""}
@@ -122,7 +94,7 @@ func TestCorpus(t *testing.T) {
 				// itself.
 				c2, _, _ := conv.Decode(out)
 				out2, _ := conv.Encode(c2)
-				if diff := cmp.Diff(jsonValue(t, out), jsonValue(t, out2)); diff != "" {
+				if diff := cmp.Diff(golden.Value(t, out), golden.Value(t, out2)); diff != "" {
 					t.Errorf("Encode(Decode(Encode(Decode(%s%s)))) differs from Encode(Decode(…)) (-first +second):\n%s", name, at[i], diff)
 				}
 			}
@@ -134,7 +106,7 @@ func TestCorpus(t *testing.T) {
 				golden.Check(t, filepath.Join(corpus, name+".out.golden.json"), outputs[0])
 			}
 			if slices.Contains(requestCases, name) {
-				if diff := cmp.Diff(jsonValue(t, data), jsonValue(t, outputs[0])); diff != "" {
+				if diff := cmp.Diff(golden.Value(t, data), golden.Value(t, outputs[0])); diff != "" {
 					t.Errorf("Encode(Decode(%s)) mismatch (-input +output):\n%s", name, diff)
 				}
 			}
@@ -147,9 +119,10 @@ func TestCorpus(t *testing.T) {
 func TestInvalid(t *testing.T) {
 	var conv secuconnect.Converter
 	dir := filepath.Join(corpus, "invalid")
-	for _, name := range corpusCases(t, dir) {
+	for _, file := range golden.Corpus(t, dir) {
+		name := strings.TrimSuffix(filepath.Base(file), ".json")
 		t.Run(name, func(t *testing.T) {
-			data := readFile(t, filepath.Join(dir, name+".json"))
+			data := golden.ReadFile(t, file)
 			if _, _, ok := conv.Records(data); ok {
 				t.Fatalf("Records(%s) ok = true, want false", name)
 			}
@@ -178,8 +151,8 @@ func TestDecode(t *testing.T) {
 		name        string
 		in          string
 		want        model.Customer
-		wantIssues  []issueKey
-		wantChanges []changeKey
+		wantIssues  []golden.Issue
+		wantChanges []golden.Change
 	}{
 		{
 			name: "request",
@@ -195,20 +168,20 @@ func TestDecode(t *testing.T) {
 			name:        "dob with positive offset is not shifted",
 			in:          `{"contact":{` + names + `,"dob":"1905-03-03T00:00:00+01:00",` + address + `}}`,
 			want:        with(withAddress, func(c *model.Customer) { c.BirthDate = model.MustParseDate("1905-03-03") }),
-			wantChanges: []changeKey{{Kind: validate.ChangeNormalized, Path: "/contact/dob", Rule: "date_civil"}},
+			wantChanges: []golden.Change{{Kind: validate.ChangeNormalized, Path: "/contact/dob", Rule: "date_civil"}},
 		},
 		{
 			name:        "dob with negative offset is not shifted",
 			in:          `{"contact":{` + names + `,"dob":"1905-03-03T00:00:00-11:00",` + address + `}}`,
 			want:        with(withAddress, func(c *model.Customer) { c.BirthDate = model.MustParseDate("1905-03-03") }),
-			wantChanges: []changeKey{{Kind: validate.ChangeNormalized, Path: "/contact/dob", Rule: "date_civil"}},
+			wantChanges: []golden.Change{{Kind: validate.ChangeNormalized, Path: "/contact/dob", Rule: "date_civil"}},
 		},
 		{
 			name:        "dob in basic format is read with a warning",
 			in:          `{"contact":{` + names + `,"dob":"19050303",` + address + `}}`,
 			want:        with(withAddress, func(c *model.Customer) { c.BirthDate = model.MustParseDate("1905-03-03") }),
-			wantIssues:  []issueKey{{"/contact/dob", validate.CodeInvalidFormat, warn}},
-			wantChanges: []changeKey{{Kind: validate.ChangeNormalized, Path: "/contact/dob", Rule: "date_civil"}},
+			wantIssues:  []golden.Issue{{Path: "/contact/dob", Code: validate.CodeInvalidFormat, Severity: warn}},
+			wantChanges: []golden.Change{{Kind: validate.ChangeNormalized, Path: "/contact/dob", Rule: "date_civil"}},
 		},
 		{
 			name: "dob that is no date stays in the residue",
@@ -216,7 +189,7 @@ func TestDecode(t *testing.T) {
 			want: with(withAddress, func(c *model.Customer) {
 				c.Provider = map[string]json.RawMessage{"secuconnect": json.RawMessage(`{"contact":{"dob":"1905-3-3"}}`)}
 			}),
-			wantIssues: []issueKey{{"/contact/dob", validate.CodeInvalidDate, errSev}},
+			wantIssues: []golden.Issue{{Path: "/contact/dob", Code: validate.CodeInvalidDate, Severity: errSev}},
 		},
 		{
 			name: "empty members are absent and kept",
@@ -225,7 +198,7 @@ func TestDecode(t *testing.T) {
 				c.Email = ""
 				c.Provider = map[string]json.RawMessage{"secuconnect": json.RawMessage(`{"contact":{"dob":"","email":""}}`)}
 			}),
-			wantIssues: []issueKey{{"/contact/email", validate.CodeRequired, warn}},
+			wantIssues: []golden.Issue{{Path: "/contact/email", Code: validate.CodeRequired, Severity: warn}},
 		},
 		{
 			name: "null members are absent",
@@ -234,17 +207,17 @@ func TestDecode(t *testing.T) {
 				c.GivenName = ""
 				c.Provider = map[string]json.RawMessage{"secuconnect": json.RawMessage(`{"contact":{"address":null,"forename":null}}`)}
 			}),
-			wantIssues: []issueKey{{"/contact/address", validate.CodeRequired, warn}, {"/contact/forename", validate.CodeRequired, warn}},
+			wantIssues: []golden.Issue{{Path: "/contact/address", Code: validate.CodeRequired, Severity: warn}, {Path: "/contact/forename", Code: validate.CodeRequired, Severity: warn}},
 		},
 		{
 			name: "partial address",
 			in:   `{"contact":{` + names + `,"address":{"city":"Examplecity"}}}`,
 			want: with(person, func(c *model.Customer) { c.Address.City = "Examplecity" }),
-			wantIssues: []issueKey{
-				{"/contact/address/country", validate.CodeRequired, warn},
-				{"/contact/address/postal_code", validate.CodeRequired, warn},
-				{"/contact/address/street", validate.CodeRequired, warn},
-				{"/contact/address/street_number", validate.CodeRequired, warn},
+			wantIssues: []golden.Issue{
+				{Path: "/contact/address/country", Code: validate.CodeRequired, Severity: warn},
+				{Path: "/contact/address/postal_code", Code: validate.CodeRequired, Severity: warn},
+				{Path: "/contact/address/street", Code: validate.CodeRequired, Severity: warn},
+				{Path: "/contact/address/street_number", Code: validate.CodeRequired, Severity: warn},
 			},
 		},
 		{
@@ -281,13 +254,13 @@ func TestDecode(t *testing.T) {
 			name:       "id in lower case",
 			in:         `{"id":"pcu_38rg7mhre2njtpfmxryqp3nkw6gvaz","contact":{` + names + `,` + address + `}}`,
 			want:       with(withAddress, func(c *model.Customer) { c.Refs.Secuconnect = "pcu_38rg7mhre2njtpfmxryqp3nkw6gvaz" }),
-			wantIssues: []issueKey{{"/id", validate.CodeInvalidID, errSev}},
+			wantIssues: []golden.Issue{{Path: "/id", Code: validate.CodeInvalidID, Severity: errSev}},
 		},
 		{
 			name:       "id one character too long",
 			in:         `{"id":"PCU_38RG7MHRE2NJTPFMXRYQP3NKW6GVAZA","contact":{` + names + `,` + address + `}}`,
 			want:       with(withAddress, func(c *model.Customer) { c.Refs.Secuconnect = "PCU_38RG7MHRE2NJTPFMXRYQP3NKW6GVAZA" }),
-			wantIssues: []issueKey{{"/id", validate.CodeInvalidID, errSev}},
+			wantIssues: []golden.Issue{{Path: "/id", Code: validate.CodeInvalidID, Severity: errSev}},
 		},
 		{
 			name: "id of another type",
@@ -295,7 +268,7 @@ func TestDecode(t *testing.T) {
 			want: with(withAddress, func(c *model.Customer) {
 				c.Provider = map[string]json.RawMessage{"secuconnect": json.RawMessage(`{"id":7}`)}
 			}),
-			wantIssues: []issueKey{{"/id", validate.CodeWrongType, errSev}},
+			wantIssues: []golden.Issue{{Path: "/id", Code: validate.CodeWrongType, Severity: errSev}},
 		},
 		{
 			name: "unknown members are kept",
@@ -303,7 +276,7 @@ func TestDecode(t *testing.T) {
 			want: with(withAddress, func(c *model.Customer) {
 				c.Provider = map[string]json.RawMessage{"secuconnect": json.RawMessage(`{"contact":{"middlename":"Q."},"livemode":true}`)}
 			}),
-			wantIssues: []issueKey{{"/contact/middlename", validate.CodeUnknownField, warn}, {"/livemode", validate.CodeUnknownField, warn}},
+			wantIssues: []golden.Issue{{Path: "/contact/middlename", Code: validate.CodeUnknownField, Severity: warn}, {Path: "/livemode", Code: validate.CodeUnknownField, Severity: warn}},
 		},
 		{
 			name: "picture of another type",
@@ -311,7 +284,7 @@ func TestDecode(t *testing.T) {
 			want: with(withAddress, func(c *model.Customer) {
 				c.Provider = map[string]json.RawMessage{"secuconnect": json.RawMessage(`{"contact":{"picture":{"id":"DOC_1"}}}`)}
 			}),
-			wantIssues: []issueKey{{"/contact/picture", validate.CodeWrongType, errSev}},
+			wantIssues: []golden.Issue{{Path: "/contact/picture", Code: validate.CodeWrongType, Severity: errSev}},
 		},
 		{
 			name: "address of another type",
@@ -319,33 +292,33 @@ func TestDecode(t *testing.T) {
 			want: with(person, func(c *model.Customer) {
 				c.Provider = map[string]json.RawMessage{"secuconnect": json.RawMessage(`{"contact":{"address":"Example Street 6a"}}`)}
 			}),
-			wantIssues: []issueKey{{"/contact/address", validate.CodeWrongType, errSev}},
+			wantIssues: []golden.Issue{{Path: "/contact/address", Code: validate.CodeWrongType, Severity: errSev}},
 		},
 		{
 			name:       "no contact",
 			in:         `{"object":"payment.customers"}`,
 			want:       model.Customer{Provider: map[string]json.RawMessage{"secuconnect": json.RawMessage(`{"object":"payment.customers"}`)}},
-			wantIssues: []issueKey{{"/contact", validate.CodeRequired, errSev}},
+			wantIssues: []golden.Issue{{Path: "/contact", Code: validate.CodeRequired, Severity: errSev}},
 		},
 		{
 			name:       "a list is not one record",
 			in:         `{"count":0,"data":[]}`,
-			wantIssues: []issueKey{{"", validate.CodeInvalidFormat, errSev}},
+			wantIssues: []golden.Issue{{Path: "", Code: validate.CodeInvalidFormat, Severity: errSev}},
 		},
 		{
 			name:       "an array is not one record",
 			in:         `[{"contact":{}}]`,
-			wantIssues: []issueKey{{"", validate.CodeWrongType, errSev}},
+			wantIssues: []golden.Issue{{Path: "", Code: validate.CodeWrongType, Severity: errSev}},
 		},
 		{
 			name:       "not JSON",
 			in:         `{"contact":`,
-			wantIssues: []issueKey{{"", validate.CodeInvalidJSON, errSev}},
+			wantIssues: []golden.Issue{{Path: "", Code: validate.CodeInvalidJSON, Severity: errSev}},
 		},
 		{
 			name:       "null document",
 			in:         `null`,
-			wantIssues: []issueKey{{"", validate.CodeWrongType, errSev}},
+			wantIssues: []golden.Issue{{Path: "", Code: validate.CodeWrongType, Severity: errSev}},
 		},
 	}
 	var conv secuconnect.Converter
@@ -355,7 +328,7 @@ func TestDecode(t *testing.T) {
 			if diff := cmp.Diff(customerValue(t, tc.want, nil), customerValue(t, got, nil)); diff != "" {
 				t.Errorf("Decode(%s) customer mismatch (-want +got):\n%s", tc.in, diff)
 			}
-			if diff := cmp.Diff(sortIssues(tc.wantIssues), issueKeys(rep.Issues), cmpopts.EquateEmpty()); diff != "" {
+			if diff := cmp.Diff(golden.SortIssues(tc.wantIssues), issueKeys(rep.Issues), cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("Decode(%s) issues mismatch (-want +got):\n%s", tc.in, diff)
 			}
 			if diff := cmp.Diff(tc.wantChanges, changeKeys(rep.Changes), cmpopts.EquateEmpty()); diff != "" {
@@ -383,8 +356,8 @@ func TestEncode(t *testing.T) {
 		name        string
 		in          model.Customer
 		want        string
-		wantIssues  []issueKey
-		wantChanges []changeKey
+		wantIssues  []golden.Issue
+		wantChanges []golden.Change
 	}{
 		{
 			name: "person",
@@ -405,18 +378,18 @@ func TestEncode(t *testing.T) {
 			name: "house number addition is joined",
 			in:   with(func(c *model.Customer) { c.Address.HouseNumber, c.Address.HouseNumberAddition = "125", "b" }),
 			want: `{"contact":{` + personJSON + `,"address":{"street":"Example Street","street_number":"125b","postal_code":"01234","city":"Examplecity","country":"DE"}}}`,
-			wantChanges: []changeKey{
-				{validate.ChangeJoined, "/address/houseNumber", "/contact/address/street_number", "house_number_join"},
-				{validate.ChangeJoined, "/address/houseNumberAddition", "/contact/address/street_number", "house_number_join"},
+			wantChanges: []golden.Change{
+				{Kind: validate.ChangeJoined, Path: "/address/houseNumber", Target: "/contact/address/street_number", Rule: "house_number_join"},
+				{Kind: validate.ChangeJoined, Path: "/address/houseNumberAddition", Target: "/contact/address/street_number", Rule: "house_number_join"},
 			},
 		},
 		{
 			name: "numeric addition keeps a space",
 			in:   with(func(c *model.Customer) { c.Address.HouseNumber, c.Address.HouseNumberAddition = "12", "1/2" }),
 			want: `{"contact":{` + personJSON + `,"address":{"street":"Example Street","street_number":"12 1/2","postal_code":"01234","city":"Examplecity","country":"DE"}}}`,
-			wantChanges: []changeKey{
-				{validate.ChangeJoined, "/address/houseNumber", "/contact/address/street_number", "house_number_join"},
-				{validate.ChangeJoined, "/address/houseNumberAddition", "/contact/address/street_number", "house_number_join"},
+			wantChanges: []golden.Change{
+				{Kind: validate.ChangeJoined, Path: "/address/houseNumber", Target: "/contact/address/street_number", Rule: "house_number_join"},
+				{Kind: validate.ChangeJoined, Path: "/address/houseNumberAddition", Target: "/contact/address/street_number", Rule: "house_number_join"},
 			},
 		},
 		{
@@ -428,7 +401,7 @@ func TestEncode(t *testing.T) {
 					`{"object":"payment.customers","contract":{"object":"payment.contracts","id":"PCR_WSM5A4J0K2MZ63JRX75XU59HYW3JAK"},"contact":{"picture":"DOC_1"}}`)}
 			}),
 			want: `{"contact":{` + personJSON + `,"picture":"DOC_1",` + addressJSON + `}}`,
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/created", Rule: "read_only"},
 				{Kind: validate.ChangeDropped, Path: "/provider/secuconnect/contract/id", Rule: "read_only"},
 				{Kind: validate.ChangeDropped, Path: "/provider/secuconnect/contract/object", Rule: "read_only"},
@@ -449,7 +422,7 @@ func TestEncode(t *testing.T) {
 				c.Provider = map[string]json.RawMessage{"riverty": json.RawMessage(`{"currency":"EUR"}`)}
 			}),
 			want: `{"contact":{` + personJSON + `,` + addressJSON + `}}`,
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/address/careOf", Rule: "not_in_target"},
 				{Kind: validate.ChangeDropped, Path: "/address/region", Rule: "not_in_target"},
 				{Kind: validate.ChangeDropped, Path: "/identificationNumber", Rule: "not_in_target"},
@@ -466,45 +439,45 @@ func TestEncode(t *testing.T) {
 			name: "full name is written, not synthesized",
 			in:   model.Customer{FullName: "Ludwig van Beethoven", Email: "lvb@example.com"},
 			want: `{"contact":{"name":"Ludwig van Beethoven","email":"lvb@example.com"}}`,
-			wantIssues: []issueKey{
-				{"/address", validate.CodeRequired, warn},
-				{"/familyName", validate.CodeRequired, warn},
-				{"/givenName", validate.CodeRequired, warn},
+			wantIssues: []golden.Issue{
+				{Path: "/address", Code: validate.CodeRequired, Severity: warn},
+				{Path: "/familyName", Code: validate.CodeRequired, Severity: warn},
+				{Path: "/givenName", Code: validate.CodeRequired, Severity: warn},
 			},
 		},
 		{
 			name: "company without company name",
 			in:   with(func(c *model.Customer) { c.Kind = model.KindCompany }),
 			want: `{"contact":{` + personJSON + `,` + addressJSON + `}}`,
-			wantIssues: []issueKey{
-				{"/companyName", validate.CodeRequired, warn},
+			wantIssues: []golden.Issue{
+				{Path: "/companyName", Code: validate.CodeRequired, Severity: warn},
 			},
-			wantChanges: []changeKey{{Kind: validate.ChangeDropped, Path: "/kind", Rule: "not_in_target"}},
+			wantChanges: []golden.Change{{Kind: validate.ChangeDropped, Path: "/kind", Rule: "not_in_target"}},
 		},
 		{
 			name: "partial address",
 			in:   model.Customer{GivenName: "John", FamilyName: "Doe", Email: "john@example.com", Address: model.Address{Extra: "Whg. 202"}},
 			want: `{"contact":{` + personJSON + `,"address":{"additional_address_data":"Whg. 202"}}}`,
-			wantIssues: []issueKey{
-				{"/address/city", validate.CodeRequired, warn},
-				{"/address/country", validate.CodeRequired, warn},
-				{"/address/houseNumber", validate.CodeRequired, warn},
-				{"/address/postalCode", validate.CodeRequired, warn},
-				{"/address/street", validate.CodeRequired, warn},
+			wantIssues: []golden.Issue{
+				{Path: "/address/city", Code: validate.CodeRequired, Severity: warn},
+				{Path: "/address/country", Code: validate.CodeRequired, Severity: warn},
+				{Path: "/address/houseNumber", Code: validate.CodeRequired, Severity: warn},
+				{Path: "/address/postalCode", Code: validate.CodeRequired, Severity: warn},
+				{Path: "/address/street", Code: validate.CodeRequired, Severity: warn},
 			},
 		},
 		{
 			name:       "empty record has no payload",
 			in:         model.Customer{},
 			want:       `{}`,
-			wantIssues: []issueKey{{"", validate.CodeRequired, errSev}},
+			wantIssues: []golden.Issue{{Path: "", Code: validate.CodeRequired, Severity: errSev}},
 		},
 		{
 			name: "a date that does not exist is not written",
 			in:   with(func(c *model.Customer) { c.BirthDate = model.Date{Year: 1905, Month: 2, Day: 30} }),
 			want: `{"contact":{` + personJSON + `,` + addressJSON + `}}`,
-			wantIssues: []issueKey{
-				{"/birthDate", validate.CodeInvalidDate, errSev},
+			wantIssues: []golden.Issue{
+				{Path: "/birthDate", Code: validate.CodeInvalidDate, Severity: errSev},
 			},
 		},
 		{
@@ -513,8 +486,8 @@ func TestEncode(t *testing.T) {
 				c.Provider = map[string]json.RawMessage{"secuconnect": json.RawMessage(`[1]`)}
 			}),
 			want: `{"contact":{` + personJSON + `,` + addressJSON + `}}`,
-			wantIssues: []issueKey{
-				{"/provider/secuconnect", validate.CodeWrongType, errSev},
+			wantIssues: []golden.Issue{
+				{Path: "/provider/secuconnect", Code: validate.CodeWrongType, Severity: errSev},
 			},
 		},
 		{
@@ -530,10 +503,10 @@ func TestEncode(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, rep := conv.Encode(tc.in)
-			if diff := cmp.Diff(jsonValue(t, []byte(tc.want)), jsonValue(t, got)); diff != "" {
+			if diff := cmp.Diff(golden.Value(t, []byte(tc.want)), golden.Value(t, got)); diff != "" {
 				t.Errorf("Encode() output mismatch (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(sortIssues(tc.wantIssues), issueKeys(rep.Issues), cmpopts.EquateEmpty()); diff != "" {
+			if diff := cmp.Diff(golden.SortIssues(tc.wantIssues), issueKeys(rep.Issues), cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("Encode() issues mismatch (-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff(tc.wantChanges, changeKeys(rep.Changes), cmpopts.EquateEmpty()); diff != "" {
@@ -704,7 +677,7 @@ func TestCanonicalRoundTrip(t *testing.T) {
 			if decRep.Issues.HasError() {
 				t.Fatalf("Decode(Encode()) errors: %v\n%s", issueKeys(decRep.Issues), out)
 			}
-			dropped := droppedPaths(encRep)
+			dropped := golden.Dropped(encRep.Changes)
 			if diff := cmp.Diff(customerValue(t, want, dropped), customerValue(t, got, nil)); diff != "" {
 				t.Errorf("Decode(Encode()) mismatch (-want minus dropped +got):\n%s\noutput: %s", diff, out)
 			}
@@ -764,7 +737,7 @@ func TestDecodeLimits(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c, _, rep := conv.Decode([]byte(tc.in))
-			if diff := cmp.Diff([]issueKey{{"", tc.want, validate.SeverityError}}, issueKeys(rep.Issues)); diff != "" {
+			if diff := cmp.Diff([]golden.Issue{{Path: "", Code: tc.want, Severity: validate.SeverityError}}, issueKeys(rep.Issues)); diff != "" {
 				t.Errorf("Decode() issues mismatch (-want +got):\n%s", diff)
 			}
 			if !c.IsZero() {

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert/stancer"
+	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
@@ -18,14 +19,14 @@ func TestEncode(t *testing.T) {
 		name        string
 		in          model.Customer
 		want        string
-		wantIssues  []issueKey
-		wantChanges []changeKey
+		wantIssues  []golden.Issue
+		wantChanges []golden.Change
 	}{
 		{
 			name: "given and family name are joined",
 			in:   model.Customer{GivenName: "David", FamilyName: "Coaster", Email: "david@example.net", Mobile: "+33639980102"},
 			want: `{"name":"David Coaster","email":"david@example.net","mobile":"+33639980102"}`,
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeJoined, Path: "/givenName", Target: "/name", Rule: "name_join"},
 			},
 		},
@@ -43,7 +44,7 @@ func TestEncode(t *testing.T) {
 			name: "full name with other parts drops the parts",
 			in:   model.Customer{GivenName: "Jane", FamilyName: "Doe", FullName: "J. Doe", Email: "jane@example.com"},
 			want: `{"name":"J. Doe","email":"jane@example.com"}`,
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/familyName", Rule: "not_in_target"},
 				{Kind: validate.ChangeDropped, Path: "/givenName", Rule: "not_in_target"},
 			},
@@ -63,7 +64,7 @@ func TestEncode(t *testing.T) {
 			in: model.Customer{Email: "david@example.net", Refs: model.References{Stancer: "cust_9Cle7TXKkjhwqcWx4Kl5cQYk"},
 				Created: "2018-10-03T10:22:54Z", LiveMode: &live, Address: model.Address{Country: "FR"}},
 			want: `{"email":"david@example.net"}`,
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/address/country", Rule: "read_only"},
 				{Kind: validate.ChangeDropped, Path: "/created", Rule: "read_only"},
 				{Kind: validate.ChangeDropped, Path: "/liveMode", Rule: "read_only"},
@@ -77,7 +78,7 @@ func TestEncode(t *testing.T) {
 				"riverty":    json.RawMessage(`{"currency":"EUR"}`),
 			}},
 			want: `{"email":"david@example.net","billing_address":"addr_m8H4p4n1Oyf1PbaHGBBPfU4a","object":"customer"}`,
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/provider/riverty/currency", Rule: "not_in_target"},
 				{Kind: validate.ChangeDropped, Path: "/provider/stancer/country", Rule: "read_only"},
 				{Kind: validate.ChangeDropped, Path: "/provider/stancer/created", Rule: "read_only"},
@@ -89,7 +90,7 @@ func TestEncode(t *testing.T) {
 			name: "residue of read-only members only",
 			in:   model.Customer{Email: "david@example.net", Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(`{"id":29}`)}},
 			want: `{"email":"david@example.net"}`,
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/provider/stancer/id", Rule: "read_only"},
 			},
 		},
@@ -97,10 +98,10 @@ func TestEncode(t *testing.T) {
 			name: "residue that is not an object",
 			in:   model.Customer{Email: "david@example.net", Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(`[1]`)}},
 			want: `{"email":"david@example.net"}`,
-			wantIssues: []issueKey{
-				{"/provider/stancer", validate.CodeWrongType, validate.SeverityError},
+			wantIssues: []golden.Issue{
+				{Path: "/provider/stancer", Code: validate.CodeWrongType, Severity: validate.SeverityError},
 			},
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/provider/stancer/0", Rule: "not_in_target"},
 			},
 		},
@@ -108,10 +109,10 @@ func TestEncode(t *testing.T) {
 			name: "residue that is not JSON",
 			in:   model.Customer{Email: "david@example.net", Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(`{`)}},
 			want: `{"email":"david@example.net"}`,
-			wantIssues: []issueKey{
-				{"/provider/stancer", validate.CodeInvalidJSON, validate.SeverityError},
+			wantIssues: []golden.Issue{
+				{Path: "/provider/stancer", Code: validate.CodeInvalidJSON, Severity: validate.SeverityError},
 			},
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/provider/stancer", Rule: "not_in_target"},
 			},
 		},
@@ -121,7 +122,7 @@ func TestEncode(t *testing.T) {
 				Email: "example@example.com", Phone: "+49123456789", Mobile: "+491775555555",
 				Address: model.Address{Street: "Example Street", HouseNumber: "6a", PostalCode: "01234", City: "Examplecity", Country: "DE"}},
 			want: `{"name":"John Doe","email":"example@example.com","mobile":"+491775555555"}`,
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/address/city", Rule: "not_in_target"},
 				{Kind: validate.ChangeDropped, Path: "/address/country", Rule: "read_only"},
 				{Kind: validate.ChangeDropped, Path: "/address/houseNumber", Rule: "not_in_target"},
@@ -137,8 +138,8 @@ func TestEncode(t *testing.T) {
 			name:       "neither email nor mobile on create",
 			in:         model.Customer{GivenName: "David", FamilyName: "Coaster", Phone: "+33140000000"},
 			want:       `{"name":"David Coaster"}`,
-			wantIssues: []issueKey{{"", validate.CodeOneOfRequired, validate.SeverityError}},
-			wantChanges: []changeKey{
+			wantIssues: []golden.Issue{{Path: "", Code: validate.CodeOneOfRequired, Severity: validate.SeverityError}},
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeJoined, Path: "/givenName", Target: "/name", Rule: "name_join"},
 				{Kind: validate.ChangeDropped, Path: "/phone", Rule: "not_in_target"},
 			},
@@ -147,13 +148,13 @@ func TestEncode(t *testing.T) {
 			name:       "empty record",
 			in:         model.Customer{},
 			want:       `{}`,
-			wantIssues: []issueKey{{"", validate.CodeOneOfRequired, validate.SeverityError}},
+			wantIssues: []golden.Issue{{Path: "", Code: validate.CodeOneOfRequired, Severity: validate.SeverityError}},
 		},
 		{
 			name: "neither email nor mobile on update",
 			in:   model.Customer{FullName: "David Coaster", Refs: model.References{Stancer: "cust_9Cle7TXKkjhwqcWx4Kl5cQYk"}},
 			want: `{"name":"David Coaster"}`,
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/refs/stancer", Rule: "read_only"},
 			},
 		},
@@ -161,14 +162,14 @@ func TestEncode(t *testing.T) {
 			name:       "fixed-line mobile",
 			in:         model.Customer{Email: "david@example.com", Mobile: "+33140000000"},
 			want:       `{"email":"david@example.com","mobile":"+33140000000"}`,
-			wantIssues: []issueKey{{"/mobile", validate.CodeNotMobile, validate.SeverityWarning}},
+			wantIssues: []golden.Issue{{Path: "/mobile", Code: validate.CodeNotMobile, Severity: validate.SeverityWarning}},
 		},
 		{
 			name:       "national fixed-line mobile with the address country as region",
 			in:         model.Customer{Email: "david@example.com", Mobile: "0140000000", Address: model.Address{Country: "FR"}},
 			want:       `{"email":"david@example.com","mobile":"0140000000"}`,
-			wantIssues: []issueKey{{"/mobile", validate.CodeNotMobile, validate.SeverityWarning}},
-			wantChanges: []changeKey{
+			wantIssues: []golden.Issue{{Path: "/mobile", Code: validate.CodeNotMobile, Severity: validate.SeverityWarning}},
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/address/country", Rule: "read_only"},
 			},
 		},
@@ -186,10 +187,10 @@ func TestEncode(t *testing.T) {
 			name: "joined name over the limit",
 			in:   model.Customer{GivenName: strings.Repeat("D", 32), FamilyName: strings.Repeat("C", 32), Email: "david@example.com"},
 			want: `{"name":"` + strings.Repeat("D", 32) + " " + strings.Repeat("C", 32) + `","email":"david@example.com"}`,
-			wantIssues: []issueKey{
-				{"/givenName", validate.CodeTooLong, validate.SeverityError},
+			wantIssues: []golden.Issue{
+				{Path: "/givenName", Code: validate.CodeTooLong, Severity: validate.SeverityError},
 			},
-			wantChanges: []changeKey{
+			wantChanges: []golden.Change{
 				{Kind: validate.ChangeJoined, Path: "/givenName", Target: "/name", Rule: "name_join"},
 			},
 		},
@@ -197,7 +198,7 @@ func TestEncode(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, rep := stancer.Converter{}.Encode(tc.in)
-			if diff := cmp.Diff(parseJSON(t, []byte(tc.want)), parseJSON(t, got)); diff != "" {
+			if diff := cmp.Diff(golden.Value(t, []byte(tc.want)), golden.Value(t, got)); diff != "" {
 				t.Errorf("Encode(%+v) mismatch (-want +got):\n%s", tc.in, diff)
 			}
 			if diff := cmp.Diff(sortIssueKeys(tc.wantIssues), issueKeys(rep.Issues)); diff != "" {
@@ -249,45 +250,45 @@ func TestLimits(t *testing.T) {
 	tests := []struct {
 		name    string
 		members map[string]any
-		want    []issueKey
+		want    []golden.Issue
 	}{
-		{"email 4", map[string]any{"name": name, "email": "a@bc"}, []issueKey{{"/email", validate.CodeTooShort, validate.SeverityError}}},
+		{"email 4", map[string]any{"name": name, "email": "a@bc"}, []golden.Issue{{Path: "/email", Code: validate.CodeTooShort, Severity: validate.SeverityError}}},
 		{"email 5", map[string]any{"name": name, "email": "a@b.c"}, nil},
 		{"email 64", map[string]any{"name": name, "email": strings.Repeat("d", 52) + "@example.com"}, nil},
-		{"email 65", map[string]any{"name": name, "email": strings.Repeat("d", 53) + "@example.com"}, []issueKey{{"/email", validate.CodeTooLong, validate.SeverityError}}},
-		{"email empty", map[string]any{"name": name, "email": "", "mobile": mobile}, []issueKey{{"/email", validate.CodeTooShort, validate.SeverityError}}},
-		{"email integer", map[string]any{"name": name, "email": 12345, "mobile": mobile}, []issueKey{{"/email", validate.CodeWrongType, validate.SeverityError}}},
-		{"mobile 7", map[string]any{"name": name, "mobile": "+336399"}, []issueKey{{"/mobile", validate.CodeTooShort, validate.SeverityError}}},
+		{"email 65", map[string]any{"name": name, "email": strings.Repeat("d", 53) + "@example.com"}, []golden.Issue{{Path: "/email", Code: validate.CodeTooLong, Severity: validate.SeverityError}}},
+		{"email empty", map[string]any{"name": name, "email": "", "mobile": mobile}, []golden.Issue{{Path: "/email", Code: validate.CodeTooShort, Severity: validate.SeverityError}}},
+		{"email integer", map[string]any{"name": name, "email": 12345, "mobile": mobile}, []golden.Issue{{Path: "/email", Code: validate.CodeWrongType, Severity: validate.SeverityError}}},
+		{"mobile 7", map[string]any{"name": name, "mobile": "+336399"}, []golden.Issue{{Path: "/mobile", Code: validate.CodeTooShort, Severity: validate.SeverityError}}},
 		{"mobile 8", map[string]any{"name": name, "mobile": "+6620123"}, nil},
 		{"mobile 16", map[string]any{"name": name, "mobile": "+336399801021234"}, nil},
-		{"mobile 17", map[string]any{"name": name, "mobile": "+3368485868700001"}, []issueKey{{"/mobile", validate.CodeTooLong, validate.SeverityError}}},
-		{"mobile empty", map[string]any{"name": name, "mobile": "", "email": email}, []issueKey{{"/mobile", validate.CodeTooShort, validate.SeverityError}}},
-		{"name 2", map[string]any{"name": "Al", "email": email}, []issueKey{{"/name", validate.CodeTooShort, validate.SeverityError}}},
-		{"name 3", map[string]any{"name": "Bob", "email": email}, []issueKey{{"/name", validate.CodeTooShort, validate.SeverityError}}},
-		{"name 3 code points, 4 bytes", map[string]any{"name": "Léo", "email": email}, []issueKey{{"/name", validate.CodeTooShort, validate.SeverityError}}},
-		{"name 3 code points after NFC", map[string]any{"name": "Le\u0301o", "email": email}, []issueKey{{"/name", validate.CodeTooShort, validate.SeverityError}}},
+		{"mobile 17", map[string]any{"name": name, "mobile": "+3368485868700001"}, []golden.Issue{{Path: "/mobile", Code: validate.CodeTooLong, Severity: validate.SeverityError}}},
+		{"mobile empty", map[string]any{"name": name, "mobile": "", "email": email}, []golden.Issue{{Path: "/mobile", Code: validate.CodeTooShort, Severity: validate.SeverityError}}},
+		{"name 2", map[string]any{"name": "Al", "email": email}, []golden.Issue{{Path: "/name", Code: validate.CodeTooShort, Severity: validate.SeverityError}}},
+		{"name 3", map[string]any{"name": "Bob", "email": email}, []golden.Issue{{Path: "/name", Code: validate.CodeTooShort, Severity: validate.SeverityError}}},
+		{"name 3 code points, 4 bytes", map[string]any{"name": "Léo", "email": email}, []golden.Issue{{Path: "/name", Code: validate.CodeTooShort, Severity: validate.SeverityError}}},
+		{"name 3 code points after NFC", map[string]any{"name": "Le\u0301o", "email": email}, []golden.Issue{{Path: "/name", Code: validate.CodeTooShort, Severity: validate.SeverityError}}},
 		{"name 4", map[string]any{"name": "Anna", "email": email}, nil},
 		{"name 4 split", map[string]any{"name": "Al Bo", "email": email}, nil},
 		{"name 64", map[string]any{"name": strings.Repeat("D", 32) + " " + strings.Repeat("C", 31), "email": email}, nil},
-		{"name 65 split", map[string]any{"name": strings.Repeat("D", 32) + " " + strings.Repeat("C", 32), "email": email}, []issueKey{{"/name", validate.CodeTooLong, validate.SeverityError}}},
-		{"name 65 whole", map[string]any{"name": strings.Repeat("D ", 32) + "D", "email": email}, []issueKey{{"/name", validate.CodeTooLong, validate.SeverityError}}},
-		{"name empty", map[string]any{"name": "", "email": email}, []issueKey{{"/name", validate.CodeTooShort, validate.SeverityError}}},
-		{"name integer", map[string]any{"name": 42, "email": email}, []issueKey{{"/name", validate.CodeWrongType, validate.SeverityError}}},
+		{"name 65 split", map[string]any{"name": strings.Repeat("D", 32) + " " + strings.Repeat("C", 32), "email": email}, []golden.Issue{{Path: "/name", Code: validate.CodeTooLong, Severity: validate.SeverityError}}},
+		{"name 65 whole", map[string]any{"name": strings.Repeat("D ", 32) + "D", "email": email}, []golden.Issue{{Path: "/name", Code: validate.CodeTooLong, Severity: validate.SeverityError}}},
+		{"name empty", map[string]any{"name": "", "email": email}, []golden.Issue{{Path: "/name", Code: validate.CodeTooShort, Severity: validate.SeverityError}}},
+		{"name integer", map[string]any{"name": 42, "email": email}, []golden.Issue{{Path: "/name", Code: validate.CodeWrongType, Severity: validate.SeverityError}}},
 		{"external id 36", map[string]any{"email": email, "external_id": "6d378a8b-0849-4ab6-96a7-c107bd613852"}, nil},
-		{"external id 37", map[string]any{"email": email, "external_id": "6d378a8b-0849-4ab6-96a7-c107bd6138521"}, []issueKey{{"/external_id", validate.CodeTooLong, validate.SeverityError}}},
-		{"external id 40", map[string]any{"email": email, "external_id": strings.Repeat("x", 40)}, []issueKey{{"/external_id", validate.CodeTooLong, validate.SeverityError}}},
+		{"external id 37", map[string]any{"email": email, "external_id": "6d378a8b-0849-4ab6-96a7-c107bd6138521"}, []golden.Issue{{Path: "/external_id", Code: validate.CodeTooLong, Severity: validate.SeverityError}}},
+		{"external id 40", map[string]any{"email": email, "external_id": strings.Repeat("x", 40)}, []golden.Issue{{Path: "/external_id", Code: validate.CodeTooLong, Severity: validate.SeverityError}}},
 		{"external id empty", map[string]any{"email": email, "external_id": ""}, nil},
-		{"only name", map[string]any{"name": name}, []issueKey{{"", validate.CodeOneOfRequired, validate.SeverityError}}},
+		{"only name", map[string]any{"name": name}, []golden.Issue{{Path: "", Code: validate.CodeOneOfRequired, Severity: validate.SeverityError}}},
 		{"only email", map[string]any{"email": email}, nil},
 		{"only mobile", map[string]any{"mobile": mobile}, nil},
 		{"only name, with id (update)", map[string]any{"id": "cust_9Cle7TXKkjhwqcWx4Kl5cQYk", "name": name}, nil},
 		{"id 29", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXyp7l", "email": email}, nil},
-		{"id 28", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXyp7", "email": email}, []issueKey{{"/id", validate.CodeInvalidID, validate.SeverityError}}},
-		{"id 30", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXyp7lX", "email": email}, []issueKey{{"/id", validate.CodeInvalidID, validate.SeverityError}}},
-		{"id prefix", map[string]any{"id": "cus_nwSpP6LKE828Inhiu1CXyp7lX", "email": email}, []issueKey{{"/id", validate.CodeInvalidID, validate.SeverityError}}},
-		{"id upper-case prefix", map[string]any{"id": "CUST_nwSpP6LKE828Inhiu1CXyp7l", "email": email}, []issueKey{{"/id", validate.CodeInvalidID, validate.SeverityError}}},
-		{"id non-ASCII letter", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXypé", "email": email}, []issueKey{{"/id", validate.CodeInvalidID, validate.SeverityError}}},
-		{"fixed-line mobile", map[string]any{"name": name, "mobile": "+33140000000"}, []issueKey{{"/mobile", validate.CodeNotMobile, validate.SeverityWarning}}},
+		{"id 28", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXyp7", "email": email}, []golden.Issue{{Path: "/id", Code: validate.CodeInvalidID, Severity: validate.SeverityError}}},
+		{"id 30", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXyp7lX", "email": email}, []golden.Issue{{Path: "/id", Code: validate.CodeInvalidID, Severity: validate.SeverityError}}},
+		{"id prefix", map[string]any{"id": "cus_nwSpP6LKE828Inhiu1CXyp7lX", "email": email}, []golden.Issue{{Path: "/id", Code: validate.CodeInvalidID, Severity: validate.SeverityError}}},
+		{"id upper-case prefix", map[string]any{"id": "CUST_nwSpP6LKE828Inhiu1CXyp7l", "email": email}, []golden.Issue{{Path: "/id", Code: validate.CodeInvalidID, Severity: validate.SeverityError}}},
+		{"id non-ASCII letter", map[string]any{"id": "cust_nwSpP6LKE828Inhiu1CXypé", "email": email}, []golden.Issue{{Path: "/id", Code: validate.CodeInvalidID, Severity: validate.SeverityError}}},
+		{"fixed-line mobile", map[string]any{"name": name, "mobile": "+33140000000"}, []golden.Issue{{Path: "/mobile", Code: validate.CodeNotMobile, Severity: validate.SeverityWarning}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -311,11 +312,11 @@ func TestLargeValues(t *testing.T) {
 	}
 	c := model.Customer{GivenName: big, FamilyName: big, Email: big, Mobile: model.Phone(big), Refs: model.References{Merchant: big}}
 	_, rep := conv.Encode(c)
-	want := []issueKey{
-		{"/email", validate.CodeTooLong, validate.SeverityError},
-		{"/givenName", validate.CodeTooLong, validate.SeverityError},
-		{"/mobile", validate.CodeTooLong, validate.SeverityError},
-		{"/refs/merchant", validate.CodeTooLong, validate.SeverityError},
+	want := []golden.Issue{
+		{Path: "/email", Code: validate.CodeTooLong, Severity: validate.SeverityError},
+		{Path: "/givenName", Code: validate.CodeTooLong, Severity: validate.SeverityError},
+		{Path: "/mobile", Code: validate.CodeTooLong, Severity: validate.SeverityError},
+		{Path: "/refs/merchant", Code: validate.CodeTooLong, Severity: validate.SeverityError},
 	}
 	if diff := cmp.Diff(want, issueKeys(rep.Issues)); diff != "" {
 		t.Errorf("Encode(large values) issues mismatch (-want +got):\n%s", diff)

@@ -2,12 +2,12 @@ package stancer_test
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert/stancer"
+	"github.com/custnorm/custnorm/internal/golden"
 )
 
 // FuzzDecode checks that Decode never panics, and that a document Decode
@@ -15,15 +15,9 @@ import (
 // reported as dropped, and encoding that again gives the same document.
 func FuzzDecode(f *testing.F) {
 	// The shared corpus, valid and invalid.
-	for _, pattern := range []string{"*.json", filepath.Join("invalid", "*.json")} {
-		files, err := filepath.Glob(filepath.Join(corpus, pattern))
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, file := range files {
-			if !strings.HasSuffix(file, ".golden.json") {
-				f.Add(readFile(f, file))
-			}
+	for _, dir := range []string{corpus, filepath.Join(corpus, "invalid")} {
+		for _, file := range golden.Corpus(f, dir) {
+			f.Add(golden.ReadFile(f, file))
 		}
 	}
 	for _, seed := range []string{
@@ -67,7 +61,7 @@ func FuzzDecode(f *testing.F) {
 		}
 		c2, _, _ := conv.Decode(out)
 		out2, _ := conv.Encode(c2)
-		if diff := cmp.Diff(parseJSON(t, out), parseJSON(t, out2)); diff != "" {
+		if diff := cmp.Diff(golden.Value(t, out), golden.Value(t, out2)); diff != "" {
 			t.Errorf("Encode(Decode(Encode(Decode(%q)))) mismatch (-want +got):\n%s", data, diff)
 		}
 	})

@@ -1,79 +1,35 @@
 package stancer_test
 
 import (
-	"encoding/json"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/custnorm/custnorm/convert/stancer"
+	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
 
-// issueKey is how tests compare issues: by path, code and severity, never by
-// message text.
-type issueKey struct {
-	Path     validate.Pointer  `json:"path"`
-	Code     validate.Code     `json:"code"`
-	Severity validate.Severity `json:"severity"`
-}
-
-// changeKey is how tests compare changes.
-type changeKey struct {
-	Kind   validate.ChangeKind `json:"kind"`
-	Path   validate.Pointer    `json:"path"`
-	Target validate.Pointer    `json:"target,omitempty"`
-	Rule   string              `json:"rule"`
-}
-
-func issueKeys(s validate.Issues) []issueKey {
-	out := []issueKey{}
-	for _, i := range s {
-		out = append(out, issueKey{i.Path, i.Code, i.Severity})
-	}
-	return sortIssueKeys(out)
+// issueKeys returns the keys of s without targets, sorted by path and
+// code, without duplicates.
+func issueKeys(s validate.Issues) []golden.Issue {
+	return sortIssueKeys(golden.IssuesWithoutTargets(s))
 }
 
 // sortIssueKeys sorts keys by path and code, removes duplicates, and
 // returns a non-nil slice.
-func sortIssueKeys(keys []issueKey) []issueKey {
-	out := append([]issueKey{}, keys...)
-	slices.SortFunc(out, func(a, b issueKey) int {
-		if a.Path != b.Path {
-			return strings.Compare(string(a.Path), string(b.Path))
-		}
-		return strings.Compare(string(a.Code), string(b.Code))
-	})
-	return slices.Compact(out)
+func sortIssueKeys(keys []golden.Issue) []golden.Issue {
+	return slices.Compact(golden.SortIssues(keys))
 }
 
-func changeKeys(s []validate.Change) []changeKey {
-	out := []changeKey{}
-	for _, c := range s {
-		k := changeKey{Kind: c.Kind, Path: c.Path, Rule: c.Rule}
-		if c.Target != nil {
-			k.Target = *c.Target
-		}
-		out = append(out, k)
-	}
-	return sortChangeKeys(out)
+func changeKeys(s []validate.Change) []golden.Change {
+	return sortChangeKeys(golden.Changes(s))
 }
 
 // sortChangeKeys sorts keys by path, kind and rule, removes duplicates, and
 // returns a non-nil slice.
-func sortChangeKeys(keys []changeKey) []changeKey {
-	out := append([]changeKey{}, keys...)
-	slices.SortFunc(out, func(a, b changeKey) int {
-		if a.Path != b.Path {
-			return strings.Compare(string(a.Path), string(b.Path))
-		}
-		if a.Kind != b.Kind {
-			return strings.Compare(string(a.Kind), string(b.Kind))
-		}
-		return strings.Compare(a.Rule, b.Rule)
-	})
-	return slices.Compact(out)
+func sortChangeKeys(keys []golden.Change) []golden.Change {
+	return slices.Compact(golden.SortChanges(keys))
 }
 
 // isUnreadable reports whether a decode report says the document could not
@@ -107,20 +63,7 @@ func validateDoc(data []byte) validate.Report {
 // toJSONValue returns v as a generic JSON value.
 func toJSONValue(t testing.TB, v any) any {
 	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return parseJSON(t, b)
-}
-
-func parseJSON(t testing.TB, b []byte) any {
-	t.Helper()
-	var out any
-	if err := json.Unmarshal(b, &out); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, b)
-	}
-	return out
+	return golden.Value(t, golden.JSON(t, v))
 }
 
 // withoutDropped returns c as a generic JSON value without the values the

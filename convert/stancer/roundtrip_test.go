@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert/stancer"
+	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
@@ -86,7 +87,7 @@ func TestRoundTripCanonical(t *testing.T) {
 			// Encoding again gives the same document.
 			c2, _, _ := conv.Decode(out)
 			out2, _ := conv.Encode(c2)
-			if diff := cmp.Diff(parseJSON(t, out), parseJSON(t, out2)); diff != "" {
+			if diff := cmp.Diff(golden.Value(t, out), golden.Value(t, out2)); diff != "" {
 				t.Errorf("Encode(Decode(Encode(%+v))) mismatch (-want +got):\n%s", tc.in, diff)
 			}
 		})

@@ -2,7 +2,6 @@ package stancer_test
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,43 +20,16 @@ var corpus = filepath.Join("..", "..", "testdata", stancer.Name)
 // readOnly are the response-only members Encode never writes.
 var readOnly = []string{"id", "created", "live_mode", "country"}
 
-func inputs(t *testing.T, dir string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, f := range files {
-		if !strings.HasSuffix(f, ".golden.json") {
-			out = append(out, f)
-		}
-	}
-	if len(out) == 0 {
-		t.Fatalf("no inputs in %s", dir)
-	}
-	return out
-}
-
-func readFile(t testing.TB, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // TestGolden decodes every valid document of the corpus and encodes the
 // result again. It checks the goldens, that the documents are accepted, that
 // Encode(Decode(doc)) is doc without its read-only members, and that
 // decoding the output gives the same record minus what Encode dropped.
 func TestGolden(t *testing.T) {
 	var conv stancer.Converter
-	for _, path := range inputs(t, corpus) {
+	for _, path := range golden.Corpus(t, corpus) {
 		base := strings.TrimSuffix(path, ".json")
 		t.Run(filepath.Base(base), func(t *testing.T) {
-			data := readFile(t, path)
+			data := golden.ReadFile(t, path)
 			c, _, rep := conv.Decode(data)
 			rep.Normalize()
 			golden.Check(t, base+".customer.golden.json", golden.JSON(t, struct {
@@ -71,11 +43,11 @@ func TestGolden(t *testing.T) {
 			out, erep := conv.Encode(c)
 			golden.Check(t, base+".out.golden.json", out)
 
-			want := parseJSON(t, data).(map[string]any)
+			want := golden.Value(t, data).(map[string]any)
 			for _, k := range readOnly {
 				delete(want, k)
 			}
-			if diff := cmp.Diff(any(want), parseJSON(t, out)); diff != "" {
+			if diff := cmp.Diff(any(want), golden.Value(t, out)); diff != "" {
 				t.Errorf("Encode(Decode(%s)) mismatch with the input minus read-only members (-want +got):\n%s", path, diff)
 			}
 			if diff := cmp.Diff(withoutDropped(t, c, erep), decodeValue(t, out)); diff != "" {
@@ -89,10 +61,10 @@ func TestGolden(t *testing.T) {
 // Encode (the validate pipeline without normalization) and checks the
 // issues, mapped to input paths, against the goldens.
 func TestInvalid(t *testing.T) {
-	for _, path := range inputs(t, filepath.Join(corpus, "invalid")) {
+	for _, path := range golden.Corpus(t, filepath.Join(corpus, "invalid")) {
 		base := strings.TrimSuffix(path, ".json")
 		t.Run(filepath.Base(base), func(t *testing.T) {
-			rep := validateDoc(readFile(t, path))
+			rep := validateDoc(golden.ReadFile(t, path))
 			if !rep.Issues.HasError() {
 				t.Errorf("validate(%s) issues = %v, want an error", path, issueKeys(rep.Issues))
 			}
@@ -107,34 +79,34 @@ func TestDecode(t *testing.T) {
 		name        string
 		in          string
 		want        model.Customer
-		wantIssues  []issueKey
-		wantChanges []changeKey
+		wantIssues  []golden.Issue
+		wantChanges []golden.Change
 	}{
 		{
 			name: "documented response",
 			in:   `{"id":"cust_9Cle7TXKkjhwqcWx4Kl5cQYk","email":"david@example.net","mobile":"+33639980102","name":"David Coaster","created":1538562174,"live_mode":false}`,
 			want: model.Customer{GivenName: "David", FamilyName: "Coaster", Email: "david@example.net", Mobile: "+33639980102",
 				Refs: model.References{Stancer: "cust_9Cle7TXKkjhwqcWx4Kl5cQYk"}, Created: "2018-10-03T10:22:54Z", LiveMode: &test},
-			wantChanges: []changeKey{{Kind: validate.ChangeSplit, Path: "/name", Rule: "name_split"}},
+			wantChanges: []golden.Change{{Kind: validate.ChangeSplit, Path: "/name", Rule: "name_split"}},
 		},
 		{
 			name: "request with external id and live mode",
 			in:   `{"name":"Patrice Dinde","email":"patrice.dinde@example.com","external_id":"6d378a8b-0849-4ab6-96a7-c107bd613852","live_mode":true,"created":0}`,
 			want: model.Customer{GivenName: "Patrice", FamilyName: "Dinde", Email: "patrice.dinde@example.com",
 				Refs: model.References{Merchant: "6d378a8b-0849-4ab6-96a7-c107bd613852"}, LiveMode: &live, Created: "1970-01-01T00:00:00Z"},
-			wantChanges: []changeKey{{Kind: validate.ChangeSplit, Path: "/name", Rule: "name_split"}},
+			wantChanges: []golden.Change{{Kind: validate.ChangeSplit, Path: "/name", Rule: "name_split"}},
 		},
 		{
 			name:        "family name first keeps the full name",
 			in:          `{"name":"Coaster, David","email":"david@example.com"}`,
 			want:        model.Customer{GivenName: "David", FamilyName: "Coaster", FullName: "Coaster, David", Email: "david@example.com"},
-			wantChanges: []changeKey{{Kind: validate.ChangeSplit, Path: "/name", Rule: "name_split"}},
+			wantChanges: []golden.Change{{Kind: validate.ChangeSplit, Path: "/name", Rule: "name_split"}},
 		},
 		{
 			name:        "name with extra white space splits, without the full name",
 			in:          `{"name":" David  Coaster ","email":"david@example.com"}`,
 			want:        model.Customer{GivenName: "David", FamilyName: "Coaster", Email: "david@example.com"},
-			wantChanges: []changeKey{{Kind: validate.ChangeSplit, Path: "/name", Rule: "name_split"}},
+			wantChanges: []golden.Change{{Kind: validate.ChangeSplit, Path: "/name", Rule: "name_split"}},
 		},
 		{
 			name: "three words are not split",
@@ -156,9 +128,9 @@ func TestDecode(t *testing.T) {
 			in:   `{"email":"a@example.com","billing_address":{"id":"addr_m8H4p4n1Oyf1PbaHGBBPfU4a","city":"Paris"},"shipping_address":"addr_m8H4p4n1Oyf1PbaHGBBPfU4a","object":"customer","metadata":{"a":1}}`,
 			want: model.Customer{Email: "a@example.com", Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(
 				`{"billing_address":{"city":"Paris","id":"addr_m8H4p4n1Oyf1PbaHGBBPfU4a"},"metadata":{"a":1},"object":"customer","shipping_address":"addr_m8H4p4n1Oyf1PbaHGBBPfU4a"}`)}},
-			wantIssues: []issueKey{
-				{"/metadata", validate.CodeUnknownField, validate.SeverityWarning},
-				{"/object", validate.CodeUnknownField, validate.SeverityWarning},
+			wantIssues: []golden.Issue{
+				{Path: "/metadata", Code: validate.CodeUnknownField, Severity: validate.SeverityWarning},
+				{Path: "/object", Code: validate.CodeUnknownField, Severity: validate.SeverityWarning},
 			},
 		},
 		{
@@ -172,26 +144,26 @@ func TestDecode(t *testing.T) {
 			in:   `{"name":"","email":"","mobile":"+33639980102","external_id":"","id":""}`,
 			want: model.Customer{Mobile: "+33639980102", Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(
 				`{"email":"","external_id":"","id":"","name":""}`)}},
-			wantIssues: []issueKey{
-				{"/email", validate.CodeTooShort, validate.SeverityError},
-				{"/id", validate.CodeInvalidID, validate.SeverityError},
-				{"/name", validate.CodeTooShort, validate.SeverityError},
+			wantIssues: []golden.Issue{
+				{Path: "/email", Code: validate.CodeTooShort, Severity: validate.SeverityError},
+				{Path: "/id", Code: validate.CodeInvalidID, Severity: validate.SeverityError},
+				{Path: "/name", Code: validate.CodeTooShort, Severity: validate.SeverityError},
 			},
 		},
 		{
 			name: "malformed id is kept as written",
 			in:   `{"id":"cust_123","email":"david@example.net"}`,
 			want: model.Customer{Email: "david@example.net", Refs: model.References{Stancer: "cust_123"}},
-			wantIssues: []issueKey{
-				{"/id", validate.CodeInvalidID, validate.SeverityError},
+			wantIssues: []golden.Issue{
+				{Path: "/id", Code: validate.CodeInvalidID, Severity: validate.SeverityError},
 			},
 		},
 		{
 			name: "id with a character that is not a letter or digit",
 			in:   `{"id":"cust_9Cle7TXKkjhwqcWx4Kl5cQY_","email":"david@example.net"}`,
 			want: model.Customer{Email: "david@example.net", Refs: model.References{Stancer: "cust_9Cle7TXKkjhwqcWx4Kl5cQY_"}},
-			wantIssues: []issueKey{
-				{"/id", validate.CodeInvalidID, validate.SeverityError},
+			wantIssues: []golden.Issue{
+				{Path: "/id", Code: validate.CodeInvalidID, Severity: validate.SeverityError},
 			},
 		},
 		{
@@ -199,31 +171,31 @@ func TestDecode(t *testing.T) {
 			in:   `{"id":29,"name":42,"email":["a@example.com"],"mobile":{"n":"+33639980102"},"live_mode":"false","created":"1538562174","external_id":true,"country":250}`,
 			want: model.Customer{Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(
 				`{"country":250,"created":"1538562174","email":["a@example.com"],"external_id":true,"id":29,"live_mode":"false","mobile":{"n":"+33639980102"},"name":42}`)}},
-			wantIssues: []issueKey{
-				{"/country", validate.CodeWrongType, validate.SeverityError},
-				{"/created", validate.CodeWrongType, validate.SeverityError},
-				{"/email", validate.CodeWrongType, validate.SeverityError},
-				{"/external_id", validate.CodeWrongType, validate.SeverityError},
-				{"/id", validate.CodeWrongType, validate.SeverityError},
-				{"/live_mode", validate.CodeWrongType, validate.SeverityError},
-				{"/mobile", validate.CodeWrongType, validate.SeverityError},
-				{"/name", validate.CodeWrongType, validate.SeverityError},
+			wantIssues: []golden.Issue{
+				{Path: "/country", Code: validate.CodeWrongType, Severity: validate.SeverityError},
+				{Path: "/created", Code: validate.CodeWrongType, Severity: validate.SeverityError},
+				{Path: "/email", Code: validate.CodeWrongType, Severity: validate.SeverityError},
+				{Path: "/external_id", Code: validate.CodeWrongType, Severity: validate.SeverityError},
+				{Path: "/id", Code: validate.CodeWrongType, Severity: validate.SeverityError},
+				{Path: "/live_mode", Code: validate.CodeWrongType, Severity: validate.SeverityError},
+				{Path: "/mobile", Code: validate.CodeWrongType, Severity: validate.SeverityError},
+				{Path: "/name", Code: validate.CodeWrongType, Severity: validate.SeverityError},
 			},
 		},
 		{
 			name: "created that is not whole seconds",
 			in:   `{"email":"a@example.com","created":1538562174.5}`,
 			want: model.Customer{Email: "a@example.com", Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(`{"created":1538562174.5}`)}},
-			wantIssues: []issueKey{
-				{"/created", validate.CodeInvalidFormat, validate.SeverityError},
+			wantIssues: []golden.Issue{
+				{Path: "/created", Code: validate.CodeInvalidFormat, Severity: validate.SeverityError},
 			},
 		},
 		{
 			name: "created after year 9999",
 			in:   `{"email":"a@example.com","created":253402300800}`,
 			want: model.Customer{Email: "a@example.com", Provider: map[string]json.RawMessage{stancer.Name: json.RawMessage(`{"created":253402300800}`)}},
-			wantIssues: []issueKey{
-				{"/created", validate.CodeInvalidFormat, validate.SeverityError},
+			wantIssues: []golden.Issue{
+				{Path: "/created", Code: validate.CodeInvalidFormat, Severity: validate.SeverityError},
 			},
 		},
 		{
@@ -239,17 +211,17 @@ func TestDecode(t *testing.T) {
 		{
 			name:       "not JSON",
 			in:         `{"name":`,
-			wantIssues: []issueKey{{"", validate.CodeInvalidJSON, validate.SeverityError}},
+			wantIssues: []golden.Issue{{Path: "", Code: validate.CodeInvalidJSON, Severity: validate.SeverityError}},
 		},
 		{
 			name:       "an array",
 			in:         `[{"name":"David Coaster"}]`,
-			wantIssues: []issueKey{{"", validate.CodeWrongType, validate.SeverityError}},
+			wantIssues: []golden.Issue{{Path: "", Code: validate.CodeWrongType, Severity: validate.SeverityError}},
 		},
 		{
 			name:       "null",
 			in:         `null`,
-			wantIssues: []issueKey{{"", validate.CodeWrongType, validate.SeverityError}},
+			wantIssues: []golden.Issue{{Path: "", Code: validate.CodeWrongType, Severity: validate.SeverityError}},
 		},
 	}
 	for _, tc := range tests {

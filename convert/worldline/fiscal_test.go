@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/custnorm/custnorm/convert/worldline"
+	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/validate"
 )
 
@@ -65,7 +66,7 @@ func TestFiscalNumberShapes(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, _, rep := worldline.Converter{}.Decode(doc)
-		var got []issue
+		var got []golden.Issue
 		for _, i := range issuesOf(rep) {
 			if i.Code == validate.CodeInvalidID {
 				got = append(got, i)

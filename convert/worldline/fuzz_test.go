@@ -1,14 +1,13 @@
 package worldline_test
 
 import (
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert/worldline"
+	"github.com/custnorm/custnorm/internal/golden"
 )
 
 // fuzzSeeds are inputs beside the corpus files: edge cases of the two
@@ -36,16 +35,8 @@ var fuzzSeeds = []string{
 func addSeeds(f *testing.F) {
 	for _, name := range []string{worldline.Name, worldline.LookupName} {
 		for _, dir := range []string{"", "invalid"} {
-			files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", name, dir, "*.json"))
-			for _, file := range files {
-				if strings.HasSuffix(file, ".golden.json") {
-					continue
-				}
-				data, err := os.ReadFile(file)
-				if err != nil {
-					f.Fatal(err)
-				}
-				f.Add(data)
+			for _, file := range golden.Corpus(f, filepath.Join("..", "..", "testdata", name, dir)) {
+				f.Add(golden.ReadFile(f, file))
 			}
 		}
 	}
@@ -58,7 +49,7 @@ func addSeeds(f *testing.F) {
 // without errors survives Encode and Decode unchanged (a decoded record
 // holds only what the format holds, so nothing is dropped), with Encode
 // stable.
-func fuzzRoundTrip(t *testing.T, conv converter, data []byte) {
+func fuzzRoundTrip(t *testing.T, conv golden.Converter, data []byte) {
 	c, origins, rep := conv.Decode(data)
 	for _, i := range rep.Issues {
 		if !i.Path.IsValid() {

@@ -1,7 +1,6 @@
 package worldline_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,25 +11,6 @@ import (
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
-
-// corpus returns the input files of dir (not the goldens), sorted.
-func corpus(t *testing.T, dir string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, f := range files {
-		if !strings.HasSuffix(f, ".golden.json") {
-			out = append(out, f)
-		}
-	}
-	if len(out) == 0 {
-		t.Fatalf("no corpus files in %s", dir)
-	}
-	return out
-}
 
 // originProbes are the canonical pointers whose registered origins the
 // golden files show.
@@ -48,7 +28,7 @@ type decoded struct {
 	Report   validate.Report             `json:"report"`
 }
 
-func decodeForGolden(conv converter, data []byte) (decoded, model.Customer) {
+func decodeForGolden(conv golden.Converter, data []byte) (decoded, model.Customer) {
 	c, origins, rep := conv.Decode(data)
 	rep.Normalize()
 	d := decoded{Customer: c, Origins: map[validate.Pointer]string{}, Report: rep}
@@ -67,13 +47,10 @@ func decodeForGolden(conv converter, data []byte) (decoded, model.Customer) {
 func TestGolden(t *testing.T) {
 	for _, conv := range formats {
 		dir := filepath.Join("..", "..", "testdata", conv.Name())
-		for _, file := range corpus(t, dir) {
+		for _, file := range golden.Corpus(t, dir) {
 			base := strings.TrimSuffix(file, ".json")
 			t.Run(conv.Name()+"/"+filepath.Base(base), func(t *testing.T) {
-				input, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
+				input := golden.ReadFile(t, file)
 				d, c := decodeForGolden(conv, input)
 				golden.Check(t, base+".customer.golden.json", golden.JSON(t, d))
 				if d.Report.Issues.HasError() {
@@ -108,13 +85,10 @@ func TestGolden(t *testing.T) {
 func TestGoldenInvalid(t *testing.T) {
 	for _, conv := range formats {
 		dir := filepath.Join("..", "..", "testdata", conv.Name(), "invalid")
-		for _, file := range corpus(t, dir) {
+		for _, file := range golden.Corpus(t, dir) {
 			base := strings.TrimSuffix(file, ".json")
 			t.Run(conv.Name()+"/"+filepath.Base(base), func(t *testing.T) {
-				input, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
+				input := golden.ReadFile(t, file)
 				_, _, rep := conv.Decode(input)
 				if !rep.Issues.HasError() {
 					t.Errorf("Decode(%s) reports no error: %v", file, issuesOf(rep))

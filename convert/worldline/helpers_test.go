@@ -10,82 +10,35 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert/worldline"
+	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
 
-// converter is what both formats of the package implement.
-type converter interface {
-	Name() string
-	Decode(data []byte) (model.Customer, *validate.Origins, validate.Report)
-	Encode(c model.Customer) ([]byte, validate.Report)
-}
-
 // formats are the package's formats, for tests that run over both.
-var formats = []converter{worldline.Converter{}, worldline.LookupConverter{}}
+var formats = []golden.Converter{worldline.Converter{}, worldline.LookupConverter{}}
 
-// issue is what tests compare of an issue: never the message.
-type issue struct {
-	Path     validate.Pointer  `json:"path"`
-	Target   *validate.Pointer `json:"target,omitempty"`
-	Code     validate.Code     `json:"code"`
-	Severity validate.Severity `json:"severity"`
-}
-
-func issuesOf(r validate.Report) []issue {
+// issuesOf returns the issues of r, normalized (sorted, without duplicates).
+func issuesOf(r validate.Report) []golden.Issue {
 	r.Normalize()
-	out := []issue{}
-	for _, i := range r.Issues {
-		out = append(out, issue{Path: i.Path, Target: i.Target, Code: i.Code, Severity: i.Severity})
-	}
-	return out
+	return golden.Issues(r.Issues)
 }
 
-// change is what tests compare of a change.
-type change struct {
-	Kind   validate.ChangeKind
-	Path   validate.Pointer
-	Target validate.Pointer
-	Rule   string
+// changesOf returns the changes of r, sorted.
+func changesOf(r validate.Report) []golden.Change {
+	return golden.SortChanges(golden.Changes(r.Changes))
 }
 
-func changesOf(r validate.Report) []change {
-	out := []change{}
-	for _, c := range r.Changes {
-		ch := change{Kind: c.Kind, Path: c.Path, Rule: c.Rule}
-		if c.Target != nil {
-			ch.Target = *c.Target
-		}
-		out = append(out, ch)
-	}
-	slices.SortFunc(out, func(a, b change) int {
-		if a.Path != b.Path {
-			if a.Path < b.Path {
-				return -1
-			}
-			return 1
-		}
-		if a.Kind < b.Kind {
-			return -1
-		}
-		if a.Kind > b.Kind {
-			return 1
-		}
-		return 0
-	})
-	return out
+func warn(p validate.Pointer, code validate.Code) golden.Issue {
+	return golden.Issue{Path: p, Code: code, Severity: validate.SeverityWarning}
 }
 
-func warn(p validate.Pointer, code validate.Code) issue {
-	return issue{Path: p, Code: code, Severity: validate.SeverityWarning}
+func fail(p validate.Pointer, code validate.Code) golden.Issue {
+	return golden.Issue{Path: p, Code: code, Severity: validate.SeverityError}
 }
 
-func fail(p validate.Pointer, code validate.Code) issue {
-	return issue{Path: p, Code: code, Severity: validate.SeverityError}
-}
-
-func withTarget(i issue, t validate.Pointer) issue {
-	i.Target = &t
+func withTarget(i golden.Issue, t validate.Pointer) golden.Issue {
+	i.Target = t
 	return i
 }
 
@@ -102,14 +55,7 @@ var jsonEqual = cmp.Comparer(func(a, b json.RawMessage) bool {
 // sameJSON reports whether a and b hold the same JSON value.
 func sameJSON(t testing.TB, a, b []byte) bool {
 	t.Helper()
-	var va, vb any
-	if err := json.Unmarshal(a, &va); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, a)
-	}
-	if err := json.Unmarshal(b, &vb); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, b)
-	}
-	return reflect.DeepEqual(va, vb)
+	return reflect.DeepEqual(golden.Value(t, a), golden.Value(t, b))
 }
 
 // raw makes a provider section.

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert/worldline"
+	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
@@ -17,13 +18,13 @@ func TestLookupDecode(t *testing.T) {
 		name   string
 		in     string
 		want   model.Customer
-		issues []issue
+		issues []golden.Issue
 	}{
 		{
 			name: "W1 SDK example: 11 digits are not a personnummer",
 			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"01234567890"}]}`,
 			want: model.Customer{Address: se, NationalID: "01234567890"},
-			issues: []issue{
+			issues: []golden.Issue{
 				warn("/values/0/value", validate.CodeInvalidID),
 			},
 		},
@@ -36,47 +37,47 @@ func TestLookupDecode(t *testing.T) {
 			name:   "W2 empty values",
 			in:     `{"countryCode":"SE","values":[]}`,
 			want:   model.Customer{Address: se, Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[]}`)}},
-			issues: []issue{fail("/values", validate.CodeTooShort)},
+			issues: []golden.Issue{fail("/values", validate.CodeTooShort)},
 		},
 		{
 			name: "W3 extra member in an item",
 			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901","extra":1}]}`,
 			want: model.Customer{Address: se, NationalID: "012345678901",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"fiscalNumber","extra":1}]}`)}},
-			issues: []issue{fail("/values/0/extra", validate.CodeUnknownField)},
+			issues: []golden.Issue{fail("/values/0/extra", validate.CodeUnknownField)},
 		},
 		{
 			name: "W3 extra top-level member",
 			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"}],"paymentProductId":9000}`,
 			want: model.Customer{Address: se, NationalID: "012345678901",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"paymentProductId":9000}`)}},
-			issues: []issue{fail("/paymentProductId", validate.CodeUnknownField)},
+			issues: []golden.Issue{fail("/paymentProductId", validate.CodeUnknownField)},
 		},
 		{
 			name:   "nothing",
 			in:     `{}`,
-			issues: []issue{fail("/countryCode", validate.CodeRequired), fail("/values", validate.CodeRequired)},
+			issues: []golden.Issue{fail("/countryCode", validate.CodeRequired), fail("/values", validate.CodeRequired)},
 		},
 		{
 			name: "empty and null",
 			in:   `{"countryCode":"","values":null}`,
 			want: model.Customer{
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"countryCode":"","values":null}`)}},
-			issues: []issue{fail("/countryCode", validate.CodeRequired), fail("/values", validate.CodeRequired)},
+			issues: []golden.Issue{fail("/countryCode", validate.CodeRequired), fail("/values", validate.CodeRequired)},
 		},
 		{
 			name: "wrong types",
 			in:   `{"countryCode":46,"values":{"key":"fiscalNumber"}}`,
 			want: model.Customer{
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"countryCode":46,"values":{"key":"fiscalNumber"}}`)}},
-			issues: []issue{fail("/countryCode", validate.CodeWrongType), fail("/values", validate.CodeWrongType)},
+			issues: []golden.Issue{fail("/countryCode", validate.CodeWrongType), fail("/values", validate.CodeWrongType)},
 		},
 		{
 			name: "wrong item types",
 			in:   `{"countryCode":"SE","values":[null,{"key":1,"value":["x"]}]}`,
 			want: model.Customer{Address: se,
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[null,{"key":1,"value":["x"]}]}`)}},
-			issues: []issue{
+			issues: []golden.Issue{
 				fail("/values/0", validate.CodeWrongType),
 				fail("/values/1/key", validate.CodeWrongType),
 				fail("/values/1/value", validate.CodeWrongType),
@@ -110,7 +111,7 @@ func TestLookupDecode(t *testing.T) {
 			name: "country as written, checked through its name",
 			in:   `{"countryCode":"Norway","values":[{"key":"fiscalNumber","value":"0102031234"}]}`,
 			want: model.Customer{Address: model.Address{Country: "Norway"}, NationalID: "0102031234"},
-			issues: []issue{
+			issues: []golden.Issue{
 				warn("/values/0/value", validate.CodeInvalidID),
 			},
 		},
@@ -123,7 +124,7 @@ func TestLookupDecode(t *testing.T) {
 			}
 			want := tc.issues
 			if want == nil {
-				want = []issue{}
+				want = []golden.Issue{}
 			}
 			if diff := cmp.Diff(want, issuesOf(rep)); diff != "" {
 				t.Errorf("Decode(%s) issues mismatch (-want +got):\n%s", tc.in, diff)
@@ -168,8 +169,8 @@ func TestLookupEncode(t *testing.T) {
 		name    string
 		in      model.Customer
 		want    string
-		issues  []issue
-		changes []change
+		issues  []golden.Issue
+		changes []golden.Change
 	}{
 		{
 			name: "country and national id",
@@ -179,7 +180,7 @@ func TestLookupEncode(t *testing.T) {
 		{
 			name: "nothing",
 			want: `{}`,
-			issues: []issue{
+			issues: []golden.Issue{
 				withTarget(fail("/address/country", validate.CodeRequired), "/countryCode"),
 				withTarget(fail("/nationalId", validate.CodeRequired), "/values"),
 			},
@@ -192,27 +193,27 @@ func TestLookupEncode(t *testing.T) {
 				Provider: map[string]json.RawMessage{"worldline": raw(`{"languageCode":""}`)},
 			},
 			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"}]}`,
-			changes: []change{
-				{validate.ChangeDropped, "/address/city", "", "not_in_target"},
-				{validate.ChangeDropped, "/address/houseNumber", "", "not_in_target"},
-				{validate.ChangeDropped, "/address/street", "", "not_in_target"},
-				{validate.ChangeDropped, "/familyName", "", "not_in_target"},
-				{validate.ChangeDropped, "/givenName", "", "not_in_target"},
-				{validate.ChangeDropped, "/phone", "", "not_in_target"},
-				{validate.ChangeDropped, "/provider/worldline/languageCode", "", "not_in_target"},
+			changes: []golden.Change{
+				{Kind: validate.ChangeDropped, Path: "/address/city", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/address/houseNumber", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/address/street", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/familyName", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/givenName", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/phone", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/provider/worldline/languageCode", Target: "", Rule: "not_in_target"},
 			},
 		},
 		{
 			name:   "missing country",
 			in:     model.Customer{NationalID: "012345678901"},
 			want:   `{"values":[{"key":"fiscalNumber","value":"012345678901"}]}`,
-			issues: []issue{withTarget(fail("/address/country", validate.CodeRequired), "/countryCode")},
+			issues: []golden.Issue{withTarget(fail("/address/country", validate.CodeRequired), "/countryCode")},
 		},
 		{
 			name:   "missing national id",
 			in:     model.Customer{Address: model.Address{Country: "SE"}},
 			want:   `{"countryCode":"SE"}`,
-			issues: []issue{withTarget(fail("/nationalId", validate.CodeRequired), "/values")},
+			issues: []golden.Issue{withTarget(fail("/nationalId", validate.CodeRequired), "/values")},
 		},
 		{
 			name: "other lookup values without national id",
@@ -244,12 +245,12 @@ func TestLookupEncode(t *testing.T) {
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(
 					`{"countryCode":"","paymentProductId":9000,"values":[7,{"key":"zip","value":"1","extra":true},{"only":"x"},{}]}`)}},
 			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"},{"key":"zip","value":"1"},{}]}`,
-			changes: []change{
-				{validate.ChangeDropped, "/provider/worldline-lookup/countryCode", "", "not_in_target"},
-				{validate.ChangeDropped, "/provider/worldline-lookup/paymentProductId", "", "not_in_target"},
-				{validate.ChangeDropped, "/provider/worldline-lookup/values/0", "", "not_in_target"},
-				{validate.ChangeDropped, "/provider/worldline-lookup/values/1/extra", "", "not_in_target"},
-				{validate.ChangeDropped, "/provider/worldline-lookup/values/2/only", "", "not_in_target"},
+			changes: []golden.Change{
+				{Kind: validate.ChangeDropped, Path: "/provider/worldline-lookup/countryCode", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/provider/worldline-lookup/paymentProductId", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/provider/worldline-lookup/values/0", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/provider/worldline-lookup/values/1/extra", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/provider/worldline-lookup/values/2/only", Target: "", Rule: "not_in_target"},
 			},
 		},
 		{
@@ -257,7 +258,7 @@ func TestLookupEncode(t *testing.T) {
 			in: model.Customer{Address: model.Address{Country: "SE"}, NationalID: "01234567890",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"zip","value":"1"},{"key":"fiscalNumber"}]}`)}},
 			want:   `{"countryCode":"SE","values":[{"key":"zip","value":"1"},{"key":"fiscalNumber","value":"01234567890"}]}`,
-			issues: []issue{withTarget(warn("/nationalId", validate.CodeInvalidID), "/values/1/value")},
+			issues: []golden.Issue{withTarget(warn("/nationalId", validate.CodeInvalidID), "/values/1/value")},
 		},
 	}
 	for _, tc := range tests {
@@ -268,14 +269,14 @@ func TestLookupEncode(t *testing.T) {
 			}
 			wantIssues := tc.issues
 			if wantIssues == nil {
-				wantIssues = []issue{}
+				wantIssues = []golden.Issue{}
 			}
 			if diff := cmp.Diff(wantIssues, issuesOf(rep)); diff != "" {
 				t.Errorf("Encode(%+v) issues mismatch (-want +got):\n%s", tc.in, diff)
 			}
 			wantChanges := tc.changes
 			if wantChanges == nil {
-				wantChanges = []change{}
+				wantChanges = []golden.Change{}
 			}
 			if diff := cmp.Diff(wantChanges, changesOf(rep)); diff != "" {
 				t.Errorf("Encode(%+v) changes mismatch (-want +got):\n%s", tc.in, diff)

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert/worldline"
+	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
@@ -26,7 +27,7 @@ func TestDecode(t *testing.T) {
 		name   string
 		in     string
 		want   model.Customer
-		issues []issue
+		issues []golden.Issue
 	}{
 		{
 			name: "empty document",
@@ -58,7 +59,7 @@ func TestDecode(t *testing.T) {
 				FamilyName: "Adolfs",
 				Provider:   map[string]json.RawMessage{"worldline": raw(`{"extra":{"a":[1,2]},"title":"Kung"}`)},
 			},
-			issues: []issue{warn("/extra", validate.CodeUnknownField), warn("/title", validate.CodeUnknownField)},
+			issues: []golden.Issue{warn("/extra", validate.CodeUnknownField), warn("/title", validate.CodeUnknownField)},
 		},
 		{
 			name: "wrong types are errors and kept",
@@ -67,19 +68,19 @@ func TestDecode(t *testing.T) {
 				GivenName: "Gustav",
 				Provider:  map[string]json.RawMessage{"worldline": raw(`{"phoneNumber":{"n":"1"},"zip":11152}`)},
 			},
-			issues: []issue{fail("/phoneNumber", validate.CodeWrongType), fail("/zip", validate.CodeWrongType)},
+			issues: []golden.Issue{fail("/phoneNumber", validate.CodeWrongType), fail("/zip", validate.CodeWrongType)},
 		},
 		{
 			name:   "SE fiscal number of 13 digits",
 			in:     `{"fiscalNumber":"0123456789012","country":"SE"}`,
 			want:   model.Customer{NationalID: "0123456789012", Address: model.Address{Country: "SE"}},
-			issues: []issue{warn("/fiscalNumber", validate.CodeInvalidID)},
+			issues: []golden.Issue{warn("/fiscalNumber", validate.CodeInvalidID)},
 		},
 		{
 			name:   "SE fiscal number with the country as a name",
 			in:     `{"fiscalNumber":"01234567890","country":"Sweden"}`,
 			want:   model.Customer{NationalID: "01234567890", Address: model.Address{Country: "Sweden"}},
-			issues: []issue{warn("/fiscalNumber", validate.CodeInvalidID)},
+			issues: []golden.Issue{warn("/fiscalNumber", validate.CodeInvalidID)},
 		},
 		{
 			name: "SE personnummer with separator",
@@ -105,7 +106,7 @@ func TestDecode(t *testing.T) {
 			}
 			want := tc.issues
 			if want == nil {
-				want = []issue{}
+				want = []golden.Issue{}
 			}
 			if diff := cmp.Diff(want, issuesOf(rep)); diff != "" {
 				t.Errorf("Decode(%s) issues mismatch (-want +got):\n%s", tc.in, diff)
@@ -118,7 +119,7 @@ func TestDecodeUnreadable(t *testing.T) {
 	tests := []struct {
 		name string
 		in   []byte
-		want issue
+		want golden.Issue
 	}{
 		{"not JSON", []byte(`{"city":`), fail("", validate.CodeInvalidJSON)},
 		{"trailing data", []byte(`{} {}`), fail("", validate.CodeInvalidJSON)},
@@ -135,7 +136,7 @@ func TestDecodeUnreadable(t *testing.T) {
 				if !got.IsZero() {
 					t.Errorf("Decode(%s) = %+v, want a zero record", tc.name, got)
 				}
-				if diff := cmp.Diff([]issue{tc.want}, issuesOf(rep)); diff != "" {
+				if diff := cmp.Diff([]golden.Issue{tc.want}, issuesOf(rep)); diff != "" {
 					t.Errorf("Decode(%s) issues mismatch (-want +got):\n%s", tc.name, diff)
 				}
 			})
@@ -170,8 +171,8 @@ func TestEncode(t *testing.T) {
 		name    string
 		in      model.Customer
 		want    string
-		issues  []issue
-		changes []change
+		issues  []golden.Issue
+		changes []golden.Change
 	}{
 		{
 			name: "empty record",
@@ -187,7 +188,7 @@ func TestEncode(t *testing.T) {
 			want: `{"fiscalNumber":"198112189876","city":"Stockholm","street":"Gustav Adolfs torg 22","zip":"111 52",` +
 				`"firstName":"Gustav","surname":"Adolfs","emailAddress":"gustav.adolfs@example.com","phoneNumber":"+46812345678",` +
 				`"languageCode":"sv","country":"SE"}`,
-			changes: []change{{validate.ChangeJoined, "/address/houseNumber", "/street", "street_join"}},
+			changes: []golden.Change{{Kind: validate.ChangeJoined, Path: "/address/houseNumber", Target: "/street", Rule: "street_join"}},
 		},
 		{
 			name: "FR number first",
@@ -195,22 +196,22 @@ func TestEncode(t *testing.T) {
 				Address: model.Address{Street: "rue de la Paix", HouseNumber: "12", PostalCode: "75002", City: "Paris", Country: "FR"},
 			},
 			want:    `{"city":"Paris","street":"12 rue de la Paix","zip":"75002","country":"FR"}`,
-			changes: []change{{validate.ChangeJoined, "/address/houseNumber", "/street", "street_join"}},
+			changes: []golden.Change{{Kind: validate.ChangeJoined, Path: "/address/houseNumber", Target: "/street", Rule: "street_join"}},
 		},
 		{
 			name: "house number addition",
 			in:   model.Customer{Address: model.Address{Street: "Hauptstraße", HouseNumber: "5", HouseNumberAddition: "a", Country: "DE"}},
 			want: `{"street":"Hauptstraße 5a","country":"DE"}`,
-			changes: []change{
-				{validate.ChangeJoined, "/address/houseNumber", "/street", "street_join"},
-				{validate.ChangeJoined, "/address/houseNumberAddition", "/street", "street_join"},
+			changes: []golden.Change{
+				{Kind: validate.ChangeJoined, Path: "/address/houseNumber", Target: "/street", Rule: "street_join"},
+				{Kind: validate.ChangeJoined, Path: "/address/houseNumberAddition", Target: "/street", Rule: "street_join"},
 			},
 		},
 		{
 			name:    "house number without street",
 			in:      model.Customer{Address: model.Address{HouseNumber: "7"}},
 			want:    `{"street":"7"}`,
-			changes: []change{{validate.ChangeJoined, "/address/houseNumber", "/street", "street_join"}},
+			changes: []golden.Change{{Kind: validate.ChangeJoined, Path: "/address/houseNumber", Target: "/street", Rule: "street_join"}},
 		},
 		{
 			name: "city and zip over the Connect billingAddress limits",
@@ -218,7 +219,7 @@ func TestEncode(t *testing.T) {
 				City: strings.Repeat("é", 41), PostalCode: "12345678901", Country: "BE",
 			}},
 			want: `{"city":"` + strings.Repeat("é", 41) + `","zip":"12345678901","country":"BE"}`,
-			issues: []issue{
+			issues: []golden.Issue{
 				withTarget(warn("/address/city", validate.CodeTooLong), "/city"),
 				withTarget(warn("/address/postalCode", validate.CodeTooLong), "/zip"),
 			},
@@ -232,7 +233,7 @@ func TestEncode(t *testing.T) {
 			name:   "fiscal number not of its country's shape",
 			in:     model.Customer{NationalID: "0123456789012", Address: model.Address{Country: "SE"}},
 			want:   `{"fiscalNumber":"0123456789012","country":"SE"}`,
-			issues: []issue{withTarget(warn("/nationalId", validate.CodeInvalidID), "/fiscalNumber")},
+			issues: []golden.Issue{withTarget(warn("/nationalId", validate.CodeInvalidID), "/fiscalNumber")},
 		},
 		{
 			name: "values without a member are dropped",
@@ -243,14 +244,14 @@ func TestEncode(t *testing.T) {
 				Provider: map[string]json.RawMessage{"stancer": raw(`{"live_mode":false}`)},
 			},
 			want: `{"firstName":"Jan"}`,
-			changes: []change{
-				{validate.ChangeDropped, "/birthDate", "", "not_in_target"},
-				{validate.ChangeDropped, "/kind", "", "not_in_target"},
-				{validate.ChangeDropped, "/mobile", "", "not_in_target"},
-				{validate.ChangeDropped, "/provider/stancer/live_mode", "", "not_in_target"},
-				{validate.ChangeDropped, "/refs/riverty", "", "not_in_target"},
-				{validate.ChangeDropped, "/salutation", "", "not_in_target"},
-				{validate.ChangeDropped, "/taxId", "", "not_in_target"},
+			changes: []golden.Change{
+				{Kind: validate.ChangeDropped, Path: "/birthDate", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/kind", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/mobile", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/provider/stancer/live_mode", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/refs/riverty", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/salutation", Target: "", Rule: "not_in_target"},
+				{Kind: validate.ChangeDropped, Path: "/taxId", Target: "", Rule: "not_in_target"},
 			},
 		},
 		{
@@ -270,14 +271,14 @@ func TestEncode(t *testing.T) {
 			}
 			wantIssues := tc.issues
 			if wantIssues == nil {
-				wantIssues = []issue{}
+				wantIssues = []golden.Issue{}
 			}
 			if diff := cmp.Diff(wantIssues, issuesOf(rep)); diff != "" {
 				t.Errorf("Encode(%+v) issues mismatch (-want +got):\n%s", tc.in, diff)
 			}
 			wantChanges := tc.changes
 			if wantChanges == nil {
-				wantChanges = []change{}
+				wantChanges = []golden.Change{}
 			}
 			if diff := cmp.Diff(wantChanges, changesOf(rep)); diff != "" {
 				t.Errorf("Encode(%+v) changes mismatch (-want +got):\n%s", tc.in, diff)

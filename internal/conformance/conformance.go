@@ -104,6 +104,31 @@ type Outcome struct {
 	Changes []Change        `json:"changes"`
 }
 
+// DecodeOutcome reads result, what a runtime returned for one case as a
+// JSON object, into an Outcome. okKey names the member that says whether the
+// record was accepted: "ok", or "valid" in the validate results of the JS API
+// (and of the CLI's validate --json). It is an error if result is not a JSON
+// object of the contract's shapes or its okKey member is missing or not a
+// boolean.
+func DecodeOutcome(result []byte, okKey string) (Outcome, error) {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(result, &members); err != nil || members == nil {
+		return Outcome{}, fmt.Errorf("result is not a JSON object: %s", result)
+	}
+	var o Outcome
+	if err := json.Unmarshal(result, &o); err != nil {
+		return Outcome{}, fmt.Errorf("result %s: %w", result, err)
+	}
+	raw, present := members[okKey]
+	if !present {
+		return Outcome{}, fmt.Errorf("result has no member %q: %s", okKey, result)
+	}
+	if err := json.Unmarshal(raw, &o.OK); err != nil || string(raw) == "null" {
+		return Outcome{}, fmt.Errorf("result member %q is %s, want a boolean", okKey, raw)
+	}
+	return o, nil
+}
+
 // Check returns one line per way o fails the case's expectations (none when
 // it passes).
 func (c Case) Check(o Outcome) []string {

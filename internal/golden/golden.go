@@ -1,6 +1,8 @@
 // Package golden compares test output with golden files under testdata/ and
-// rewrites them when the test binary runs with -update. It is imported only
-// by _test.go files.
+// rewrites them when the test binary runs with -update. It also holds what
+// the provider tests share: the keys they compare issues and changes by, the
+// corpus walker and a few JSON helpers. It is imported only by _test.go
+// files.
 package golden
 
 import (

@@ -1,0 +1,58 @@
+package golden
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/custnorm/custnorm/model"
+	"github.com/custnorm/custnorm/validate"
+)
+
+// Converter is the method set of a provider format (convert.Converter,
+// restated so that provider tests need not import package convert).
+type Converter interface {
+	Name() string
+	Decode(data []byte) (model.Customer, *validate.Origins, validate.Report)
+	Encode(c model.Customer) ([]byte, validate.Report)
+}
+
+// Corpus returns the provider documents in dir, the *.json files that are
+// not *.golden.json, sorted. It fails the test when there is none.
+func Corpus(t testing.TB, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = slices.DeleteFunc(files, func(f string) bool { return strings.HasSuffix(f, ".golden.json") })
+	if len(files) == 0 {
+		t.Fatalf("no corpus files in %s", dir)
+	}
+	return files
+}
+
+// ReadFile returns the content of the file at path, failing the test on
+// error.
+func ReadFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Value decodes b as a generic JSON value (numbers as float64), failing the
+// test if b is not JSON.
+func Value(t testing.TB, b []byte) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, b)
+	}
+	return v
+}
