@@ -39,7 +39,14 @@ func checkEmail(s string) (ok, domainLower bool) {
 		return false, false
 	}
 	for _, r := range s {
-		if r <= ' ' || unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
+		if r < utf8.RuneSelf {
+			// ASCII: the only white space, Cc and Cf are at most ' ' and DEL.
+			if r <= ' ' || r == 0x7f {
+				return false, false
+			}
+			continue
+		}
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
 			return false, false
 		}
 	}
@@ -47,11 +54,10 @@ func checkEmail(s string) (ok, domainLower bool) {
 	if strings.HasPrefix(local, ".") || strings.HasSuffix(local, ".") || strings.Contains(local, "..") {
 		return false, false
 	}
-	labels := strings.Split(domain, ".")
-	if len(labels) < 2 {
-		return false, false
+	if strings.IndexByte(domain, '.') < 0 {
+		return false, false // one label
 	}
-	for _, l := range labels {
+	for l := range strings.SplitSeq(domain, ".") {
 		if l == "" || strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
 			return false, false
 		}

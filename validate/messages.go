@@ -151,8 +151,10 @@ var buildCatalog = sync.OnceValue(func() catalog.Catalog {
 // [NewLocalizer]; it is safe for concurrent use.
 type Localizer struct {
 	tag language.Tag
-	mu  sync.Mutex
-	p   *message.Printer
+	// printers holds *message.Printer for tag. A printer is not safe for
+	// concurrent use: each call takes one of its own, so that concurrent
+	// callers (the CLI's workers) share no lock.
+	printers sync.Pool
 }
 
 // NewLocalizer returns a localizer for the BCP 47 tag lang, matched against
@@ -167,7 +169,9 @@ func NewLocalizer(lang string) *Localizer {
 			tag = languages[idx]
 		}
 	}
-	return &Localizer{tag: tag, p: message.NewPrinter(tag, message.Catalog(Catalog()))}
+	l := &Localizer{tag: tag}
+	l.printers.New = func() any { return message.NewPrinter(tag, message.Catalog(Catalog())) }
+	return l
 }
 
 // Lang returns the language the localizer renders ("en", "de" or "fr").
@@ -179,10 +183,10 @@ func (l *Localizer) Text(i Issue) string {
 	if _, ok := messageTable[key]; !ok {
 		return string(i.Code)
 	}
-	args := messageArgs(i)
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.p.Sprintf(string(key), args...)
+	p := l.printers.Get().(*message.Printer)
+	s := p.Sprintf(string(key), messageArgs(i)...)
+	l.printers.Put(p)
+	return s
 }
 
 // codePostalCodeNone keys the message of an invalid_postal_code issue for a

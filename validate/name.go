@@ -25,11 +25,12 @@ func SplitName(full string) (given, family string, ok bool) {
 		}
 		return "", "", false
 	}
-	parts := strings.Split(full, " ")
-	if len(parts) != 2 || !isNameWord(parts[0]) || !isNameWord(parts[1]) {
+	// Exactly two words: one space.
+	given, family, ok = strings.Cut(full, " ")
+	if !ok || strings.IndexByte(family, ' ') >= 0 || !isNameWord(given) || !isNameWord(family) {
 		return "", "", false
 	}
-	return parts[0], parts[1], true
+	return given, family, true
 }
 
 // isNameWord reports whether w is one capitalized word of letters, with

@@ -65,42 +65,72 @@ func (r *Report) Normalize() {
 		r.Changes = []Change{}
 	}
 	r.Issues.Sort()
-	type issueKey struct {
+	r.Issues = dedup(r.Issues, func(i Issue) issueKey {
+		k := issueKey{path: i.Path, hasTarget: i.Target != nil, code: i.Code, severity: i.Severity}
+		if i.Target != nil {
+			k.target = *i.Target
+		}
+		return k
+	})
+	r.Changes = dedup(r.Changes, func(c Change) changeKey {
+		k := changeKey{kind: c.Kind, path: c.Path, hasTarget: c.Target != nil, rule: c.Rule}
+		if c.Target != nil {
+			k.target = *c.Target
+		}
+		return k
+	})
+}
+
+// The identity of an issue and of a change for [Report.Normalize].
+type (
+	issueKey struct {
 		path, target Pointer
 		hasTarget    bool
 		code         Code
 		severity     Severity
 	}
-	seenIssues := make(map[issueKey]bool, len(r.Issues))
-	r.Issues = slices.DeleteFunc(r.Issues, func(i Issue) bool {
-		k := issueKey{path: i.Path, hasTarget: i.Target != nil, code: i.Code, severity: i.Severity}
-		if i.Target != nil {
-			k.target = *i.Target
-		}
-		if seenIssues[k] {
-			return true
-		}
-		seenIssues[k] = true
-		return false
-	})
-	type changeKey struct {
+	changeKey struct {
 		kind         ChangeKind
 		path, target Pointer
 		hasTarget    bool
 		rule         string
 	}
-	seenChanges := make(map[changeKey]bool, len(r.Changes))
-	r.Changes = slices.DeleteFunc(r.Changes, func(c Change) bool {
-		k := changeKey{kind: c.Kind, path: c.Path, hasTarget: c.Target != nil, rule: c.Rule}
-		if c.Target != nil {
-			k.target = *c.Target
+)
+
+// dedupMapAt is the length from which dedup uses a map; shorter lists (a
+// record's usual handful) are compared pairwise, which allocates nothing.
+const dedupMapAt = 32
+
+// dedup removes, in place, every element whose key equals that of an
+// earlier one, keeping the order (as slices.DeleteFunc, whose cleared tail
+// it also clears).
+func dedup[E any, K comparable](s []E, key func(E) K) []E {
+	if len(s) < 2 {
+		return s
+	}
+	if len(s) >= dedupMapAt {
+		seen := make(map[K]bool, len(s))
+		return slices.DeleteFunc(s, func(e E) bool {
+			k := key(e)
+			if seen[k] {
+				return true
+			}
+			seen[k] = true
+			return false
+		})
+	}
+	var keyBuf [dedupMapAt]K
+	keys := keyBuf[:0]
+	out := s[:0]
+	for _, e := range s {
+		k := key(e)
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+			out = append(out, e)
 		}
-		if seenChanges[k] {
-			return true
-		}
-		seenChanges[k] = true
-		return false
-	})
+	}
+	clear(s[len(out):])
+	return out
 }
 
 // Origins maps pointers into the canonical record to the pointers in the
@@ -111,18 +141,51 @@ func (r *Report) Normalize() {
 // every pointer to itself.
 type Origins struct {
 	identity bool
-	m        map[Pointer]Pointer
+	// The first len(small) entries live in the struct and are searched in
+	// order: a provider document has a couple of dozen, and a map for them
+	// would be an allocation per record. More go to m.
+	n     int
+	small [originsSmall]originEntry
+	m     map[Pointer]Pointer
 }
+
+// originEntry is one entry of Origins.
+type originEntry struct{ canon, src Pointer }
+
+// originsSmall is the number of entries Origins holds without a map.
+const originsSmall = 24
 
 // IdentityOrigins returns Origins that map every pointer to itself.
 func IdentityOrigins() *Origins { return &Origins{identity: true} }
 
 // Set records that the canonical value at canon came from src.
 func (o *Origins) Set(canon, src Pointer) {
+	for k := range o.small[:o.n] {
+		if o.small[k].canon == canon {
+			o.small[k].src = src
+			return
+		}
+	}
+	if o.n < len(o.small) && o.m == nil {
+		o.small[o.n] = originEntry{canon, src}
+		o.n++
+		return
+	}
 	if o.m == nil {
 		o.m = make(map[Pointer]Pointer)
 	}
 	o.m[canon] = src
+}
+
+// get returns the input pointer registered for exactly p.
+func (o *Origins) get(p Pointer) (Pointer, bool) {
+	for k := range o.small[:o.n] {
+		if o.small[k].canon == p {
+			return o.small[k].src, true
+		}
+	}
+	src, ok := o.m[p]
+	return src, ok
 }
 
 // Of returns the input pointer of the canonical pointer p.
@@ -130,12 +193,12 @@ func (o *Origins) Of(p Pointer) Pointer {
 	if o == nil || o.identity {
 		return p
 	}
-	if src, ok := o.m[p]; ok {
+	if src, ok := o.get(p); ok {
 		return src
 	}
 	for q := p; q != ""; {
 		q = q.Parent()
-		if src, ok := o.m[q]; ok {
+		if src, ok := o.get(q); ok {
 			return src + p[len(q):]
 		}
 		if q == "" {
@@ -150,8 +213,7 @@ func (o *Origins) Lookup(p Pointer) (Pointer, bool) {
 	if o == nil || o.identity {
 		return p, true
 	}
-	src, ok := o.m[p]
-	return src, ok
+	return o.get(p)
 }
 
 // Inverse returns the canonical pointer whose value came from the input
@@ -160,7 +222,12 @@ func (o *Origins) Inverse(src Pointer) (Pointer, bool) {
 	if o == nil || o.identity {
 		return src, true
 	}
-	keys := make([]Pointer, 0, len(o.m))
+	var keys []Pointer
+	for _, e := range o.small[:o.n] {
+		if e.src == src {
+			keys = append(keys, e.canon)
+		}
+	}
 	for k, v := range o.m {
 		if v == src {
 			keys = append(keys, k)

@@ -16,7 +16,7 @@ func NormalizeText(s string) string {
 	if isNormalASCII(s) {
 		return s
 	}
-	if !norm.NFC.IsNormalString(s) {
+	if !isNFC(s) {
 		s = norm.NFC.String(s)
 	}
 	var b strings.Builder
@@ -68,10 +68,30 @@ func isNormalASCII(s string) bool {
 // decomposed "Le\u0301o" is three characters. JavaScript's string.length
 // counts UTF-16 units and can disagree for characters outside the BMP.)
 func Length(s string) int {
-	if !norm.NFC.IsNormalString(s) {
+	if !isNFC(s) {
 		s = norm.NFC.String(s)
 	}
 	return utf8.RuneCountInString(s)
+}
+
+// isNFC reports whether s is in NFC, like norm.NFC.IsNormalString, with a
+// shortcut that allocates nothing for the common text: valid UTF-8 of code
+// points below U+0300 (ASCII, Latin-1, Latin Extended-A and -B, IPA …) is
+// always in NFC, as every such code point is NFC_Quick_Check=Yes with
+// combining class 0 (U+0300 is the first combining mark; checked by
+// TestIsNFCShortcut).
+func isNFC(s string) bool {
+	for i := 0; i < len(s); {
+		switch b := s[i]; {
+		case b < utf8.RuneSelf:
+			i++
+		case 0xC2 <= b && b <= 0xCB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // U+0080 … U+02FF
+		default:
+			return norm.NFC.IsNormalString(s)
+		}
+	}
+	return true
 }
 
 // HasForbiddenCharacters reports whether s contains a control (Cc) or format
