@@ -9,11 +9,9 @@
 package fieldmap
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"io"
 	"slices"
+	"strings"
 
 	"github.com/custnorm/custnorm/validate"
 )
@@ -29,9 +27,18 @@ const (
 // Reader reads one provider document. Every member read is consumed; what is
 // left is the residue, kept in the canonical record's provider section.
 type Reader struct {
-	root     map[string]any
-	consumed map[validate.Pointer]bool
-	badType  map[validate.Pointer]bool
+	root map[string]any
+	// lastPath is the pointer of the object lastObj, the parent of the
+	// member Get looked up last (when it is not the root).
+	lastPath string
+	lastObj  map[string]any
+	// lastGet is the pointer Get looked up last, with its result:
+	// providers often look a member up twice in a row.
+	lastGet   validate.Pointer
+	lastValue any
+	lastFound bool
+	consumed  pointerSet
+	badType   pointerSet
 	// Known lists the documented members of the provider's document. A
 	// member marked true is an opaque subtree: everything below it is known.
 	// Members of the residue that are not known are reported as
@@ -47,17 +54,23 @@ type Reader struct {
 // in the Reader's report (too_large, invalid_json, too_deep, wrong_type at
 // ""), when data cannot be read as an object.
 func Parse(data []byte) (*Reader, bool) {
-	r := &Reader{consumed: make(map[validate.Pointer]bool)}
+	r := &Reader{}
 	if len(data) > MaxDocumentBytes {
 		r.Report.Issue("", validate.CodeTooLarge, validate.Params{"max": MaxDocumentBytes})
 		return r, false
 	}
-	v, err := DecodeJSON(data)
-	if err != nil {
-		r.Report.Issue("", validate.CodeInvalidJSON, nil)
-		return r, false
+	d := jsonDecoder{data: data}
+	v, ok := d.document()
+	maxDepth := d.maxLevel
+	if !ok {
+		var err error
+		if v, err = decodeJSONStd(data); err != nil {
+			r.Report.Issue("", validate.CodeInvalidJSON, nil)
+			return r, false
+		}
+		maxDepth = depth(v, 0)
 	}
-	if depth(v, 0) > MaxDepth {
+	if maxDepth > MaxDepth {
 		r.Report.Issue("", validate.CodeTooDeep, validate.Params{"max": MaxDepth})
 		return r, false
 	}
@@ -72,22 +85,7 @@ func Parse(data []byte) (*Reader, bool) {
 
 // FromValue makes a Reader over an already decoded object (a list member).
 func FromValue(obj map[string]any) *Reader {
-	return &Reader{root: obj, consumed: make(map[validate.Pointer]bool)}
-}
-
-// DecodeJSON decodes one JSON value, numbers as json.Number, and fails on
-// trailing data.
-func DecodeJSON(data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, errors.New("fieldmap: data after the JSON value")
-	}
-	return v, nil
+	return &Reader{root: obj}
 }
 
 func depth(v any, d int) int {
@@ -120,8 +118,49 @@ func (r *Reader) Root() map[string]any { return r.root }
 
 // Get returns the value at p without consuming it.
 func (r *Reader) Get(p validate.Pointer) (any, bool) {
+	if p == r.lastGet && p != "" {
+		return r.lastValue, r.lastFound
+	}
+	v, ok := r.get(p)
+	r.lastGet, r.lastValue, r.lastFound = p, v, ok
+	return v, ok
+}
+
+func (r *Reader) get(p validate.Pointer) (any, bool) {
+	i := strings.LastIndexByte(string(p), '/')
+	if i < 0 {
+		return r.walk(p)
+	}
+	parent := r.root
+	if i > 0 {
+		// Members are mostly read object by object ("/contact/forename",
+		// "/contact/surname" …): the object of the last look-up is kept,
+		// and a member of it costs one map look-up.
+		if r.lastObj != nil && string(p[:i]) == r.lastPath {
+			parent = r.lastObj
+		} else {
+			v, ok := r.walk(p[:i])
+			if !ok {
+				return nil, false
+			}
+			obj, ok := v.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			parent, r.lastPath, r.lastObj = obj, string(p[:i]), obj
+		}
+	}
+	tok, _ := nextToken(string(p[i:]))
+	v, ok := parent[tok]
+	return v, ok
+}
+
+// walk returns the value at p, token by token.
+func (r *Reader) walk(p validate.Pointer) (any, bool) {
 	var cur any = r.root
-	for tok := range p.Tokens() {
+	for rest := string(p); rest != ""; {
+		var tok string
+		tok, rest = nextToken(rest)
 		obj, ok := cur.(map[string]any)
 		if !ok {
 			return nil, false
@@ -134,6 +173,21 @@ func (r *Reader) Get(p validate.Pointer) (any, bool) {
 	return cur, true
 }
 
+// nextToken splits the first reference token off the non-empty pointer text
+// p and returns it unescaped, with the rest of the pointer: the tokens of
+// [validate.Pointer.Tokens], without the iterator's allocations.
+func nextToken(p string) (tok, rest string) {
+	p = p[1:]
+	tok = p
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		tok, rest = p[:i], p[i:]
+	}
+	if strings.IndexByte(tok, '~') >= 0 {
+		tok = validate.Pointer("/" + tok).LastToken()
+	}
+	return tok, rest
+}
+
 // Has reports whether p exists and is not null.
 func (r *Reader) Has(p validate.Pointer) bool {
 	v, ok := r.Get(p)
@@ -141,7 +195,7 @@ func (r *Reader) Has(p validate.Pointer) bool {
 }
 
 // Consume marks p as read: it will not be part of the residue.
-func (r *Reader) Consume(p validate.Pointer) { r.consumed[p] = true }
+func (r *Reader) Consume(p validate.Pointer) { r.consumed.add(p) }
 
 // typed returns the value at p when it is present and not null. A value of
 // another JSON type than want is reported as wrong_type (and left in the
@@ -155,7 +209,7 @@ func (r *Reader) typed(p validate.Pointer, want string) (any, bool) {
 		r.wrongType(p, want)
 		return nil, false
 	}
-	r.consumed[p] = true
+	r.consumed.add(p)
 	return v, true
 }
 
@@ -228,10 +282,7 @@ func (r *Reader) Object(p validate.Pointer) (map[string]any, bool) {
 // unknown.
 func (r *Reader) wrongType(p validate.Pointer, want string) {
 	r.Report.Issue(p, validate.CodeWrongType, validate.Params{"expected": want})
-	if r.badType == nil {
-		r.badType = make(map[validate.Pointer]bool)
-	}
-	r.badType[p] = true
+	r.badType.add(p)
 }
 
 // Text reads the string at p into *dst and records that canon comes from p.
@@ -251,7 +302,8 @@ func (r *Reader) Text(p, canon validate.Pointer, dst *string) bool {
 // when there are none), and reports each unknown one as an unknown_field
 // warning.
 func (r *Reader) Residue() json.RawMessage {
-	res, _ := r.residue(r.root, "")
+	var path [128]byte
+	res, _ := r.residue(r.root, path[:0])
 	if len(res) == 0 {
 		return nil
 	}
@@ -262,43 +314,73 @@ func (r *Reader) Residue() json.RawMessage {
 	return b
 }
 
-func (r *Reader) residue(obj map[string]any, at validate.Pointer) (map[string]any, bool) {
-	out := make(map[string]any)
-	keys := make([]string, 0, len(obj))
+// residue returns what is left of obj, the object at the pointer at. The
+// pointer of each member is built in at's spare capacity, and made a string
+// only when it is kept (most members are consumed).
+func (r *Reader) residue(obj map[string]any, at []byte) (map[string]any, bool) {
+	var out map[string]any
+	keep := func(k string, v any) {
+		if out == nil {
+			out = make(map[string]any)
+		}
+		out[k] = v
+	}
+	var keyBuf [16]string
+	keys := keyBuf[:0]
 	for k := range obj {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
 		v := obj[k]
-		p := at.AppendToken(k)
-		if r.consumed[p] {
+		pb := appendToken(at, k)
+		if r.consumed.has(validate.Pointer(pb)) {
 			continue
 		}
-		opaque, known := r.Known[p]
-		if r.badType[p] {
-			out[k] = v
+		opaque, known := r.Known[validate.Pointer(pb)]
+		if r.badType.has(validate.Pointer(pb)) {
+			keep(k, v)
 			continue
 		}
 		if sub, isObj := v.(map[string]any); isObj && !opaque {
-			if !known && r.Known != nil && !r.underOpaque(p) {
-				r.Report.Issue(p, validate.CodeUnknownField, nil)
-				out[k] = v
+			if !known && r.Known != nil && !r.underOpaque(validate.Pointer(pb)) {
+				r.Report.Issue(validate.Pointer(pb), validate.CodeUnknownField, nil)
+				keep(k, v)
 				continue
 			}
-			if rest, ok := r.residue(sub, p); ok {
-				out[k] = rest
+			if rest, ok := r.residue(sub, pb); ok {
+				keep(k, rest)
 			} else if len(sub) == 0 {
-				out[k] = sub
+				keep(k, sub)
 			}
 			continue
 		}
-		if !known && r.Known != nil && !r.underOpaque(p) {
-			r.Report.Issue(p, validate.CodeUnknownField, nil)
+		if !known && r.Known != nil && !r.underOpaque(validate.Pointer(pb)) {
+			r.Report.Issue(validate.Pointer(pb), validate.CodeUnknownField, nil)
 		}
-		out[k] = v
+		keep(k, v)
 	}
 	return out, len(out) > 0
+}
+
+// appendToken appends "/" and the escaped token k to the pointer text at
+// (as [validate.Pointer.AppendToken]).
+func appendToken(at []byte, k string) []byte {
+	at = append(at, '/')
+	if strings.IndexByte(k, '~') < 0 && strings.IndexByte(k, '/') < 0 {
+		return append(at, k...)
+	}
+	for i := 0; i < len(k); i++ {
+		switch k[i] {
+		case '~':
+			at = append(at, '~', '0')
+		case '/':
+			at = append(at, '~', '1')
+		default:
+			at = append(at, k[i])
+		}
+	}
+	return at
 }
 
 func (r *Reader) underOpaque(p validate.Pointer) bool {

@@ -21,49 +21,108 @@ type Limit struct {
 // canonical pointer and whose Target is the pointer in the output.
 type Writer struct {
 	root    *node
-	written map[validate.Pointer]bool
+	written pointerSet
 	Report  validate.Report
 }
 
+// A node is one object of the output: its members in the order they were
+// first set. Values are *node or a JSON-marshalable value.
 type node struct {
 	keys []string
-	vals map[string]any // *node or a JSON-marshalable value
+	vals []any
+	// index maps keys to their position once the object has many members
+	// (a large residue); small objects are searched in order.
+	index map[string]int
+	// The first members live in the node itself.
+	keyBuf [4]string
+	valBuf [4]any
 }
 
-func newNode() *node { return &node{vals: make(map[string]any)} }
+// nodeIndexAt is the member count from which a node keeps an index.
+const nodeIndexAt = 16
+
+func newNode() *node {
+	n := &node{}
+	n.keys, n.vals = n.keyBuf[:0], n.valBuf[:0]
+	return n
+}
+
+// find returns the position of key k, or -1.
+func (n *node) find(k string) int {
+	if n.index != nil {
+		if i, ok := n.index[k]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, key := range n.keys {
+		if key == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// get returns the value of k.
+func (n *node) get(k string) (any, bool) {
+	if i := n.find(k); i >= 0 {
+		return n.vals[i], true
+	}
+	return nil, false
+}
+
+// put sets k to v, appending k when it is new.
+func (n *node) put(k string, v any) {
+	if i := n.find(k); i >= 0 {
+		n.vals[i] = v
+		return
+	}
+	n.keys = append(n.keys, k)
+	n.vals = append(n.vals, v)
+	switch {
+	case n.index != nil:
+		n.index[k] = len(n.keys) - 1
+	case len(n.keys) >= nodeIndexAt:
+		n.index = make(map[string]int, 2*len(n.keys))
+		for i, key := range n.keys {
+			n.index[key] = i
+		}
+	}
+}
 
 // NewWriter returns an empty writer.
 func NewWriter() *Writer {
-	return &Writer{root: newNode(), written: make(map[validate.Pointer]bool)}
+	return &Writer{root: newNode()}
 }
 
 // Set writes v at p, creating the objects on the way.
 func (w *Writer) Set(p validate.Pointer, v any) {
 	n := w.root
-	toks := slices.Collect(p.Tokens())
-	for i, tok := range toks {
-		if i == len(toks)-1 {
-			if _, ok := n.vals[tok]; !ok {
-				n.keys = append(n.keys, tok)
-			}
-			n.vals[tok] = v
+	for rest := string(p); rest != ""; {
+		var tok string
+		tok, rest = nextToken(rest)
+		if rest == "" {
+			n.put(tok, v)
 			return
 		}
-		next, ok := n.vals[tok].(*node)
+		next, ok := n.vals0(tok).(*node)
 		if !ok {
 			next = newNode()
-			if _, exists := n.vals[tok]; !exists {
-				n.keys = append(n.keys, tok)
-			}
-			n.vals[tok] = next
+			n.put(tok, next)
 		}
 		n = next
 	}
 }
 
+// vals0 returns the value of k, nil when absent.
+func (n *node) vals0(k string) any {
+	v, _ := n.get(k)
+	return v
+}
+
 // Wrote marks the canonical pointer canon as written to the output (so it is
 // not reported as dropped).
-func (w *Writer) Wrote(canon validate.Pointer) { w.written[canon] = true }
+func (w *Writer) Wrote(canon validate.Pointer) { w.written.add(canon) }
 
 // Text writes a non-empty string v at p, marks canon written, and checks
 // lim: a value outside it is a too_long / too_short error with Path canon
@@ -106,12 +165,14 @@ func (w *Writer) Require(p, canon validate.Pointer, sev validate.Severity) {
 
 func (w *Writer) has(p validate.Pointer) bool {
 	var cur any = w.root
-	for tok := range p.Tokens() {
+	for rest := string(p); rest != ""; {
+		var tok string
+		tok, rest = nextToken(rest)
 		n, ok := cur.(*node)
 		if !ok {
 			return false
 		}
-		cur, ok = n.vals[tok]
+		cur, ok = n.get(tok)
 		if !ok {
 			return false
 		}
@@ -148,7 +209,7 @@ func merge(n *node, obj map[string]any) {
 	slices.Sort(keys)
 	for _, k := range keys {
 		v := obj[k]
-		existing, exists := n.vals[k]
+		existing, exists := n.get(k)
 		sub, isObj := v.(map[string]any)
 		switch {
 		case !exists:
@@ -157,8 +218,7 @@ func merge(n *node, obj map[string]any) {
 				merge(child, sub)
 				v = child
 			}
-			n.keys = append(n.keys, k)
-			n.vals[k] = v
+			n.put(k, v)
 		case isObj:
 			if child, ok := existing.(*node); ok {
 				merge(child, sub)
@@ -169,32 +229,34 @@ func merge(n *node, obj map[string]any) {
 
 // Bytes returns the document as compact JSON.
 func (w *Writer) Bytes() []byte {
-	var buf bytes.Buffer
-	writeNode(&buf, w.root)
-	return buf.Bytes()
+	return appendNode(make([]byte, 0, 256), w.root)
 }
 
-func writeNode(buf *bytes.Buffer, n *node) {
-	buf.WriteByte('{')
+// appendNode appends n as JSON. Keys are escaped as json.Marshal escapes
+// them (HTML characters included), string values as an encoder with
+// SetEscapeHTML(false) does; other values go through such an encoder.
+func appendNode(buf []byte, n *node) []byte {
+	buf = append(buf, '{')
 	for i, k := range n.keys {
 		if i > 0 {
-			buf.WriteByte(',')
+			buf = append(buf, ',')
 		}
-		kb, _ := json.Marshal(k)
-		buf.Write(kb)
-		buf.WriteByte(':')
-		switch v := n.vals[k].(type) {
+		buf = appendJSONString(buf, k, true)
+		buf = append(buf, ':')
+		switch v := n.vals[i].(type) {
 		case *node:
-			writeNode(buf, v)
+			buf = appendNode(buf, v)
+		case string:
+			buf = appendJSONString(buf, v, false)
 		default:
 			vb, err := marshalNoEscape(v)
 			if err != nil {
 				vb = []byte("null")
 			}
-			buf.Write(vb)
+			buf = append(buf, vb...)
 		}
 	}
-	buf.WriteByte('}')
+	return append(buf, '}')
 }
 
 func marshalNoEscape(v any) ([]byte, error) {
@@ -211,17 +273,22 @@ func marshalNoEscape(v any) ([]byte, error) {
 // output does not hold: each leaf pointer of c not marked written (nor lying
 // under a written pointer).
 func (w *Writer) Dropped(c model.Customer, rule string) {
-	for _, p := range Leaves(c) {
-		if w.isWritten(p) {
-			continue
+	var leafBuf, dropBuf [48]validate.Pointer
+	dropped := dropBuf[:0]
+	for _, p := range appendLeavesOf(leafBuf[:0], &c) {
+		if !w.isWritten(p) {
+			dropped = append(dropped, p)
 		}
+	}
+	w.Report.Changes = slices.Grow(w.Report.Changes, len(dropped))
+	for _, p := range dropped {
 		w.Report.Change(validate.ChangeDropped, p, rule)
 	}
 }
 
 func (w *Writer) isWritten(p validate.Pointer) bool {
 	for q := p; ; q = q.Parent() {
-		if w.written[q] {
+		if w.written.has(q) {
 			return true
 		}
 		if q == "" {
@@ -233,7 +300,11 @@ func (w *Writer) isWritten(p validate.Pointer) bool {
 // Leaves returns the pointer of every value present in c, in the JSON form
 // of the canonical format, provider sections down to their leaves.
 func Leaves(c model.Customer) []validate.Pointer {
-	var out []validate.Pointer
+	return appendLeavesOf(nil, &c)
+}
+
+// appendLeavesOf appends the pointers of Leaves(*c) to out.
+func appendLeavesOf(out []validate.Pointer, c *model.Customer) []validate.Pointer {
 	add := func(p validate.Pointer, present bool) {
 		if present {
 			out = append(out, p)

@@ -1,0 +1,280 @@
+package fieldmap
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"unicode/utf8"
+)
+
+// DecodeJSON decodes one JSON value, numbers as json.Number, and fails on
+// trailing data.
+//
+// It gives what a json.Decoder with UseNumber gives, followed by a check
+// that nothing but white space follows. Text its own strict decoder reads
+// (all valid JSON within encoding/json's nesting limit) is decoded in one
+// pass, without the Decoder's buffering, copying and reflection; anything
+// else goes to encoding/json, for its error.
+func DecodeJSON(data []byte) (any, error) {
+	d := jsonDecoder{data: data}
+	if v, ok := d.document(); ok {
+		return v, nil
+	}
+	return decodeJSONStd(data)
+}
+
+// decodeJSONStd is DecodeJSON with encoding/json's Decoder.
+func decodeJSONStd(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("fieldmap: data after the JSON value")
+	}
+	return v, nil
+}
+
+// jsonMaxNesting is encoding/json's limit on nested objects and arrays.
+const jsonMaxNesting = 10000
+
+// jsonDecoder decodes JSON text (RFC 8259, strictly) into the values a
+// json.Decoder with UseNumber gives for an any: objects map[string]any
+// (the last of duplicate members winning), arrays []any (never nil),
+// numbers json.Number, strings unquoted as encoding/json unquotes them. It
+// reports false for anything that is not valid JSON.
+type jsonDecoder struct {
+	data  []byte
+	pos   int
+	depth int
+	// maxLevel is the most containers any value read lies in: what
+	// depth(v, 0) returns for the document.
+	maxLevel int
+}
+
+// document decodes the whole text: one value between white space.
+func (d *jsonDecoder) document() (any, bool) {
+	d.skipSpace()
+	v, ok := d.value()
+	if !ok {
+		return nil, false
+	}
+	d.skipSpace()
+	return v, d.pos == len(d.data)
+}
+
+func (d *jsonDecoder) skipSpace() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+// next returns the next byte after white space, or 0 at the end.
+func (d *jsonDecoder) next() byte {
+	d.skipSpace()
+	if d.pos == len(d.data) {
+		return 0
+	}
+	return d.data[d.pos]
+}
+
+func (d *jsonDecoder) value() (any, bool) {
+	if d.pos == len(d.data) {
+		return nil, false
+	}
+	d.maxLevel = max(d.maxLevel, d.depth)
+	switch c := d.data[d.pos]; {
+	case c == '{':
+		return d.object()
+	case c == '[':
+		return d.array()
+	case c == '"':
+		return d.string()
+	case c == 't':
+		return true, d.literal("true")
+	case c == 'f':
+		return false, d.literal("false")
+	case c == 'n':
+		return nil, d.literal("null")
+	case c == '-' || '0' <= c && c <= '9':
+		return d.number()
+	}
+	return nil, false
+}
+
+func (d *jsonDecoder) object() (any, bool) {
+	if d.depth++; d.depth > jsonMaxNesting {
+		return nil, false
+	}
+	d.pos++ // '{'
+	m := make(map[string]any)
+	if d.next() == '}' {
+		d.pos++
+		d.depth--
+		return m, true
+	}
+	for {
+		if d.next() != '"' {
+			return nil, false
+		}
+		k, ok := d.string()
+		if !ok || d.next() != ':' {
+			return nil, false
+		}
+		d.pos++
+		d.skipSpace()
+		v, ok := d.value()
+		if !ok {
+			return nil, false
+		}
+		m[k] = v
+		switch d.next() {
+		case ',':
+			d.pos++
+		case '}':
+			d.pos++
+			d.depth--
+			return m, true
+		default:
+			return nil, false
+		}
+	}
+}
+
+func (d *jsonDecoder) array() (any, bool) {
+	if d.depth++; d.depth > jsonMaxNesting {
+		return nil, false
+	}
+	d.pos++ // '['
+	a := make([]any, 0)
+	if d.next() == ']' {
+		d.pos++
+		d.depth--
+		return a, true
+	}
+	for {
+		d.skipSpace()
+		v, ok := d.value()
+		if !ok {
+			return nil, false
+		}
+		a = append(a, v)
+		switch d.next() {
+		case ',':
+			d.pos++
+		case ']':
+			d.pos++
+			d.depth--
+			return a, true
+		default:
+			return nil, false
+		}
+	}
+}
+
+func (d *jsonDecoder) literal(lit string) bool {
+	if !bytes.HasPrefix(d.data[d.pos:], []byte(lit)) {
+		return false
+	}
+	d.pos += len(lit)
+	return true
+}
+
+// number reads -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?.
+func (d *jsonDecoder) number() (any, bool) {
+	start := d.pos
+	digits := func() int {
+		n := 0
+		for d.pos < len(d.data) && '0' <= d.data[d.pos] && d.data[d.pos] <= '9' {
+			d.pos++
+			n++
+		}
+		return n
+	}
+	if d.data[d.pos] == '-' {
+		d.pos++
+	}
+	switch {
+	case d.pos < len(d.data) && d.data[d.pos] == '0':
+		d.pos++
+	case digits() == 0:
+		return nil, false
+	}
+	if d.pos < len(d.data) && d.data[d.pos] == '.' {
+		d.pos++
+		if digits() == 0 {
+			return nil, false
+		}
+	}
+	if d.pos < len(d.data) && (d.data[d.pos] == 'e' || d.data[d.pos] == 'E') {
+		d.pos++
+		if d.pos < len(d.data) && (d.data[d.pos] == '+' || d.data[d.pos] == '-') {
+			d.pos++
+		}
+		if digits() == 0 {
+			return nil, false
+		}
+	}
+	return json.Number(d.data[start:d.pos]), true
+}
+
+// string reads the string at the current quote.
+func (d *jsonDecoder) string() (string, bool) {
+	start := d.pos
+	d.pos++
+	plain, ascii := true, true
+	for {
+		if d.pos == len(d.data) {
+			return "", false
+		}
+		c := d.data[d.pos]
+		switch {
+		case c == '"':
+			d.pos++
+			raw := d.data[start:d.pos]
+			if plain && (ascii || utf8.Valid(raw)) {
+				return string(raw[1 : len(raw)-1]), true
+			}
+			// Escapes or invalid UTF-8: encoding/json's unquoting.
+			var s string
+			if err := json.Unmarshal(raw, &s); err != nil {
+				return "", false
+			}
+			return s, true
+		case c < 0x20:
+			return "", false
+		case c == '\\':
+			plain = false
+			d.pos++
+			if d.pos == len(d.data) {
+				return "", false
+			}
+			switch d.data[d.pos] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if d.pos+4 >= len(d.data) {
+					return "", false
+				}
+				for _, h := range d.data[d.pos+1 : d.pos+5] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return "", false
+					}
+				}
+				d.pos += 4
+			default:
+				return "", false
+			}
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+		d.pos++
+	}
+}

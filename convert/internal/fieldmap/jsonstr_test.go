@@ -1,0 +1,61 @@
+package fieldmap_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/custnorm/custnorm/convert/internal/fieldmap"
+)
+
+// stdlibJSONString is what encoding/json writes for s: json.Marshal with
+// escapeHTML, an Encoder with SetEscapeHTML(false) without.
+func stdlibJSONString(t testing.TB, s string, escapeHTML bool) string {
+	if escapeHTML {
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatalf("json.Marshal(%q): %v", s, err)
+		}
+		return string(b)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		t.Fatalf("Encode(%q): %v", s, err)
+	}
+	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+var jsonStringCases = []string{
+	"", "Max", "Müller", "O'Brien", `a"b\c`, "<b>&amp;</b>", "tab\there\nline\r\b\f",
+	"\x00\x01\x1f\x7f", "\u2028\u2029", "\xff\xfe", "a\xc3", "\xed\xa0\x80", "日本語", "😀",
+	"/slash", "~tilde",
+}
+
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range jsonStringCases {
+		for _, html := range []bool{true, false} {
+			got := string(fieldmap.AppendJSONString(nil, s, html))
+			if want := stdlibJSONString(t, s, html); got != want {
+				t.Errorf("appendJSONString(%q, %v) = %s, want %s", s, html, got, want)
+			}
+		}
+	}
+}
+
+// FuzzAppendJSONString is differential: the hand-written escaper writes
+// what encoding/json writes, for any string.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range jsonStringCases {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, html bool) {
+		got := string(fieldmap.AppendJSONString([]byte("x"), s, html))
+		if want := "x" + stdlibJSONString(t, s, html); got != want {
+			t.Errorf("appendJSONString(%q, %v) = %s, want %s", s, html, got, want)
+		}
+	})
+}
