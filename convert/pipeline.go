@@ -77,13 +77,13 @@ func (p *Pipeline) Convert(from, to string, data []byte) (Result, error) {
 	}
 	c, nrep := p.validator.Customer(c)
 	nrep.Remap(origins)
-	rep.Merge(nrep)
+	merge(&rep, nrep)
 	out, erep := dst.Encode(c)
 	erep.Remap(origins)
 	if src.Name() == dst.Name() {
 		sameFormat(&erep)
 	}
-	rep.Merge(erep)
+	merge(&rep, erep)
 	return p.finish(rep, out), nil
 }
 
@@ -101,12 +101,28 @@ func (p *Pipeline) Validate(format string, data []byte) (Result, error) {
 	}
 	c, nrep := p.validator.Customer(c)
 	nrep.Remap(origins)
-	rep.Merge(nrep)
+	merge(&rep, nrep)
 	_, erep := conv.Encode(c)
 	erep.Remap(origins)
 	sameFormat(&erep)
 	rep.Issues = append(rep.Issues, erep.Issues...)
 	return p.finish(rep, nil), nil
+}
+
+// merge is rep.Merge(o) for a report o that is not used afterwards: where
+// rep has no issues (changes), it takes o's slice over instead of copying
+// it.
+func merge(rep *validate.Report, o validate.Report) {
+	if len(rep.Issues) == 0 {
+		rep.Issues = o.Issues
+	} else {
+		rep.Issues = append(rep.Issues, o.Issues...)
+	}
+	if len(rep.Changes) == 0 {
+		rep.Changes = o.Changes
+	} else {
+		rep.Changes = append(rep.Changes, o.Changes...)
+	}
 }
 
 // Records splits a container document of format (secuconnect's list) into

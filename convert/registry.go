@@ -3,9 +3,11 @@ package convert
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/custnorm/custnorm/convert/riverty"
 	"github.com/custnorm/custnorm/convert/secuconnect"
@@ -21,8 +23,11 @@ var ErrUnknownFormat = errors.New("convert: unknown format")
 // registry, ready to use; "canonical" is always available. A Registry is
 // safe for concurrent use.
 type Registry struct {
-	mu sync.RWMutex
-	m  map[string]Converter
+	// mu serializes Register; look-ups take no lock.
+	mu sync.Mutex
+	// m holds the current map, which is never modified once stored:
+	// Register stores a copy with the new entry. nil is empty.
+	m atomic.Pointer[map[string]Converter]
 }
 
 // Builtin returns a new registry holding every format custnorm ships:
@@ -30,7 +35,7 @@ type Registry struct {
 // riverty-create. Each call returns a fresh registry; adding a format to it
 // affects no other.
 func Builtin() *Registry {
-	r := &Registry{m: make(map[string]Converter)}
+	m := make(map[string]Converter)
 	for _, c := range []Converter{
 		secuconnect.Converter{},
 		worldline.Converter{},
@@ -39,9 +44,20 @@ func Builtin() *Registry {
 		riverty.Converter{},
 		riverty.CreateConverter{},
 	} {
-		r.m[c.Name()] = c
+		m[c.Name()] = c
 	}
+	r := &Registry{}
+	r.m.Store(&m)
 	return r
+}
+
+// converters returns the current map (nil when empty); it must not be
+// modified.
+func (r *Registry) converters() map[string]Converter {
+	if m := r.m.Load(); m != nil {
+		return *m
+	}
+	return nil
 }
 
 // Register adds c under its lower-cased name. It fails for a nil converter,
@@ -56,13 +72,16 @@ func (r *Registry) Register(c Converter) error {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, dup := r.m[name]; dup || name == CanonicalName {
+	old := r.converters()
+	if _, dup := old[name]; dup || name == CanonicalName {
 		return fmt.Errorf("convert: format %q registered twice", name)
 	}
-	if r.m == nil {
-		r.m = make(map[string]Converter)
+	m := maps.Clone(old)
+	if m == nil {
+		m = make(map[string]Converter)
 	}
-	r.m[name] = c
+	m[name] = c
+	r.m.Store(&m)
 	return nil
 }
 
@@ -72,18 +91,14 @@ func (r *Registry) Lookup(name string) (Converter, bool) {
 	if name == CanonicalName {
 		return Canonical{}, true
 	}
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	c, ok := r.m[name]
+	c, ok := r.converters()[name]
 	return c, ok
 }
 
 // Names returns the registered format names, canonical included, sorted.
 func (r *Registry) Names() []string {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
 	names := []string{CanonicalName}
-	for n := range r.m {
+	for n := range r.converters() {
 		names = append(names, n)
 	}
 	slices.Sort(names)

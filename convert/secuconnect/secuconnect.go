@@ -57,9 +57,10 @@ var noLimit = fieldmap.Limit{}
 type field struct {
 	member validate.Pointer
 	canon  validate.Pointer
-	// text returns the canonical field; nil for the members handled on
-	// their own (dob, street_number).
-	text func(c *model.Customer) *string
+	// text: the member is read into the canonical string field textField
+	// returns; false for the members handled on their own (dob,
+	// street_number).
+	text bool
 }
 
 // contactFields lists the contact members in the order of the SDK model
@@ -67,27 +68,74 @@ type field struct {
 // is the order Encode writes them in. picture and address.type have no
 // canonical place and live in the residue.
 var contactFields = []field{
-	{"/contact/name", "/fullName", func(c *model.Customer) *string { return &c.FullName }},
-	{"/contact/forename", "/givenName", func(c *model.Customer) *string { return &c.GivenName }},
-	{"/contact/surname", "/familyName", func(c *model.Customer) *string { return &c.FamilyName }},
-	{"/contact/companyname", "/companyName", func(c *model.Customer) *string { return &c.CompanyName }},
-	{"/contact/salutation", "/salutation", func(c *model.Customer) *string { return &c.Salutation }},
-	{"/contact/gender", "/gender", func(c *model.Customer) *string { return &c.Gender }},
-	{"/contact/title", "/title", func(c *model.Customer) *string { return &c.Title }},
-	{"/contact/email", "/email", func(c *model.Customer) *string { return &c.Email }},
-	{"/contact/phone", "/phone", func(c *model.Customer) *string { return (*string)(&c.Phone) }},
-	{"/contact/mobile", "/mobile", func(c *model.Customer) *string { return (*string)(&c.Mobile) }},
-	{"/contact/fax", "/fax", func(c *model.Customer) *string { return (*string)(&c.Fax) }},
-	{"/contact/dob", "/birthDate", nil},
-	{"/contact/url_website", "/website", func(c *model.Customer) *string { return &c.Website }},
-	{"/contact/birthplace", "/birthPlace", func(c *model.Customer) *string { return &c.BirthPlace }},
-	{"/contact/nationality", "/nationality", func(c *model.Customer) *string { return (*string)(&c.Nationality) }},
-	{"/contact/address/street", "/address/street", func(c *model.Customer) *string { return &c.Address.Street }},
-	{"/contact/address/street_number", "/address/houseNumber", nil},
-	{"/contact/address/additional_address_data", "/address/extra", func(c *model.Customer) *string { return &c.Address.Extra }},
-	{"/contact/address/postal_code", "/address/postalCode", func(c *model.Customer) *string { return &c.Address.PostalCode }},
-	{"/contact/address/city", "/address/city", func(c *model.Customer) *string { return &c.Address.City }},
-	{"/contact/address/country", "/address/country", func(c *model.Customer) *string { return (*string)(&c.Address.Country) }},
+	{"/contact/name", "/fullName", true},
+	{"/contact/forename", "/givenName", true},
+	{"/contact/surname", "/familyName", true},
+	{"/contact/companyname", "/companyName", true},
+	{"/contact/salutation", "/salutation", true},
+	{"/contact/gender", "/gender", true},
+	{"/contact/title", "/title", true},
+	{"/contact/email", "/email", true},
+	{"/contact/phone", "/phone", true},
+	{"/contact/mobile", "/mobile", true},
+	{"/contact/fax", "/fax", true},
+	{"/contact/dob", "/birthDate", false},
+	{"/contact/url_website", "/website", true},
+	{"/contact/birthplace", "/birthPlace", true},
+	{"/contact/nationality", "/nationality", true},
+	{"/contact/address/street", "/address/street", true},
+	{"/contact/address/street_number", "/address/houseNumber", false},
+	{"/contact/address/additional_address_data", "/address/extra", true},
+	{"/contact/address/postal_code", "/address/postalCode", true},
+	{"/contact/address/city", "/address/city", true},
+	{"/contact/address/country", "/address/country", true},
+}
+
+// textField returns the canonical string field of c at canon, a text field
+// of contactFields. (A switch, not a function per field: through a function
+// value c would escape to the heap, one allocation per record.)
+func textField(c *model.Customer, canon validate.Pointer) *string {
+	switch canon {
+	case "/fullName":
+		return &c.FullName
+	case "/givenName":
+		return &c.GivenName
+	case "/familyName":
+		return &c.FamilyName
+	case "/companyName":
+		return &c.CompanyName
+	case "/salutation":
+		return &c.Salutation
+	case "/gender":
+		return &c.Gender
+	case "/title":
+		return &c.Title
+	case "/email":
+		return &c.Email
+	case "/phone":
+		return (*string)(&c.Phone)
+	case "/mobile":
+		return (*string)(&c.Mobile)
+	case "/fax":
+		return (*string)(&c.Fax)
+	case "/website":
+		return &c.Website
+	case "/birthPlace":
+		return &c.BirthPlace
+	case "/nationality":
+		return (*string)(&c.Nationality)
+	case "/address/street":
+		return &c.Address.Street
+	case "/address/extra":
+		return &c.Address.Extra
+	case "/address/postalCode":
+		return &c.Address.PostalCode
+	case "/address/city":
+		return &c.Address.City
+	case "/address/country":
+		return (*string)(&c.Address.Country)
+	}
+	panic("secuconnect: no text field at " + string(canon))
 }
 
 // known lists every documented member of the request and response models.
@@ -191,8 +239,8 @@ func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validat
 	_, hasAddress := r.Object("/contact/address")
 	for _, f := range contactFields {
 		switch {
-		case f.text != nil:
-			readText(r, f.member, f.canon, f.text(&c))
+		case f.text:
+			readText(r, f.member, f.canon, textField(&c, f.canon))
 		case f.canon == "/birthDate":
 			readDOB(r, f.member, &c)
 		case f.canon == "/address/houseNumber":
@@ -327,8 +375,11 @@ func requireMembers(r *fieldmap.Reader, hasContact, hasAddress bool) {
 		warn("/contact/address")
 		return
 	}
-	for _, m := range []validate.Pointer{"street", "street_number", "postal_code", "city", "country"} {
-		warn("/contact/address/" + m)
+	for _, p := range [...]validate.Pointer{
+		"/contact/address/street", "/contact/address/street_number", "/contact/address/postal_code",
+		"/contact/address/city", "/contact/address/country",
+	} {
+		warn(p)
 	}
 }
 
@@ -366,6 +417,9 @@ func (Converter) Records(data []byte) (records [][]byte, at []validate.Pointer, 
 			return nil, nil, false
 		}
 	case '{':
+		if !mayHaveData(data) {
+			return nil, nil, false
+		}
 		var obj map[string]json.RawMessage
 		if json.Unmarshal(data, &obj) != nil {
 			return nil, nil, false
@@ -393,6 +447,14 @@ func (Converter) Records(data []byte) (records [][]byte, at []validate.Pointer, 
 	return records, at, true
 }
 
+// mayHaveData reports whether the JSON text data may hold a member named
+// "data": false when `"data"` is nowhere in it and no string in it is
+// escaped (with an escape, the name could be written "\u0064ata"). It
+// spares decoding every single record just to tell it from a list.
+func mayHaveData(data []byte) bool {
+	return bytes.IndexByte(data, '\\') >= 0 || bytes.Contains(data, []byte(`"data"`))
+}
+
 // Encode writes c as a PaymentCustomersDTO {contact:{…}}, the body of
 // POST /Payment/Customers and PUT /Payment/Customers/{id}. The id, created
 // and updated, and the response members kept in the residue, are not part of
@@ -403,8 +465,8 @@ func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
 	contact := false
 	for _, f := range contactFields {
 		switch {
-		case f.text != nil:
-			v := *f.text(&c)
+		case f.text:
+			v := *textField(&c, f.canon)
 			w.Text(f.member, v, f.canon, noLimit)
 			contact = contact || v != ""
 		case f.canon == "/birthDate":
