@@ -31,18 +31,27 @@ const (
 	// more results are ready: a slow, interactive stream sees each record
 	// soon, a fast one is not flushed record by record.
 	flushDelay = 10 * time.Millisecond
+	// batchRecords and batchBytes cap a batch: the records the reader
+	// hands to a worker at once. Batching spares most of the channel
+	// operations, wake-ups and budget locks per record, which cost as much
+	// as converting a small record; a batch only takes records that are
+	// already in the input buffer (see framer.ready), so a slow stream
+	// still sees each record at once.
+	batchRecords = 64
+	batchBytes   = 64 << 10
 )
 
 // pump runs the records of fr through process on workers goroutines and
 // hands the units to emit in input order, from the calling goroutine.
 //
-// The reader goroutine cuts records and charges each one, before passing it
-// on, against a budget of bytes in flight that the writer refunds once the
-// record is written; so at most flightBudget bytes and 4096 records are
-// between the reader and the writer, however slow the writer or however far
-// ahead a worker is. Workers process records in any order; the writer holds
-// finished ones until all earlier ones are written (the reassembly window
-// is bounded by the same budget). idle (a flush) is called flushDelay after
+// The reader goroutine cuts records, in batches of those already buffered,
+// and charges each one, before passing it on, against a budget of bytes in
+// flight that the writer refunds once the record is written; so at most
+// flightBudget bytes and 4096 records are between the reader and the
+// writer, however slow the writer or however far ahead a worker is.
+// Workers process batches in any order; the writer holds finished ones
+// until all earlier ones are written (the reassembly window is bounded by
+// the same budget). idle (a flush) is called flushDelay after
 // the writer ran out of ready results, so a slow, interactive stream sees
 // each record soon while a fast one is not flushed record by record.
 //
@@ -52,7 +61,7 @@ func pump(fr *framer, workers int, process func(rawRecord) []unit, emit func(uni
 	type job struct {
 		seq  int
 		cost int64
-		rec  rawRecord
+		recs []rawRecord
 	}
 	type done struct {
 		seq   int
@@ -68,17 +77,31 @@ func pump(fr *framer, workers int, process func(rawRecord) []unit, emit func(uni
 	go func() {
 		defer close(jobs)
 		for seq := 0; !stop.Load(); seq++ {
-			rec, ok, err := fr.next()
-			if err != nil {
-				readErr = err // published by close(jobs)
+			var (
+				recs []rawRecord
+				size int
+				cost int64
+			)
+			for len(recs) == 0 || len(recs) < batchRecords && size < batchBytes && fr.ready() {
+				rec, ok, err := fr.next()
+				if err != nil {
+					readErr = err // published by close(jobs)
+					break
+				}
+				if !ok {
+					break
+				}
+				recs = append(recs, rec)
+				size += len(rec.data)
+				cost += int64(len(rec.data)) + recordOverhead
+			}
+			if len(recs) > 0 {
+				bud.acquire(cost)
+				jobs <- job{seq: seq, cost: cost, recs: recs}
+			}
+			if readErr != nil || len(recs) == 0 || fr.done {
 				return
 			}
-			if !ok {
-				return
-			}
-			cost := int64(len(rec.data)) + recordOverhead
-			bud.acquire(cost)
-			jobs <- job{seq: seq, cost: cost, rec: rec}
 		}
 	}()
 
@@ -86,7 +109,11 @@ func pump(fr *framer, workers int, process func(rawRecord) []unit, emit func(uni
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				results <- done{seq: j.seq, cost: j.cost, units: process(j.rec)}
+				units := make([]unit, 0, len(j.recs))
+				for _, rec := range j.recs {
+					units = append(units, process(rec)...)
+				}
+				results <- done{seq: j.seq, cost: j.cost, units: units}
 			}
 		})
 	}

@@ -187,6 +187,30 @@ func (f *framer) next() (rec rawRecord, ok bool, err error) {
 	return rec, true, nil
 }
 
+// ready reports whether the next record can be cut from the bytes already
+// buffered, without waiting for the input: in line framing, when the buffer
+// holds the end of the next line that is not blank. (Other framings say
+// no: their records go one by one.)
+func (f *framer) ready() bool {
+	if f.done || f.mode != framingLines {
+		return false
+	}
+	win, err := f.r.Peek(f.r.Buffered())
+	if err != nil {
+		return false
+	}
+	for {
+		end := bytes.IndexByte(win, '\n')
+		if end < 0 {
+			return false
+		}
+		if len(bytes.TrimSpace(win[:end])) > 0 {
+			return true
+		}
+		win = win[end+1:]
+	}
+}
+
 // nextLine reads lines up to the next one that is not blank.
 func (f *framer) nextLine() (rawRecord, bool, error) {
 	for {

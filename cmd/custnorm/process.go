@@ -19,6 +19,7 @@ import (
 // workers; everything in it is safe for concurrent use.
 type processor struct {
 	pipe     *convert.Pipeline
+	reg      *convert.Registry
 	loc      *validate.Localizer
 	from, to string // from may be auto
 	known    string // the format names, for invalid_format
@@ -28,6 +29,7 @@ type processor struct {
 func (c *cli) processor(pipe *convert.Pipeline, lang, from string) *processor {
 	return &processor{
 		pipe:    pipe,
+		reg:     c.reg,
 		loc:     validate.NewLocalizer(lang),
 		from:    from,
 		known:   strings.Join(c.reg.Names(), ", "),
@@ -83,7 +85,16 @@ func (p *processor) each(rec rawRecord, do func(format string, data []byte) (con
 	if units != nil {
 		return units
 	}
-	recs, at := p.pipe.Records(format, rec.data)
+	recs, at, container := p.records(format, rec.data)
+	if !container {
+		// One record (most inputs): what the loop below does for it,
+		// without its slices.
+		res, err := do(format, rec.data)
+		if err != nil {
+			return p.failed(rec.num, validate.CodeInvalidFormat, validate.Params{"format": p.known})
+		}
+		return []unit{{record: rec.num, res: res}}
+	}
 	units = make([]unit, 0, len(recs))
 	for k, data := range recs {
 		res, err := do(format, data)
@@ -96,6 +107,17 @@ func (p *processor) each(rec rawRecord, do func(format string, data []byte) (con
 		units = append(units, unit{record: rec.num, res: res.Prefix(at[k])})
 	}
 	return units
+}
+
+// records splits a container document of format into its records, as
+// Pipeline.Records does; container is false for a single record.
+func (p *processor) records(format string, data []byte) (recs [][]byte, at []validate.Pointer, container bool) {
+	if conv, ok := p.reg.Lookup(format); ok {
+		if l, ok := conv.(convert.Lister); ok {
+			return l.Records(data)
+		}
+	}
+	return nil, nil, false
 }
 
 // detectRecord detects the format of one record.
