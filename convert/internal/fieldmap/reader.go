@@ -38,7 +38,9 @@ type Reader struct {
 	lastValue any
 	lastFound bool
 	consumed  pointerSet
-	badType   pointerSet
+	// badType holds the members of a wrong type; it is rare, so a map made
+	// on the first one (a pointerSet would add its size to every Reader).
+	badType map[validate.Pointer]bool
 	// Known lists the documented members of the provider's document. A
 	// member marked true is an opaque subtree: everything below it is known.
 	// Members of the residue that are not known are reported as
@@ -282,7 +284,10 @@ func (r *Reader) Object(p validate.Pointer) (map[string]any, bool) {
 // unknown.
 func (r *Reader) wrongType(p validate.Pointer, want string) {
 	r.Report.Issue(p, validate.CodeWrongType, validate.Params{"expected": want})
-	r.badType.add(p)
+	if r.badType == nil {
+		r.badType = make(map[validate.Pointer]bool)
+	}
+	r.badType[p] = true
 }
 
 // Text reads the string at p into *dst and records that canon comes from p.
@@ -338,7 +343,7 @@ func (r *Reader) residue(obj map[string]any, at []byte) (map[string]any, bool) {
 			continue
 		}
 		opaque, known := r.Known[validate.Pointer(pb)]
-		if r.badType.has(validate.Pointer(pb)) {
+		if r.badType[validate.Pointer(pb)] {
 			keep(k, v)
 			continue
 		}
