@@ -6,8 +6,8 @@
 # Size: custnorm.wasm raw, gzip -9 and brotli -q 11 (the brotli CLI, else
 # node's zlib), against the budget of 3.5 MB gzip (3,500,000 bytes; exit 1
 # when over). What is linked: code by module and package from the name
-# section of an unstripped build, and what the CLDR display-name tables that
-# phonenumbers drags in cost (a build without them, in a scratch copy).
+# section of an unstripped build, and what the CLDR display-name tables
+# that scripts/wasm-modfile.sh keeps out would cost.
 # Speed: RUNS cold page loads (default 5) in headless Chromium: time from
 # init() to the first validation result, and per warm call. Needs node,
 # chromium and tools/js/node_modules (npm ci --prefix tools/js).
@@ -60,37 +60,19 @@ fi
 
 echo
 echo "== what is linked"
-GOOS=js GOARCH=wasm go build -trimpath -o "$tmp/names.wasm" ./wasm
+# The same module file as make wasm (scripts/wasm-modfile.sh), unstripped.
+scripts/wasm-modfile.sh "$tmp/build" >/dev/null
+GOOS=js GOARCH=wasm go build -modfile="$tmp/build/wasm.mod" -trimpath -o "$tmp/names.wasm" ./wasm
 node wasm/js/test/wasm-size.mjs "$tmp/names.wasm" 15 | sed 's/^/  /'
 
-# What could be cut: phonenumbers v1 imports golang.org/x/text/language/display
-# in geocoding.go (GetGeocodingForNumber's fallback), which links the CLDR
-# display-name tables although custnorm never geocodes. Measured by building
-# a scratch copy of the module against a copy of phonenumbers whose
-# geocoding.go is a stub (offline, in $tmp; nothing in the repository changes).
-pn=$(go list -m -f '{{.Dir}}' github.com/nyaruka/phonenumbers 2>/dev/null || true)
-if [ -n "$pn" ] && grep -q 'language/display' "$pn/geocoding.go" 2>/dev/null; then
-	cp -r "$pn" "$tmp/phonenumbers"
-	chmod -R u+w "$tmp/phonenumbers"
-	sed -i '/testify\|go-spew\|go-difflib\|yaml.v3/d' "$tmp/phonenumbers/go.mod"
-	printf '%s\n' 'package phonenumbers' '' 'import "errors"' '' \
-		'// GetGeocodingForNumber is a stub in custnorm'"'"'s size experiment.' \
-		'func GetGeocodingForNumber(number *PhoneNumber, lang string) (string, error) {' \
-		'	return "", errors.New("no geocoding")' '}' >"$tmp/phonenumbers/geocoding.go"
-	mkdir "$tmp/main"
-	git ls-files -z --cached --others --exclude-standard -- go.mod go.sum model validate convert wasm |
-		(cd "$root" && xargs -0 cp --parents -t "$tmp/main/")
-	echo "replace github.com/nyaruka/phonenumbers => ../phonenumbers" >>"$tmp/main/go.mod"
-	if (cd "$tmp/main" && GOWORK=off GOFLAGS=-mod=mod GOPROXY=off GOOS=js GOARCH=wasm \
-		go build -trimpath -ldflags="-s -w" -o "$tmp/nodisplay.wasm" ./wasm 2>"$tmp/nodisplay.err"); then
-		nd_raw=$(size "$tmp/nodisplay.wasm")
-		nd_gz=$(gzip -9 -c "$tmp/nodisplay.wasm" | wc -c | tr -d ' ')
-		echo "  could be cut: x/text/language/display, linked only by phonenumbers' geocoding fallback:"
-		echo "    without it $(mb "$nd_raw") raw, $(mb "$nd_gz") gzip, i.e. -$(mb $((raw - nd_raw))) raw, -$(mb $((gz - nd_gz))) gzip"
-		echo "    (phonenumbers v2 moves geocoding into its own package, so its root package no longer imports display)"
-	else
-		echo "  (the no-display experiment did not build offline: $(head -1 "$tmp/nodisplay.err"))"
-	fi
+# What the module file saves: the same build with go.mod as it is, where
+# phonenumbers' geocoding.go links golang.org/x/text/language/display.
+if GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -gcflags=google.golang.org/protobuf/...=-l \
+	-o "$tmp/display.wasm" ./wasm 2>"$tmp/display.err"; then
+	d_raw=$(size "$tmp/display.wasm")
+	d_gz=$(gzip -9 -c "$tmp/display.wasm" | wc -c | tr -d ' ')
+	echo "  not linked: x/text/language/display (phonenumbers' geocoding fallback, stubbed by scripts/wasm-modfile.sh);"
+	echo "    with it the module would be $(mb "$d_raw") raw, $(mb "$d_gz") gzip: +$(mb $((d_raw - raw))) raw, +$(mb $((d_gz - gz))) gzip"
 fi
 echo "  google.golang.org/protobuf (about 2 MB of code) decodes phonenumbers' metadata; it goes only with phonenumbers"
 
