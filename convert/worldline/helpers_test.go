@@ -58,6 +58,28 @@ func sameJSON(t testing.TB, a, b []byte) bool {
 	return reflect.DeepEqual(golden.Value(t, a), golden.Value(t, b))
 }
 
+// checkEncoded checks what Encode(in) gave, the document got and the
+// report rep, against the document want and the issues and changes (nil:
+// none).
+func checkEncoded(t *testing.T, in model.Customer, got []byte, rep validate.Report, want string, issues []golden.Issue, changes []golden.Change) {
+	t.Helper()
+	if !sameJSON(t, got, []byte(want)) {
+		t.Errorf("Encode(%+v) = %s, want %s", in, got, want)
+	}
+	if issues == nil {
+		issues = []golden.Issue{}
+	}
+	if diff := cmp.Diff(issues, issuesOf(rep)); diff != "" {
+		t.Errorf("Encode(%+v) issues mismatch (-want +got):\n%s", in, diff)
+	}
+	if changes == nil {
+		changes = []golden.Change{}
+	}
+	if diff := cmp.Diff(changes, changesOf(rep)); diff != "" {
+		t.Errorf("Encode(%+v) changes mismatch (-want +got):\n%s", in, diff)
+	}
+}
+
 // raw makes a provider section.
 func raw(s string) json.RawMessage { return json.RawMessage(s) }
 

@@ -266,23 +266,7 @@ func TestEncode(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, rep := worldline.Converter{}.Encode(tc.in)
-			if !sameJSON(t, got, []byte(tc.want)) {
-				t.Errorf("Encode(%+v) = %s, want %s", tc.in, got, tc.want)
-			}
-			wantIssues := tc.issues
-			if wantIssues == nil {
-				wantIssues = []golden.Issue{}
-			}
-			if diff := cmp.Diff(wantIssues, issuesOf(rep)); diff != "" {
-				t.Errorf("Encode(%+v) issues mismatch (-want +got):\n%s", tc.in, diff)
-			}
-			wantChanges := tc.changes
-			if wantChanges == nil {
-				wantChanges = []golden.Change{}
-			}
-			if diff := cmp.Diff(wantChanges, changesOf(rep)); diff != "" {
-				t.Errorf("Encode(%+v) changes mismatch (-want +got):\n%s", tc.in, diff)
-			}
+			checkEncoded(t, tc.in, got, rep, tc.want, tc.issues, tc.changes)
 		})
 	}
 }
