@@ -44,8 +44,9 @@ const (
 	batchBytes   = 256 << 10
 )
 
-// pump runs the records of fr through process on workers goroutines and
-// hands the units to emit in input order, from the calling goroutine.
+// pump runs the records of fr through process (which appends the units of
+// one record to its first argument) on workers goroutines and hands the
+// units to emit in input order, from the calling goroutine.
 //
 // The reader goroutine cuts records, in batches of those already buffered,
 // and charges each one, before passing it on, against a budget of bytes in
@@ -60,7 +61,7 @@ const (
 //
 // readErr is an I/O error of the input; writeErr the first error of emit,
 // after which the reader stops and the remaining records are dropped.
-func pump(fr *framer, workers int, process func(rawRecord) []unit, emit func(unit) error, idle func() error) (readErr, writeErr error) {
+func pump(fr *framer, workers int, process func([]unit, rawRecord) []unit, emit func(unit) error, idle func() error) (readErr, writeErr error) {
 	type job struct {
 		seq  int
 		cost int64
@@ -114,7 +115,7 @@ func pump(fr *framer, workers int, process func(rawRecord) []unit, emit func(uni
 			for j := range jobs {
 				units := make([]unit, 0, len(j.recs))
 				for _, rec := range j.recs {
-					units = append(units, process(rec)...)
+					units = process(units, rec)
 				}
 				results <- done{seq: j.seq, cost: j.cost, units: units}
 			}

@@ -75,6 +75,28 @@ type framer struct {
 	arrFirst bool // no element read yet
 	// done: no more records (after a framing error or at the end).
 	done bool
+	// arena is the block that lines are copied into (see copyLine).
+	arena []byte
+}
+
+// lineArena is the size of the blocks that lines of NDJSON are copied into:
+// one allocation for a couple of hundred records instead of one each. A
+// block stays in memory while any of its records is in flight, which the
+// flight budget's per-record overhead more than covers.
+const lineArena = 64 << 10
+
+// copyLine returns a copy of b that the next reads of the input do not
+// overwrite: a short line goes into the current block.
+func (f *framer) copyLine(b []byte) []byte {
+	if len(b) > lineArena/8 {
+		return append([]byte(nil), b...)
+	}
+	if cap(f.arena)-len(f.arena) < len(b) {
+		f.arena = make([]byte, 0, lineArena)
+	}
+	start := len(f.arena)
+	f.arena = append(f.arena, b...)
+	return f.arena[start:len(f.arena):len(f.arena)]
 }
 
 const utf8BOM = "\xEF\xBB\xBF"
@@ -250,6 +272,8 @@ func (f *framer) readLine() (line []byte, tooLarge, blank bool, n int64, err err
 			if len(line)+len(chunk) > keep {
 				tooLarge = true
 				line = nil
+			} else if line == nil && !errors.Is(rerr, bufio.ErrBufferFull) {
+				line = f.copyLine(chunk) // the whole line came in one piece
 			} else {
 				line = append(line, chunk...)
 			}

@@ -181,6 +181,49 @@ func TestFramerSlowProducer(t *testing.T) {
 	}
 }
 
+// TestFramerLinesStay holds on to every record of a long NDJSON input until
+// the end: the lines share copy blocks (copyLine), and no later read, block
+// or appending to a record may change an earlier one.
+func TestFramerLinesStay(t *testing.T) {
+	var in strings.Builder
+	var want []string
+	for k := range 3000 {
+		line := fmt.Sprintf(`{"n":%d,"pad":"%s"}`, k, strings.Repeat("x", k%97))
+		if k%500 == 0 {
+			line = fmt.Sprintf(`{"n":%d,"big":"%s"}`, k, strings.Repeat("y", lineArena)) // not in a block
+		}
+		want = append(want, line)
+		in.WriteString(line + "\n")
+	}
+	f, err := newFramer(iotest.HalfReader(strings.NewReader(in.String())), 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs [][]byte
+	for {
+		rec, ok, err := f.next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			break
+		}
+		recs = append(recs, rec.data)
+
+	}
+	if len(recs) != len(want) {
+		t.Fatalf("%d records, want %d", len(recs), len(want))
+	}
+	for _, r := range recs {
+		_ = append(r, "clobber"...) // must not reach the next record
+	}
+	for k, r := range recs {
+		if string(r) != want[k] {
+			t.Fatalf("record %d = %.40q…, want %.40q…", k+1, r, want[k])
+		}
+	}
+}
+
 func FuzzFramer(f *testing.F) {
 	for _, s := range []string{"", "{}\n{}", "{\n}\n{", "[1,{\"a\":[\"]\"]}]", "[", "\xEF\xBB\xBF[", "{\"a\":\"\\\"\"}\n", "{\n\"a\":1\n} 2 ]"} {
 		f.Add([]byte(s))
@@ -226,7 +269,7 @@ func TestPumpOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	var inFlight, maxInFlight atomic.Int64
-	process := func(rec rawRecord) []unit {
+	process := func(dst []unit, rec rawRecord) []unit {
 		if v := inFlight.Add(1); v > maxInFlight.Load() {
 			maxInFlight.Store(v)
 		}
@@ -236,11 +279,11 @@ func TestPumpOrder(t *testing.T) {
 		// Record 10 has no units, record 11 has three.
 		switch rec.num {
 		case 10:
-			return nil
+			return dst
 		case 11:
-			return []unit{{record: 11, reason: "a"}, {record: 11, reason: "b"}, {record: 11, reason: "c"}}
+			return append(dst, unit{record: 11, reason: "a"}, unit{record: 11, reason: "b"}, unit{record: 11, reason: "c"})
 		}
-		return []unit{{record: rec.num, reason: string(rec.data)}}
+		return append(dst, unit{record: rec.num, reason: string(rec.data)})
 	}
 	var got []unit
 	readErr, writeErr := pump(fr, 8, process, func(u unit) error {
@@ -286,9 +329,9 @@ func TestPumpWriteError(t *testing.T) {
 		t.Fatal(err)
 	}
 	var processed atomic.Int64
-	_, writeErr := pump(fr, 2, func(rec rawRecord) []unit {
+	_, writeErr := pump(fr, 2, func(dst []unit, rec rawRecord) []unit {
 		processed.Add(1)
-		return []unit{{record: rec.num}}
+		return append(dst, unit{record: rec.num})
 	}, func(u unit) error {
 		if u.record == 5 {
 			return boom

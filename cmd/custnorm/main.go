@@ -215,7 +215,7 @@ func (c *cli) openStream(name string, fs *flag.FlagSet, usage string, pos []stri
 // pump runs the stream's records through process, counting every unit
 // before handing it to emit, and returns the exit status, 0 or 1 when all
 // went well, 2 after an I/O error (reported).
-func (c *cli) pump(s *stream, process func(rawRecord) []unit, emit func(unit) error, flush ...*bufio.Writer) (int, bool) {
+func (c *cli) pump(s *stream, process func([]unit, rawRecord) []unit, emit func(unit) error, flush ...*bufio.Writer) (int, bool) {
 	defer s.close()
 	flushAll := func() error {
 		for _, w := range append([]*bufio.Writer{s.out}, flush...) {

@@ -5,13 +5,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/custnorm/custnorm/schema"
 	"io"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/custnorm/custnorm/convert"
+	"github.com/custnorm/custnorm/schema"
 	"github.com/custnorm/custnorm/validate"
 )
 
@@ -37,76 +37,73 @@ func (c *cli) processor(pipe *convert.Pipeline, lang, from string) *processor {
 	}
 }
 
-// failed returns the one unit of a record rejected before the library saw
-// it, with one issue at the whole document.
-func (p *processor) failed(num int, code validate.Code, params validate.Params) []unit {
+// failed is the unit of a record rejected before the library saw it, with
+// one issue at the whole document.
+func (p *processor) failed(num int, code validate.Code, params validate.Params) unit {
 	iss := validate.NewIssue("", code, params)
 	iss.Message = p.loc.Text(iss)
-	return []unit{{record: num, res: convert.Result{Issues: validate.Issues{iss}, Changes: []validate.Change{}}}}
+	return unit{record: num, res: convert.Result{Issues: validate.Issues{iss}, Changes: []validate.Change{}}}
 }
 
 // prepare rejects records the framer could not cut (too large, broken) and
-// resolves the format of auto records. When it returns units, those are the
+// resolves the format of auto records. When rejected is true, u is the
 // record's outcome.
-func (p *processor) prepare(rec rawRecord) (format string, units []unit) {
+func (p *processor) prepare(rec rawRecord) (format string, u unit, rejected bool) {
 	switch {
 	case rec.tooLarge:
-		return "", p.failed(rec.num, validate.CodeTooLarge, validate.Params{"max": maxRecordBytes})
+		return "", p.failed(rec.num, validate.CodeTooLarge, validate.Params{"max": maxRecordBytes}), true
 	case rec.broken:
-		return "", p.failed(rec.num, validate.CodeInvalidJSON, nil)
+		return "", p.failed(rec.num, validate.CodeInvalidJSON, nil), true
 	case p.from != autoFormat:
-		return p.from, nil
+		return p.from, unit{}, false
 	}
 	format, _ = p.detect(rec.data)
 	if format != "" {
-		return format, nil
+		return format, unit{}, false
 	}
 	if !json.Valid(rec.data) {
-		return "", p.failed(rec.num, validate.CodeInvalidJSON, nil)
+		return "", p.failed(rec.num, validate.CodeInvalidJSON, nil), true
 	}
-	return "", p.failed(rec.num, validate.CodeInvalidFormat, validate.Params{"format": p.known})
+	return "", p.failed(rec.num, validate.CodeInvalidFormat, validate.Params{"format": p.known}), true
 }
 
-// convertRecord converts one record, or each record of a container
-// document, into the target format.
-func (p *processor) convertRecord(rec rawRecord) []unit {
-	return p.each(rec, func(format string, data []byte) (convert.Result, error) {
+// convertRecord appends to dst the units of one record converted into the
+// target format: one, or one per record of a container document.
+func (p *processor) convertRecord(dst []unit, rec rawRecord) []unit {
+	return p.each(dst, rec, func(format string, data []byte) (convert.Result, error) {
 		return p.pipe.Convert(format, p.to, data)
 	})
 }
 
-// validateRecord validates one record, or each record of a container.
-func (p *processor) validateRecord(rec rawRecord) []unit {
-	return p.each(rec, p.pipe.Validate)
+// validateRecord appends to dst the units of one record validated: one, or
+// one per record of a container document.
+func (p *processor) validateRecord(dst []unit, rec rawRecord) []unit {
+	return p.each(dst, rec, p.pipe.Validate)
 }
 
-func (p *processor) each(rec rawRecord, do func(format string, data []byte) (convert.Result, error)) []unit {
-	format, units := p.prepare(rec)
-	if units != nil {
-		return units
+func (p *processor) each(dst []unit, rec rawRecord, do func(format string, data []byte) (convert.Result, error)) []unit {
+	format, u, rejected := p.prepare(rec)
+	if rejected {
+		return append(dst, u)
 	}
 	recs, at, container := p.records(format, rec.data)
 	if !container {
-		// One record (most inputs): what the loop below does for it,
-		// without its slices.
-		res, err := do(format, rec.data)
-		if err != nil {
-			return p.failed(rec.num, validate.CodeInvalidFormat, validate.Params{"format": p.known})
-		}
-		return []unit{{record: rec.num, res: res}}
+		recs, at = [][]byte{rec.data}, nil
 	}
-	units = make([]unit, 0, len(recs))
 	for k, data := range recs {
 		res, err := do(format, data)
 		if err != nil {
 			// Only an unknown format name fails, and names are checked
 			// before any record is read.
-			units = append(units, p.failed(rec.num, validate.CodeInvalidFormat, validate.Params{"format": p.known})...)
+			dst = append(dst, p.failed(rec.num, validate.CodeInvalidFormat, validate.Params{"format": p.known}))
 			continue
 		}
-		units = append(units, unit{record: rec.num, res: res.Prefix(at[k])})
+		if at != nil {
+			res = res.Prefix(at[k])
+		}
+		dst = append(dst, unit{record: rec.num, res: res})
 	}
-	return units
+	return dst
 }
 
 // records splits a container document of format into its records, as
@@ -120,8 +117,9 @@ func (p *processor) records(format string, data []byte) (recs [][]byte, at []val
 	return nil, nil, false
 }
 
-// detectRecord detects the format of one record.
-func (p *processor) detectRecord(rec rawRecord) []unit {
+// detectRecord appends to dst the unit of one record with its detected
+// format.
+func (p *processor) detectRecord(dst []unit, rec rawRecord) []unit {
 	u := unit{record: rec.num}
 	switch {
 	case rec.tooLarge:
@@ -132,7 +130,7 @@ func (p *processor) detectRecord(rec rawRecord) []unit {
 		u.format, u.reason = p.detect(rec.data)
 	}
 	u.res.OK = u.format != ""
-	return []unit{u}
+	return append(dst, u)
 }
 
 // A sink writes accepted records in the framing of the input: one per line
