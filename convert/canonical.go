@@ -25,10 +25,11 @@ type Canonical struct{}
 func (Canonical) Name() string { return CanonicalName }
 
 // Decode reads a canonical document strictly.
-func (Canonical) Decode(data []byte) (model.Customer, *validate.Origins, validate.Report) {
+func (Canonical) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	var rep validate.Report
-	origins := validate.IdentityOrigins()
-	r, ok := fieldmap.Parse(data)
+	origins := *validate.IdentityOrigins()
+	r := new(fieldmap.Reader)
+	ok := r.Parse(data)
 	if !ok {
 		return model.Customer{}, origins, r.Report
 	}

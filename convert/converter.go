@@ -17,7 +17,7 @@ type Converter interface {
 	// pointer to the pointer in data its value came from (or belongs at).
 	// A document that cannot be read at all gives a report with an error
 	// (invalid_json, too_large, wrong_type at "") and a zero record.
-	Decode(data []byte) (model.Customer, *validate.Origins, validate.Report)
+	Decode(data []byte) (model.Customer, validate.Origins, validate.Report)
 	// Encode writes c as the document one sends to the provider. The
 	// report's paths are canonical pointers; issues and changes that exist
 	// in the output carry its pointer as target. Values of c the format

@@ -76,10 +76,10 @@ func (p *Pipeline) Convert(from, to string, data []byte) (Result, error) {
 		return p.finish(rep, nil), nil
 	}
 	c, nrep := p.validator.Customer(c)
-	nrep.Remap(origins)
+	nrep.Remap(&origins)
 	merge(&rep, nrep)
 	out, erep := dst.Encode(c)
-	erep.Remap(origins)
+	erep.Remap(&origins)
 	if src.Name() == dst.Name() {
 		sameFormat(&erep)
 	}
@@ -100,10 +100,10 @@ func (p *Pipeline) Validate(format string, data []byte) (Result, error) {
 		return p.finish(rep, nil), nil
 	}
 	c, nrep := p.validator.Customer(c)
-	nrep.Remap(origins)
+	nrep.Remap(&origins)
 	merge(&rep, nrep)
 	_, erep := conv.Encode(c)
-	erep.Remap(origins)
+	erep.Remap(&origins)
 	sameFormat(&erep)
 	rep.Issues = append(rep.Issues, erep.Issues...)
 	return p.finish(rep, nil), nil

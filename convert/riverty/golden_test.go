@@ -33,7 +33,7 @@ var mappedFields = []validate.Pointer{
 	"/address/postalCode", "/address/city", "/address/country",
 }
 
-func originsOf(c model.Customer, o *validate.Origins) map[validate.Pointer]validate.Pointer {
+func originsOf(c model.Customer, o validate.Origins) map[validate.Pointer]validate.Pointer {
 	m := make(map[validate.Pointer]validate.Pointer)
 	for _, p := range append(slices.Clone(mappedFields), fieldmap.Leaves(c)...) {
 		m[p] = o.Of(p)
@@ -41,7 +41,7 @@ func originsOf(c model.Customer, o *validate.Origins) map[validate.Pointer]valid
 	return m
 }
 
-func decodeFile(t *testing.T, conv golden.Converter, file string) (model.Customer, *validate.Origins, validate.Report) {
+func decodeFile(t *testing.T, conv golden.Converter, file string) (model.Customer, validate.Origins, validate.Report) {
 	t.Helper()
 	return conv.Decode(golden.ReadFile(t, file))
 }

@@ -51,10 +51,11 @@ func (Converter) Name() string { return Name }
 // written; what has no canonical field (addressType, a merchant-configured
 // customerCategory, empty members) is kept in the provider section under
 // "customer". Limits are checked on the values as written.
-func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validate.Report) {
-	r, ok := fieldmap.Parse(data)
+func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
+	r := new(fieldmap.Reader)
+	ok := r.Parse(data)
 	if !ok {
-		return model.Customer{}, &validate.Origins{}, r.Report
+		return model.Customer{}, validate.Origins{}, r.Report
 	}
 	r.Known = make(map[validate.Pointer]bool)
 	customerMembers("", r.Known)
@@ -67,7 +68,7 @@ func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validat
 		r.Origins.Set(sectionCustomerPtr, "")
 	}
 	r.Report.Normalize()
-	return c, &r.Origins, r.Report
+	return c, r.Origins, r.Report
 }
 
 // Encode writes c as a customer object. The provider section's customer
@@ -89,10 +90,11 @@ func (CreateConverter) Name() string { return CreateName }
 // [Converter.Decode] maps the customer object; the payment registration,
 // the currency and the other leftovers are kept in the provider section in
 // the request's shape. A missing payment registration is a required error.
-func (CreateConverter) Decode(data []byte) (model.Customer, *validate.Origins, validate.Report) {
-	r, ok := fieldmap.Parse(data)
+func (CreateConverter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
+	r := new(fieldmap.Reader)
+	ok := r.Parse(data)
 	if !ok {
-		return model.Customer{}, &validate.Origins{}, r.Report
+		return model.Customer{}, validate.Origins{}, r.Report
 	}
 	r.Known = requestMembers()
 	if !r.Has(memberCustomer) {
@@ -106,7 +108,7 @@ func (CreateConverter) Decode(data []byte) (model.Customer, *validate.Origins, v
 		r.Origins.Set(sectionPtr, "")
 	}
 	r.Report.Normalize()
-	return c, &r.Origins, r.Report
+	return c, r.Origins, r.Report
 }
 
 // Encode writes c as a create/update request. The payment registration and

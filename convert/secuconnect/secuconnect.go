@@ -200,15 +200,16 @@ var readOnly = []string{"object", "id", "contract", "merchant", "created", "upda
 // the pipeline in package convert normalizes and checks them afterwards.
 // A list or DELETE array is not one record: split it with
 // [Converter.Records] first.
-func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validate.Report) {
+func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	var c model.Customer
-	r, ok := fieldmap.Parse(data)
+	r := new(fieldmap.Reader)
+	ok := r.Parse(data)
 	if !ok {
-		return c, &r.Origins, r.Report
+		return c, r.Origins, r.Report
 	}
 	if isList(r.Root()) {
 		r.Report.Issue("", validate.CodeInvalidFormat, validate.Params{"format": "one payment customer (split a list with Records)"})
-		return c, &r.Origins, r.Report
+		return c, r.Origins, r.Report
 	}
 	r.Known = known
 
@@ -217,7 +218,7 @@ func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validat
 		// A payment.contracts object (seed 000 shows one as the PUT and
 		// DELETE response) is not a customer: nothing else in it is read.
 		r.Report.Issue("/object", validate.CodeInvalidFormat, validate.Params{"format": objectCustomers})
-		return c, &r.Origins, r.Report
+		return c, r.Origins, r.Report
 	}
 	r.Origins.Set("/refs/secuconnect", "/id")
 	if id, isStr := peekString(r, "/id"); isStr && id != "" {
@@ -256,7 +257,7 @@ func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validat
 		c.Provider = map[string]json.RawMessage{Name: res}
 		r.Origins.Set(provider, "")
 	}
-	return c, &r.Origins, r.Report
+	return c, r.Origins, r.Report
 }
 
 // readText reads the string member p into *dst, recording canon's origin.

@@ -53,7 +53,7 @@ func validateDoc(data []byte) validate.Report {
 	c, origins, rep := conv.Decode(data)
 	if !isUnreadable(rep) {
 		_, erep := conv.Encode(c)
-		erep.Remap(origins)
+		erep.Remap(&origins)
 		rep.Merge(erep)
 	}
 	rep.Normalize()

@@ -119,10 +119,11 @@ func (Converter) Name() string { return Name }
 // section under [Name]; unknown members are reported as unknown_field
 // warnings. An id that is not "cust_" + 24 letters or digits is an
 // invalid_id error; an empty name, email or mobile is a too_short error.
-func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validate.Report) {
-	r, ok := fieldmap.Parse(data)
+func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
+	r := new(fieldmap.Reader)
+	ok := r.Parse(data)
 	if !ok {
-		return model.Customer{}, &r.Origins, r.Report
+		return model.Customer{}, r.Origins, r.Report
 	}
 	r.Known = knownMembers
 
@@ -149,7 +150,7 @@ func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validat
 		c.Provider = map[string]json.RawMessage{Name: res}
 		r.Origins.Set(canonProvider, "")
 	}
-	return c, &r.Origins, r.Report
+	return c, r.Origins, r.Report
 }
 
 // text reads the string member p into *dst, recording that canon comes from

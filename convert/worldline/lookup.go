@@ -42,10 +42,11 @@ func (LookupConverter) Name() string { return LookupName }
 //
 // A fiscal number that does not have its country's documented shape is an
 // invalid_id warning at its value.
-func (LookupConverter) Decode(data []byte) (model.Customer, *validate.Origins, validate.Report) {
-	r, ok := fieldmap.Parse(data)
+func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
+	r := new(fieldmap.Reader)
+	ok := r.Parse(data)
 	if !ok {
-		return model.Customer{}, &r.Origins, r.Report
+		return model.Customer{}, r.Origins, r.Report
 	}
 	// values is read here, item by item (fieldmap's residue keeps arrays
 	// whole); both members are opaque so that a wrong type is reported
@@ -76,7 +77,7 @@ func (LookupConverter) Decode(data []byte) (model.Customer, *validate.Origins, v
 		c.Provider = map[string]json.RawMessage{LookupName: res}
 		r.Origins.Set(validate.Pointer("/provider").AppendToken(LookupName), "")
 	}
-	return c, &r.Origins, r.Report
+	return c, r.Origins, r.Report
 }
 
 // readValues reads the values array. It returns the array as it goes into

@@ -53,10 +53,11 @@ var responseMembers = [...]validate.Pointer{
 // street line whole. An empty string is "absent" in the canonical model, so
 // it is not consumed: it stays in the provider section and is written back
 // by Encode. Unknown members are unknown_field warnings and are kept too.
-func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validate.Report) {
-	r, ok := fieldmap.Parse(data)
+func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
+	r := new(fieldmap.Reader)
+	ok := r.Parse(data)
 	if !ok {
-		return model.Customer{}, &r.Origins, r.Report
+		return model.Customer{}, r.Origins, r.Report
 	}
 	// Every member is a string. They are marked opaque so that an object
 	// sent in place of one is reported once (wrong_type), not once more for
@@ -94,7 +95,7 @@ func (Converter) Decode(data []byte) (model.Customer, *validate.Origins, validat
 		c.Provider = map[string]json.RawMessage{Name: res}
 		r.Origins.Set(validate.Pointer("/provider").AppendToken(Name), "")
 	}
-	return c, &r.Origins, r.Report
+	return c, r.Origins, r.Report
 }
 
 // readText reads the string member p into *dst like [fieldmap.Reader.Text]

@@ -16,7 +16,7 @@ import (
 // restated so that provider tests need not import package convert).
 type Converter interface {
 	Name() string
-	Decode(data []byte) (model.Customer, *validate.Origins, validate.Report)
+	Decode(data []byte) (model.Customer, validate.Origins, validate.Report)
 	Encode(c model.Customer) ([]byte, validate.Report)
 }
 

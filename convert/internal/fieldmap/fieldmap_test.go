@@ -43,7 +43,8 @@ func TestParse(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, ok := fieldmap.Parse([]byte(tc.in))
+			var r fieldmap.Reader
+			ok := r.Parse([]byte(tc.in))
 			if ok != tc.ok {
 				t.Errorf("Parse ok = %v, want %v", ok, tc.ok)
 			}
@@ -56,7 +57,8 @@ func TestParse(t *testing.T) {
 
 func TestReaderResidue(t *testing.T) {
 	doc := `{"contact":{"forename":"Max","surname":7,"picture":"DOC_1","extra":{"x":1},"address":{"city":"Berlin"}},"object":"payment.customers","id":null,"odd":true}`
-	r, ok := fieldmap.Parse([]byte(doc))
+	var r fieldmap.Reader
+	ok := r.Parse([]byte(doc))
 	if !ok {
 		t.Fatal(r.Report.Issues)
 	}
@@ -174,7 +176,8 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, ok := fieldmap.Parse(data)
+		var r fieldmap.Reader
+		ok := r.Parse(data)
 		for _, i := range r.Report.Issues {
 			if !i.Path.IsValid() {
 				t.Errorf("issue path %q is not a valid pointer", i.Path)

@@ -52,14 +52,17 @@ type Reader struct {
 	Origins validate.Origins
 }
 
-// Parse decodes data as one JSON object. It returns false, with the reason
-// in the Reader's report (too_large, invalid_json, too_deep, wrong_type at
-// ""), when data cannot be read as an object.
-func Parse(data []byte) (*Reader, bool) {
-	r := &Reader{}
+// Parse decodes data as one JSON object into r, a zero Reader. It returns
+// false, with the reason in the Reader's report (too_large, invalid_json,
+// too_deep, wrong_type at ""), when data cannot be read as an object.
+//
+// (A method rather than a constructor, so that a Reader that does not
+// outlive its caller stays on the caller's stack: it is over a kilobyte,
+// and one per record.)
+func (r *Reader) Parse(data []byte) bool {
 	if len(data) > MaxDocumentBytes {
 		r.Report.Issue("", validate.CodeTooLarge, validate.Params{"max": MaxDocumentBytes})
-		return r, false
+		return false
 	}
 	d := jsonDecoder{data: data}
 	v, ok := d.document()
@@ -68,21 +71,21 @@ func Parse(data []byte) (*Reader, bool) {
 		var err error
 		if v, err = decodeJSONStd(data); err != nil {
 			r.Report.Issue("", validate.CodeInvalidJSON, nil)
-			return r, false
+			return false
 		}
 		maxDepth = depth(v, 0)
 	}
 	if maxDepth > MaxDepth {
 		r.Report.Issue("", validate.CodeTooDeep, validate.Params{"max": MaxDepth})
-		return r, false
+		return false
 	}
 	obj, ok := v.(map[string]any)
 	if !ok {
 		r.Report.Issue("", validate.CodeWrongType, validate.Params{"expected": "object"})
-		return r, false
+		return false
 	}
 	r.root = obj
-	return r, true
+	return true
 }
 
 // FromValue makes a Reader over an already decoded object (a list member).
