@@ -102,4 +102,8 @@
 // runs out of results, so a slow producer on a pipe sees each record soon.
 // On a terminal, a progress line on standard error counts records once there
 // are more than 100,000.
+//
+// The Go collector runs when the process's memory reaches 64 MiB or five
+// times the live heap, whichever is more; the environment variables GOGC and
+// GOMEMLIMIT, when set, replace this with the runtime's own pacing.
 package main
