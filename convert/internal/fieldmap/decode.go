@@ -47,7 +47,11 @@ const jsonMaxNesting = 10000
 // numbers json.Number, strings unquoted as encoding/json unquotes them. It
 // reports false for anything that is not valid JSON.
 type jsonDecoder struct {
-	data  []byte
+	data []byte
+	// src is data as a string, made when the document is read: strings and
+	// numbers without escapes are slices of it, one copy of the document
+	// instead of an allocation for each key and value.
+	src   string
 	pos   int
 	depth int
 	// maxLevel is the most containers any value read lies in: what
@@ -57,6 +61,7 @@ type jsonDecoder struct {
 
 // document decodes the whole text: one value between white space.
 func (d *jsonDecoder) document() (any, bool) {
+	d.src = string(d.data)
 	d.skipSpace()
 	v, ok := d.value()
 	if !ok {
@@ -223,7 +228,7 @@ func (d *jsonDecoder) number() (any, bool) {
 			return nil, false
 		}
 	}
-	return json.Number(d.data[start:d.pos]), true
+	return json.Number(d.src[start:d.pos]), true
 }
 
 // string reads the string at the current quote.
@@ -241,7 +246,7 @@ func (d *jsonDecoder) string() (string, bool) {
 			d.pos++
 			raw := d.data[start:d.pos]
 			if plain && (ascii || utf8.Valid(raw)) {
-				return string(raw[1 : len(raw)-1]), true
+				return d.src[start+1 : d.pos-1], true
 			}
 			// Escapes or invalid UTF-8: encoding/json's unquoting.
 			var s string
