@@ -77,12 +77,17 @@ func pump(fr *framer, workers int, process func([]unit, rawRecord) []unit, emit 
 	results := make(chan done, workers)
 	bud := newBudget(flightBudget)
 	var stop atomic.Bool
+	// Spent batch slices go back to the reader and the workers (cleared,
+	// so they hold on to no record): a batch's slices are tens of KiB, and
+	// making new ones for each batch kept the runtime busy finding spans.
+	freeRecs := make(chan []rawRecord, 2*workers+2)
+	freeUnits := make(chan []unit, 2*workers+2)
 
 	go func() {
 		defer close(jobs)
 		for seq := 0; !stop.Load(); seq++ {
 			var (
-				recs []rawRecord
+				recs = reuse(freeRecs)
 				size int
 				cost int64
 			)
@@ -102,6 +107,8 @@ func pump(fr *framer, workers int, process func([]unit, rawRecord) []unit, emit 
 			if len(recs) > 0 {
 				bud.acquire(cost)
 				jobs <- job{seq: seq, cost: cost, recs: recs}
+			} else {
+				recycle(freeRecs, recs)
 			}
 			if readErr != nil || len(recs) == 0 || fr.done {
 				return
@@ -113,10 +120,11 @@ func pump(fr *framer, workers int, process func([]unit, rawRecord) []unit, emit 
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				units := make([]unit, 0, len(j.recs))
+				units := reuse(freeUnits)
 				for _, rec := range j.recs {
 					units = process(units, rec)
 				}
+				recycle(freeRecs, j.recs)
 				results <- done{seq: j.seq, cost: j.cost, units: units}
 			}
 		})
@@ -165,12 +173,32 @@ func pump(fr *framer, workers int, process func([]unit, rawRecord) []unit, emit 
 				}
 			}
 			bud.release(d.cost)
+			recycle(freeUnits, d.units)
 		}
 		if flushC == nil && len(results) == 0 {
 			flushC = time.After(flushDelay)
 		}
 	}
 	return readErr, writeErr
+}
+
+// reuse returns a slice from free, or nil when free has none.
+func reuse[T any](free chan []T) []T {
+	select {
+	case s := <-free:
+		return s
+	default:
+		return nil
+	}
+}
+
+// recycle clears s and puts it in free, unless free is full.
+func recycle[T any](free chan []T, s []T) {
+	clear(s)
+	select {
+	case free <- s[:0]:
+	default:
+	}
 }
 
 // A budget is a weighted semaphore: acquire blocks while the units in use
