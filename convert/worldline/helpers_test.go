@@ -80,6 +80,22 @@ func checkEncoded(t *testing.T, in model.Customer, got []byte, rep validate.Repo
 	}
 }
 
+// checkDecoded decodes in with conv and checks the record against want and
+// the issues against issues (nil: none).
+func checkDecoded(t *testing.T, conv golden.Converter, in string, want model.Customer, issues []golden.Issue) {
+	t.Helper()
+	got, _, rep := conv.Decode([]byte(in))
+	if diff := cmp.Diff(want, got, jsonEqual); diff != "" {
+		t.Errorf("Decode(%s) mismatch (-want +got):\n%s", in, diff)
+	}
+	if issues == nil {
+		issues = []golden.Issue{}
+	}
+	if diff := cmp.Diff(issues, issuesOf(rep)); diff != "" {
+		t.Errorf("Decode(%s) issues mismatch (-want +got):\n%s", in, diff)
+	}
+}
+
 // raw makes a provider section.
 func raw(s string) json.RawMessage { return json.RawMessage(s) }
 

@@ -100,17 +100,7 @@ func TestDecode(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _, rep := worldline.Converter{}.Decode([]byte(tc.in))
-			if diff := cmp.Diff(tc.want, got, jsonEqual); diff != "" {
-				t.Errorf("Decode(%s) mismatch (-want +got):\n%s", tc.in, diff)
-			}
-			want := tc.issues
-			if want == nil {
-				want = []golden.Issue{}
-			}
-			if diff := cmp.Diff(want, issuesOf(rep)); diff != "" {
-				t.Errorf("Decode(%s) issues mismatch (-want +got):\n%s", tc.in, diff)
-			}
+			checkDecoded(t, worldline.Converter{}, tc.in, tc.want, tc.issues)
 		})
 	}
 }
