@@ -213,23 +213,23 @@ func checkLength(rep *validate.Report, p validate.Pointer, s string, f field) {
 //   - currency, when present, is an ISO 4217 alphabetic code: three
 //     upper-case ASCII letters (create_customer page). Whether the code is
 //     currently assigned is not checked.
-func checkRequest(req map[string]any, report func(validate.Issue)) {
-	pr, ok := req["paymentRegistration"]
-	switch obj, isObj := pr.(map[string]any); {
+func checkRequest(req any, report func(validate.Issue)) {
+	pr, ok, _ := member(req, "paymentRegistration")
+	switch _, _, isObj := member(pr, ""); {
 	case !ok || pr == nil:
 		report(validate.NewIssue(memberPaymentRegistration, validate.CodeRequired, nil))
 	case !isObj:
 		report(validate.NewIssue(memberPaymentRegistration, validate.CodeWrongType, validate.Params{"expected": "object"}))
 	default:
 		for _, m := range paymentRegistrationMembers {
-			if v, has := obj[m]; has && v != nil {
+			if v, has, _ := member(pr, m); has && v != nil {
 				if _, isStr := v.(string); !isStr {
 					report(validate.NewIssue(memberPaymentRegistration.AppendToken(m), validate.CodeWrongType, validate.Params{"expected": "string"}))
 				}
 			}
 		}
 	}
-	cur, ok := req["currency"]
+	cur, ok, _ := member(req, "currency")
 	if !ok || cur == nil {
 		return
 	}
@@ -240,6 +240,21 @@ func checkRequest(req map[string]any, report func(validate.Issue)) {
 	case !isCurrencyCode(s):
 		report(validate.NewIssue(memberCurrency, validate.CodeInvalidFormat, validate.Params{"format": "ISO 4217 code: 3 upper-case letters"}))
 	}
+}
+
+// member returns the member key of obj, a decoded JSON object: an Object
+// a Reader read, or a map decoded from the provider section. isObj is
+// false when obj is neither.
+func member(obj any, key string) (v any, has, isObj bool) {
+	switch o := obj.(type) {
+	case fieldmap.Object:
+		v, has = o.Get(key)
+		return v, has, true
+	case map[string]any:
+		v, has = o[key]
+		return v, has, true
+	}
+	return nil, false, false
 }
 
 func isCurrencyCode(s string) bool {

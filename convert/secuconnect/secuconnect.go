@@ -391,11 +391,12 @@ func present(r *fieldmap.Reader, p validate.Pointer) bool {
 }
 
 // isList reports whether root is the list response {count, data:[…]}.
-func isList(root map[string]any) bool {
-	if _, hasContact := root["contact"]; hasContact {
+func isList(root fieldmap.Object) bool {
+	if _, hasContact := root.Get("contact"); hasContact {
 		return false
 	}
-	_, isArr := root["data"].([]any)
+	data, _ := root.Get("data")
+	_, isArr := data.([]any)
 	return isArr
 }
 

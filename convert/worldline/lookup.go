@@ -106,31 +106,26 @@ func readValues(r *fieldmap.Reader, c *model.Customer, country string) ([]any, b
 	fiscalSeen, placeholderOnly := false, false
 	for i, it := range items {
 		at := validate.Pointer("/values").AppendIndex(i)
-		obj, isObj := it.(map[string]any)
+		obj, isObj := it.(fieldmap.Object)
 		if !isObj {
 			r.Report.Issue(at, validate.CodeWrongType, validate.Params{"expected": "object"})
 			continue
 		}
-		members := make([]string, 0, len(obj))
-		for m := range obj {
-			members = append(members, m)
-		}
-		slices.Sort(members)
-		for _, m := range members {
-			switch m {
+		for _, m := range obj {
+			switch m.Key {
 			case "key", "value":
-				if _, isStr := obj[m].(string); !isStr {
-					r.Report.Issue(at.AppendToken(m), validate.CodeWrongType, validate.Params{"expected": "string"})
+				if _, isStr := m.Value.(string); !isStr {
+					r.Report.Issue(at.AppendToken(m.Key), validate.CodeWrongType, validate.Params{"expected": "string"})
 				}
 			default:
-				r.Report.Issue(at.AppendToken(m), validate.CodeUnknownField, nil)
+				r.Report.Issue(at.AppendToken(m.Key), validate.CodeUnknownField, nil)
 			}
 		}
-		if key, _ := obj["key"].(string); key != fiscalKey || fiscalSeen {
+		if key, _ := getString(obj, "key"); key != fiscalKey || fiscalSeen {
 			continue
 		}
 		fiscalSeen = true
-		id, _ := obj["value"].(string)
+		id, _ := getString(obj, "value")
 		if id == "" {
 			continue // kept as it is: nothing to map
 		}
@@ -139,16 +134,23 @@ func readValues(r *fieldmap.Reader, c *model.Customer, country string) ([]any, b
 		if iss, bad := checkFiscal(id, country, at.AppendToken("value"), nil); bad {
 			r.Report.Issues = append(r.Report.Issues, iss)
 		}
-		placeholder := make(map[string]any, len(obj)-1)
-		for m, mv := range obj {
-			if m != "value" {
-				placeholder[m] = mv
+		placeholder := make(fieldmap.Object, 0, len(obj)-1)
+		for _, m := range obj {
+			if m.Key != "value" {
+				placeholder = append(placeholder, m)
 			}
 		}
 		kept[i] = placeholder
 		placeholderOnly = i == 0 && len(items) == 1 && len(placeholder) == 1
 	}
 	return kept, !placeholderOnly
+}
+
+// getString returns the member key of obj when it is a string.
+func getString(obj fieldmap.Object, key string) (string, bool) {
+	v, _ := obj.Get(key)
+	s, isStr := v.(string)
+	return s, isStr
 }
 
 // withMember returns the JSON object res with member name set to v.

@@ -17,8 +17,9 @@ import (
 // pass, without the Decoder's buffering, copying and reflection; anything
 // else goes to encoding/json, for its error.
 func DecodeJSON(data []byte) (any, error) {
+	var st memberStack
 	d := jsonDecoder{data: data}
-	if v, ok := d.document(); ok {
+	if v, ok := d.document(&st); ok {
 		return v, nil
 	}
 	return decodeJSONStd(data)
@@ -45,9 +46,13 @@ const jsonMaxNesting = 10000
 // json.Decoder with UseNumber gives for an any: objects map[string]any
 // (the last of duplicate members winning), arrays []any (never nil),
 // numbers json.Number, strings unquoted as encoding/json unquotes them. It
-// reports false for anything that is not valid JSON.
+// reports false for anything that is not valid JSON. With ordered set,
+// objects are Objects instead.
 type jsonDecoder struct {
 	data []byte
+	// ordered makes objects Objects (members in document order) instead
+	// of map[string]any.
+	ordered bool
 	// src is data as a string, made when the document is read: strings and
 	// numbers without escapes are slices of it, one copy of the document
 	// instead of an allocation for each key and value.
@@ -59,11 +64,25 @@ type jsonDecoder struct {
 	maxLevel int
 }
 
+// A memberStack holds the members of the objects being read, innermost
+// last, until each object is made, so that an object is made once, at its
+// size. An object with more members than the stack has room for left
+// collects them in a slice of its own.
+//
+// The stack is passed to the decoder's methods rather than kept in the
+// decoder: the decoder's content flows into the values it returns (the
+// strings are slices of src), which would take a stack inside it to the
+// heap; on its own it stays in its caller's frame.
+type memberStack struct {
+	buf [32]Member
+	n   int
+}
+
 // document decodes the whole text: one value between white space.
-func (d *jsonDecoder) document() (any, bool) {
+func (d *jsonDecoder) document(st *memberStack) (any, bool) {
 	d.src = string(d.data)
 	d.skipSpace()
-	v, ok := d.value()
+	v, ok := d.value(st)
 	if !ok {
 		return nil, false
 	}
@@ -91,16 +110,16 @@ func (d *jsonDecoder) next() byte {
 	return d.data[d.pos]
 }
 
-func (d *jsonDecoder) value() (any, bool) {
+func (d *jsonDecoder) value(st *memberStack) (any, bool) {
 	if d.pos == len(d.data) {
 		return nil, false
 	}
 	d.maxLevel = max(d.maxLevel, d.depth)
 	switch c := d.data[d.pos]; {
 	case c == '{':
-		return d.object()
+		return d.object(st)
 	case c == '[':
-		return d.array()
+		return d.array(st)
 	case c == '"':
 		return d.string()
 	case c == 't':
@@ -115,16 +134,17 @@ func (d *jsonDecoder) value() (any, bool) {
 	return nil, false
 }
 
-func (d *jsonDecoder) object() (any, bool) {
+func (d *jsonDecoder) object(st *memberStack) (any, bool) {
 	if d.depth++; d.depth > jsonMaxNesting {
 		return nil, false
 	}
 	d.pos++ // '{'
-	m := make(map[string]any)
+	start := st.n
+	var spill []Member // the members, once the stack is full
 	if d.next() == '}' {
 		d.pos++
 		d.depth--
-		return m, true
+		return d.makeObject(st, start, nil), true
 	}
 	for {
 		if d.next() != '"' {
@@ -136,25 +156,67 @@ func (d *jsonDecoder) object() (any, bool) {
 		}
 		d.pos++
 		d.skipSpace()
-		v, ok := d.value()
+		v, ok := d.value(st)
 		if !ok {
 			return nil, false
 		}
-		m[k] = v
+		m := Member{Key: k, Value: v}
+		switch {
+		case spill != nil:
+			spill = append(spill, m)
+		case st.n < len(st.buf):
+			st.buf[st.n] = m
+			st.n++
+		default:
+			// Off the stack: this object's members so far move to its
+			// own slice, and the stack is free for the objects inside.
+			spill = make([]Member, 0, 2*(st.n-start)+1)
+			spill = append(spill, st.buf[start:st.n]...)
+			spill = append(spill, m)
+			clear(st.buf[start:st.n])
+			st.n = start
+		}
 		switch d.next() {
 		case ',':
 			d.pos++
 		case '}':
 			d.pos++
 			d.depth--
-			return m, true
+			return d.makeObject(st, start, spill), true
 		default:
 			return nil, false
 		}
 	}
 }
 
-func (d *jsonDecoder) array() (any, bool) {
+// makeObject makes the object of the members on st from start, or of
+// spill when it is not nil, and takes the members off the stack.
+func (d *jsonDecoder) makeObject(st *memberStack, start int, spill []Member) any {
+	ms := spill
+	if ms == nil {
+		ms = st.buf[start:st.n]
+	}
+	var v any
+	if d.ordered {
+		o := Object(spill)
+		if o == nil {
+			o = make(Object, len(ms))
+			copy(o, ms)
+		}
+		v = uniqueKeys(o)
+	} else {
+		m := make(map[string]any, len(ms))
+		for _, mb := range ms {
+			m[mb.Key] = mb.Value
+		}
+		v = m
+	}
+	clear(st.buf[start:st.n])
+	st.n = start
+	return v
+}
+
+func (d *jsonDecoder) array(st *memberStack) (any, bool) {
 	if d.depth++; d.depth > jsonMaxNesting {
 		return nil, false
 	}
@@ -167,7 +229,7 @@ func (d *jsonDecoder) array() (any, bool) {
 	}
 	for {
 		d.skipSpace()
-		v, ok := d.value()
+		v, ok := d.value(st)
 		if !ok {
 			return nil, false
 		}

@@ -2,6 +2,7 @@ package fieldmap_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -22,6 +23,25 @@ var decodeCases = []string{
 	strings.Repeat("[", 10000) + strings.Repeat("]", 10000),
 	strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
 	strings.Repeat(`{"a":`, 40) + "1" + strings.Repeat("}", 40),
+	// Objects past the decoder's member stack (32): one on its own, and
+	// ones that fill it from outside in, with duplicates.
+	nestedMembers(40, 0), nestedMembers(30, 3), nestedMembers(20, 4),
+}
+
+// nestedMembers is depth objects inside each other, each with n members
+// k0 … k(n-1) before the next object (under k0 again, a duplicate key).
+func nestedMembers(n, depth int) string {
+	var b strings.Builder
+	for range depth + 1 {
+		b.WriteByte('{')
+		for i := range n {
+			fmt.Fprintf(&b, `"k%d":%d,`, i, i)
+		}
+		b.WriteString(`"k0":`)
+	}
+	b.WriteString(`[{"x":1}]`)
+	b.WriteString(strings.Repeat("}", depth+1))
+	return b.String()
 }
 
 // checkDecodeJSON checks that DecodeJSON gives what encoding/json gives,
@@ -38,6 +58,14 @@ func checkDecodeJSON(t *testing.T, data []byte) {
 	}
 	if _, ok := fieldmap.DecodeJSONFast(data); ok && !json.Valid(data) {
 		t.Fatalf("the fast decoder accepts %q, which is not valid JSON", data)
+	}
+	// The Reader's decoding (objects as Objects) reads the same text and
+	// holds the same values.
+	ordered, ok := fieldmap.DecodeJSONOrdered(data)
+	if fast, fastOK := fieldmap.DecodeJSONFast(data); ok != fastOK {
+		t.Fatalf("ordered decoding of %q: ok %v, map decoding: ok %v", data, ok, fastOK)
+	} else if ok && !reflect.DeepEqual(fast, fieldmap.Plain(ordered)) {
+		t.Fatalf("ordered decoding of %q differs (-maps +ordered):\n%s", data, cmp.Diff(fast, fieldmap.Plain(ordered)))
 	}
 }
 

@@ -10,7 +10,6 @@ package fieldmap
 
 import (
 	"encoding/json"
-	"slices"
 	"strings"
 
 	"github.com/custnorm/custnorm/validate"
@@ -27,11 +26,12 @@ const (
 // Reader reads one provider document. Every member read is consumed; what is
 // left is the residue, kept in the canonical record's provider section.
 type Reader struct {
-	root map[string]any
+	root Object
 	// lastPath is the pointer of the object lastObj, the parent of the
-	// member Get looked up last (when it is not the root).
+	// member Get looked up last (when it is not the root and haveLast).
 	lastPath string
-	lastObj  map[string]any
+	lastObj  Object
+	haveLast bool
 	// lastGet is the pointer Get looked up last, with its result:
 	// providers often look a member up twice in a row.
 	lastGet   validate.Pointer
@@ -64,33 +64,33 @@ func (r *Reader) Parse(data []byte) bool {
 		r.Report.Issue("", validate.CodeTooLarge, validate.Params{"max": MaxDocumentBytes})
 		return false
 	}
-	d := jsonDecoder{data: data}
-	v, ok := d.document()
+	var st memberStack
+	d := jsonDecoder{data: data, ordered: true}
+	v, ok := d.document(&st)
 	maxDepth := d.maxLevel
 	if !ok {
+		// Not read by the strict decoder: encoding/json's error (it has
+		// not been seen to accept what the strict decoder declines, but
+		// if it does, its result is used).
 		var err error
 		if v, err = decodeJSONStd(data); err != nil {
 			r.Report.Issue("", validate.CodeInvalidJSON, nil)
 			return false
 		}
 		maxDepth = depth(v, 0)
+		v = objectsOf(v)
 	}
 	if maxDepth > MaxDepth {
 		r.Report.Issue("", validate.CodeTooDeep, validate.Params{"max": MaxDepth})
 		return false
 	}
-	obj, ok := v.(map[string]any)
+	obj, ok := v.(Object)
 	if !ok {
 		r.Report.Issue("", validate.CodeWrongType, validate.Params{"expected": "object"})
 		return false
 	}
 	r.root = obj
 	return true
-}
-
-// FromValue makes a Reader over an already decoded object (a list member).
-func FromValue(obj map[string]any) *Reader {
-	return &Reader{root: obj}
 }
 
 func depth(v any, d int) int {
@@ -119,7 +119,7 @@ func maxInt(a, b int) int {
 }
 
 // Root returns the decoded document.
-func (r *Reader) Root() map[string]any { return r.root }
+func (r *Reader) Root() Object { return r.root }
 
 // Get returns the value at p without consuming it.
 func (r *Reader) Get(p validate.Pointer) (any, bool) {
@@ -141,41 +141,46 @@ func (r *Reader) get(p validate.Pointer) (any, bool) {
 		// Members are mostly read object by object ("/contact/forename",
 		// "/contact/surname" …): the object of the last look-up is kept,
 		// and a member of it costs one map look-up.
-		if r.lastObj != nil && string(p[:i]) == r.lastPath {
+		if r.haveLast && string(p[:i]) == r.lastPath {
 			parent = r.lastObj
 		} else {
 			v, ok := r.walk(p[:i])
 			if !ok {
 				return nil, false
 			}
-			obj, ok := v.(map[string]any)
+			obj, ok := v.(Object)
 			if !ok {
 				return nil, false
 			}
-			parent, r.lastPath, r.lastObj = obj, string(p[:i]), obj
+			parent, r.lastPath, r.lastObj, r.haveLast = obj, string(p[:i]), obj, true
 		}
 	}
 	tok, _ := nextToken(string(p[i:]))
-	v, ok := parent[tok]
-	return v, ok
+	return parent.Get(tok)
 }
 
 // walk returns the value at p, token by token.
 func (r *Reader) walk(p validate.Pointer) (any, bool) {
-	var cur any = r.root
-	for rest := string(p); rest != ""; {
+	if p == "" {
+		return r.root, true
+	}
+	// obj is an Object, not an any: the root in an interface would be a
+	// copy of its slice header on the heap at each call.
+	obj := r.root
+	for rest := string(p); ; {
 		var tok string
 		tok, rest = nextToken(rest)
-		obj, ok := cur.(map[string]any)
+		v, ok := obj.Get(tok)
 		if !ok {
 			return nil, false
 		}
-		cur, ok = obj[tok]
-		if !ok {
+		if rest == "" {
+			return v, true
+		}
+		if obj, ok = v.(Object); !ok {
 			return nil, false
 		}
 	}
-	return cur, true
 }
 
 // nextToken splits the first reference token off the non-empty pointer text
@@ -226,7 +231,7 @@ func jsonType(v any) string {
 		return "number"
 	case bool:
 		return "boolean"
-	case map[string]any:
+	case Object:
 		return "object"
 	case []any:
 		return "array"
@@ -269,12 +274,12 @@ func (r *Reader) Bool(p validate.Pointer) (bool, bool) {
 
 // Object checks that p, when present, is an object (reporting wrong_type
 // otherwise) and returns it. It does not consume it.
-func (r *Reader) Object(p validate.Pointer) (map[string]any, bool) {
+func (r *Reader) Object(p validate.Pointer) (Object, bool) {
 	v, ok := r.Get(p)
 	if !ok || v == nil {
 		return nil, false
 	}
-	obj, isObj := v.(map[string]any)
+	obj, isObj := v.(Object)
 	if !isObj {
 		r.wrongType(p, "object")
 		return nil, false
@@ -324,8 +329,10 @@ func (r *Reader) Residue() json.RawMessage {
 
 // residue returns what is left of obj, the object at the pointer at. The
 // pointer of each member is built in at's spare capacity, and made a string
-// only when it is kept (most members are consumed).
-func (r *Reader) residue(obj map[string]any, at []byte) (map[string]any, bool) {
+// only when it is kept (most members are consumed). The unknown_field
+// warnings come in document order; the caller's Report.Normalize sorts
+// them.
+func (r *Reader) residue(obj Object, at []byte) (map[string]any, bool) {
 	var out map[string]any
 	keep := func(k string, v any) {
 		if out == nil {
@@ -333,14 +340,8 @@ func (r *Reader) residue(obj map[string]any, at []byte) (map[string]any, bool) {
 		}
 		out[k] = v
 	}
-	var keyBuf [16]string
-	keys := keyBuf[:0]
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		v := obj[k]
+	for _, m := range obj {
+		k, v := m.Key, m.Value
 		pb := appendToken(at, k)
 		if r.consumed.has(validate.Pointer(pb)) {
 			continue
@@ -350,7 +351,7 @@ func (r *Reader) residue(obj map[string]any, at []byte) (map[string]any, bool) {
 			keep(k, v)
 			continue
 		}
-		if sub, isObj := v.(map[string]any); isObj && !opaque {
+		if sub, isObj := v.(Object); isObj && !opaque {
 			if !known && r.Known != nil && !r.underOpaque(validate.Pointer(pb)) {
 				r.Report.Issue(validate.Pointer(pb), validate.CodeUnknownField, nil)
 				keep(k, v)

@@ -1,0 +1,111 @@
+package fieldmap
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// An Object is a JSON object as a [Reader] holds it: its members in
+// document order, each key once. Of duplicate members the last one's value
+// counts (as with encoding/json), in the place of the first.
+//
+// A provider document's objects are small (a dozen members or so), and
+// finding a key by comparing it with each member costs less than hashing
+// it; a slice is also one allocation where a map is two, and half the
+// size. Get stays linear however large an object is: a Reader looks up a
+// fixed number of members, so a record's look-ups cost O(size) in all.
+type Object []Member
+
+// A Member is one member of an Object.
+type Member struct {
+	Key   string
+	Value any
+}
+
+// Get returns the value of the member key.
+func (o Object) Get(key string) (any, bool) {
+	for i := range o {
+		if o[i].Key == key {
+			return o[i].Value, true
+		}
+	}
+	return nil, false
+}
+
+// Map returns the members as a map (values as they are).
+func (o Object) Map() map[string]any {
+	m := make(map[string]any, len(o))
+	for _, mb := range o {
+		m[mb.Key] = mb.Value
+	}
+	return m
+}
+
+// MarshalJSON writes the object as encoding/json writes a map[string]any:
+// members sorted by key, so that a residue reads the same whichever way
+// its input ordered its members.
+func (o Object) MarshalJSON() ([]byte, error) {
+	return json.Marshal(o.Map())
+}
+
+// uniqueSmall is the size up to which uniqueKeys compares each key with
+// the ones before it; larger objects use a map.
+const uniqueSmall = 16
+
+// uniqueKeys removes duplicate keys from o in place: the first member of a
+// key stays where it is, with the value of the last.
+func uniqueKeys(o Object) Object {
+	var seen map[string]int
+	out := o[:0]
+	for _, m := range o {
+		at := -1
+		if seen != nil {
+			if i, dup := seen[m.Key]; dup {
+				at = i
+			}
+		} else {
+			for i := range out {
+				if out[i].Key == m.Key {
+					at = i
+					break
+				}
+			}
+		}
+		if at >= 0 {
+			out[at].Value = m.Value
+			continue
+		}
+		out = append(out, m)
+		if seen != nil {
+			seen[m.Key] = len(out) - 1
+		} else if len(out) == uniqueSmall {
+			seen = make(map[string]int, len(o))
+			for i, p := range out {
+				seen[p.Key] = i
+			}
+		}
+	}
+	clear(o[len(out):])
+	return out
+}
+
+// objectsOf returns v, as encoding/json decodes it, with each
+// map[string]any made an Object (members sorted by key: a map has no
+// order left).
+func objectsOf(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		o := make(Object, 0, len(t))
+		for k, e := range t {
+			o = append(o, Member{Key: k, Value: objectsOf(e)})
+		}
+		slices.SortFunc(o, func(a, b Member) int { return strings.Compare(a.Key, b.Key) })
+		return o
+	case []any:
+		for i, e := range t {
+			t[i] = objectsOf(e)
+		}
+	}
+	return v
+}
