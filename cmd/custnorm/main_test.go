@@ -16,79 +16,68 @@ import (
 	"time"
 )
 
-// testBinary is the custnorm binary the tests that run it as a user would
-// share: built once, on first use (so fuzzing, which runs no such test,
-// builds nothing), into a directory TestMain removes.
-var testBinary struct {
-	once      sync.Once
-	dir, path string
-	err       error
+// testBinaries are the programs the tests run as a user would: custnorm,
+// and the launcher that measures its memory (testdata/rsslaunch). Each is
+// built once, on first use (so fuzzing, which runs no such test, builds
+// nothing), without the race detector even under go test -race, into a
+// directory TestMain removes.
+var testBinaries struct {
+	dirOnce            sync.Once
+	dir                string
+	dirErr             error
+	custnorm, launcher builtBinary
+}
+
+type builtBinary struct {
+	once sync.Once
+	path string
+	err  error
 }
 
 func TestMain(m *testing.M) {
-	if rssFile := os.Getenv(rssEnv); rssFile != "" {
-		os.Exit(measureChild(rssFile, os.Args[1:]))
-	}
 	code := m.Run()
-	if testBinary.dir != "" {
-		os.RemoveAll(testBinary.dir)
+	if testBinaries.dir != "" {
+		os.RemoveAll(testBinaries.dir)
 	}
 	os.Exit(code)
 }
 
-// bin returns the built binary, building it on first use, and fails the
-// test when the build failed.
+// bin returns the built custnorm binary, building it on first use, and
+// fails the test when the build failed.
 func bin(t *testing.T) string {
 	t.Helper()
-	testBinary.once.Do(func() {
-		dir, err := os.MkdirTemp("", "custnorm-test-")
-		if err != nil {
-			testBinary.err = err
-			return
-		}
-		testBinary.dir = dir
-		path := filepath.Join(dir, "custnorm")
-		if out, err := exec.Command("go", "build", "-o", path, ".").CombinedOutput(); err != nil {
-			testBinary.err = fmt.Errorf("go build: %v\n%s", err, out)
-			return
-		}
-		testBinary.path = path
-	})
-	if testBinary.err != nil {
-		t.Fatal(testBinary.err)
-	}
-	return testBinary.path
+	return build(t, &testBinaries.custnorm, "custnorm", ".")
 }
 
-// rssEnv, when set, makes the test binary a launcher (see measureChild)
-// instead of running tests.
-const rssEnv = "CUSTNORM_TEST_RSS_FILE"
+// launcher returns the built rsslaunch program (see
+// testdata/rsslaunch/main.go): rsslaunch RSSFILE COMMAND [ARG...] runs
+// COMMAND and writes its peak RSS in bytes to RSSFILE (0: not measured).
+func launcher(t *testing.T) string {
+	t.Helper()
+	return build(t, &testBinaries.launcher, "rsslaunch", "./testdata/rsslaunch")
+}
 
-// measureChild runs args as a child process with this process's standard
-// streams, writes the child's peak RSS in bytes to rssFile and returns the
-// child's exit status.
-//
-// The peak RSS Linux reports for a child includes the peak of the process
-// that started it (exec keeps the larger of the two), so a child started
-// by the test process itself would report the test's own memory. Started
-// from this small launcher, it reports its own.
-func measureChild(rssFile string, args []string) int {
-	if len(args) == 0 {
-		return 2
+func build(t *testing.T, b *builtBinary, name, pkg string) string {
+	t.Helper()
+	b.once.Do(func() {
+		testBinaries.dirOnce.Do(func() {
+			testBinaries.dir, testBinaries.dirErr = os.MkdirTemp("", "custnorm-test-")
+		})
+		if testBinaries.dirErr != nil {
+			b.err = testBinaries.dirErr
+			return
+		}
+		path := filepath.Join(testBinaries.dir, name)
+		if out, err := exec.Command("go", "build", "-o", path, pkg).CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("go build %s: %v\n%s", pkg, err, out)
+			return
+		}
+		b.path = path
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	cmd := exec.Command(args[0], args[1:]...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	err := cmd.Run()
-	if err != nil && cmd.ProcessState == nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 2
-	}
-	rss, _ := maxRSS(cmd.ProcessState)
-	if err := os.WriteFile(rssFile, []byte(fmt.Sprint(rss)), 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 2
-	}
-	return cmd.ProcessState.ExitCode()
+	return b.path
 }
 
 // result is what one run of the CLI gave.
@@ -801,9 +790,8 @@ func TestHugeLine(t *testing.T) {
 	for _, viaStdin := range []bool{false, true} {
 		report := filepath.Join(t.TempDir(), "r.ndjson")
 		rssFile := filepath.Join(t.TempDir(), "rss")
-		// Run through the launcher (see measureChild).
-		cmd := exec.Command(os.Args[0], bin(t), "convert", "--from", "stancer", "--to", "canonical", "--report", report)
-		cmd.Env = append(os.Environ(), rssEnv+"="+rssFile)
+		// Run through the launcher, which measures the CLI's own peak RSS.
+		cmd := exec.Command(launcher(t), rssFile, bin(t), "convert", "--from", "stancer", "--to", "canonical", "--report", report)
 		if viaStdin {
 			in, err := os.Open(p)
 			if err != nil {
