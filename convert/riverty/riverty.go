@@ -214,22 +214,23 @@ func checkLength(rep *validate.Report, p validate.Pointer, s string, f field) {
 //     upper-case ASCII letters (create_customer page). Whether the code is
 //     currently assigned is not checked.
 func checkRequest(req any, report func(validate.Issue)) {
-	pr, ok, _ := member(req, "paymentRegistration")
-	switch _, _, isObj := member(pr, ""); {
+	get, _ := members(req)
+	pr, ok := get("paymentRegistration")
+	switch getPR, isObj := members(pr); {
 	case !ok || pr == nil:
 		report(validate.NewIssue(memberPaymentRegistration, validate.CodeRequired, nil))
 	case !isObj:
 		report(validate.NewIssue(memberPaymentRegistration, validate.CodeWrongType, validate.Params{"expected": "object"}))
 	default:
 		for _, m := range paymentRegistrationMembers {
-			if v, has, _ := member(pr, m); has && v != nil {
+			if v, has := getPR(m); has && v != nil {
 				if _, isStr := v.(string); !isStr {
 					report(validate.NewIssue(memberPaymentRegistration.AppendToken(m), validate.CodeWrongType, validate.Params{"expected": "string"}))
 				}
 			}
 		}
 	}
-	cur, ok, _ := member(req, "currency")
+	cur, ok := get("currency")
 	if !ok || cur == nil {
 		return
 	}
@@ -242,19 +243,20 @@ func checkRequest(req any, report func(validate.Issue)) {
 	}
 }
 
-// member returns the member key of obj, a decoded JSON object: an Object
-// a Reader read, or a map decoded from the provider section. isObj is
-// false when obj is neither.
-func member(obj any, key string) (v any, has, isObj bool) {
-	switch o := obj.(type) {
+// members returns the look-up of v's members when v is a decoded JSON
+// object: an Object a Reader read, or a map decoded from the provider
+// section. For anything else isObj is false and get finds nothing.
+func members(v any) (get func(key string) (any, bool), isObj bool) {
+	switch o := v.(type) {
 	case fieldmap.Object:
-		v, has = o.Get(key)
-		return v, has, true
+		return o.Get, true
 	case map[string]any:
-		v, has = o[key]
-		return v, has, true
+		return func(key string) (any, bool) {
+			m, has := o[key]
+			return m, has
+		}, true
 	}
-	return nil, false, false
+	return func(string) (any, bool) { return nil, false }, false
 }
 
 func isCurrencyCode(s string) bool {

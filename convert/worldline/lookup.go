@@ -121,11 +121,11 @@ func readValues(r *fieldmap.Reader, c *model.Customer, country string) ([]any, b
 				r.Report.Issue(at.AppendToken(m.Key), validate.CodeUnknownField, nil)
 			}
 		}
-		if key, _ := getString(obj, "key"); key != fiscalKey || fiscalSeen {
+		if getString(obj, "key") != fiscalKey || fiscalSeen {
 			continue
 		}
 		fiscalSeen = true
-		id, _ := getString(obj, "value")
+		id := getString(obj, "value")
 		if id == "" {
 			continue // kept as it is: nothing to map
 		}
@@ -146,11 +146,11 @@ func readValues(r *fieldmap.Reader, c *model.Customer, country string) ([]any, b
 	return kept, !placeholderOnly
 }
 
-// getString returns the member key of obj when it is a string.
-func getString(obj fieldmap.Object, key string) (string, bool) {
+// getString returns the member key of obj when it is a string, else "".
+func getString(obj fieldmap.Object, key string) string {
 	v, _ := obj.Get(key)
-	s, isStr := v.(string)
-	return s, isStr
+	s, _ := v.(string)
+	return s
 }
 
 // withMember returns the JSON object res with member name set to v.

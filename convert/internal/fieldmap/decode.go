@@ -198,8 +198,8 @@ func (d *jsonDecoder) makeObject(st *memberStack, start int, spill []Member) any
 	}
 	var v any
 	if d.ordered {
-		o := Object(spill)
-		if o == nil {
+		o := Object(spill) // a spilled object's slice is its own already
+		if spill == nil {
 			o = make(Object, len(ms))
 			copy(o, ms)
 		}

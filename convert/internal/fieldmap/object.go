@@ -33,20 +33,15 @@ func (o Object) Get(key string) (any, bool) {
 	return nil, false
 }
 
-// Map returns the members as a map (values as they are).
-func (o Object) Map() map[string]any {
-	m := make(map[string]any, len(o))
-	for _, mb := range o {
-		m[mb.Key] = mb.Value
-	}
-	return m
-}
-
 // MarshalJSON writes the object as encoding/json writes a map[string]any:
 // members sorted by key, so that a residue reads the same whichever way
 // its input ordered its members.
 func (o Object) MarshalJSON() ([]byte, error) {
-	return json.Marshal(o.Map())
+	m := make(map[string]any, len(o))
+	for _, mb := range o {
+		m[mb.Key] = mb.Value
+	}
+	return json.Marshal(m)
 }
 
 // uniqueSmall is the size up to which uniqueKeys compares each key with

@@ -140,7 +140,7 @@ func (r *Reader) get(p validate.Pointer) (any, bool) {
 	if i > 0 {
 		// Members are mostly read object by object ("/contact/forename",
 		// "/contact/surname" …): the object of the last look-up is kept,
-		// and a member of it costs one map look-up.
+		// and a member of it costs one search of that object.
 		if r.haveLast && string(p[:i]) == r.lastPath {
 			parent = r.lastObj
 		} else {
