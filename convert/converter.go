@@ -25,6 +25,18 @@ type Converter interface {
 	Encode(c model.Customer) ([]byte, validate.Report)
 }
 
+// A ChangeOmitter is a Converter that can also encode without listing the
+// changes, which is less work: finding the values the format cannot hold
+// is a good part of encoding. Every provider converter custnorm ships is
+// one. A [Pipeline] uses it when its options omit changes, and in Validate,
+// which never reports the changes of its encoding step; for a converter
+// that is not one, it calls Encode and leaves the changes out.
+type ChangeOmitter interface {
+	// EncodeOmitChanges returns what Encode returns without the changes:
+	// the same document and the same issues.
+	EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues)
+}
+
 // A Lister is a Converter whose format has container documents that hold
 // several records (secuconnect's list {count,data:[…]} and DELETE array).
 type Lister interface {

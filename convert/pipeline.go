@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
 
@@ -22,6 +23,11 @@ type Options struct {
 	Now func() time.Time
 	// MaxAge overrides validate.DefaultMaxAge.
 	MaxAge int
+	// OmitChanges leaves the changes out of every result (Result.Changes
+	// is nil) and spares the work of listing them. The output and the
+	// issues are the same. For callers that pass the converted documents
+	// on and do not show what was changed (the CLI without --report).
+	OmitChanges bool
 }
 
 // Result is the outcome for one record. Its JSON form is the shape the CLI's
@@ -78,7 +84,7 @@ func (p *Pipeline) Convert(from, to string, data []byte) (Result, error) {
 	c, nrep := p.validator.Customer(c)
 	nrep.Remap(&origins)
 	merge(&rep, nrep)
-	out, erep := dst.Encode(c)
+	out, erep := encode(dst, c, p.opt.OmitChanges)
 	erep.Remap(&origins)
 	if src.Name() == dst.Name() {
 		sameFormat(&erep)
@@ -102,11 +108,26 @@ func (p *Pipeline) Validate(format string, data []byte) (Result, error) {
 	c, nrep := p.validator.Customer(c)
 	nrep.Remap(&origins)
 	merge(&rep, nrep)
-	_, erep := conv.Encode(c)
+	_, erep := encode(conv, c, true) // what Validate reports of encoding is its issues
 	erep.Remap(&origins)
 	sameFormat(&erep)
 	rep.Issues = append(rep.Issues, erep.Issues...)
 	return p.finish(rep, nil), nil
+}
+
+// encode encodes c with conv, without listing changes when omitChanges is
+// set (see [ChangeOmitter]).
+func encode(conv Converter, c model.Customer, omitChanges bool) ([]byte, validate.Report) {
+	if !omitChanges {
+		return conv.Encode(c)
+	}
+	if o, ok := conv.(ChangeOmitter); ok {
+		out, iss := o.EncodeOmitChanges(c)
+		return out, validate.Report{Issues: iss}
+	}
+	out, rep := conv.Encode(c)
+	rep.Changes = nil
+	return out, rep
 }
 
 // merge is rep.Merge(o) for a report o that is not used afterwards: where
@@ -161,6 +182,9 @@ func (p *Pipeline) finish(rep validate.Report, out []byte) Result {
 		rep.Issues = rep.Issues.Strict()
 	}
 	rep.Normalize()
+	if p.opt.OmitChanges {
+		rep.Changes = nil
+	}
 	p.loc.Fill(rep.Issues)
 	return Result{OK: !rep.Issues.HasError(), Output: out, Issues: rep.Issues, Changes: rep.Changes}
 }

@@ -64,15 +64,17 @@ func benchRecords(n int, national bool) [][]byte {
 // BenchmarkPipelineConvert is the work of `custnorm convert --from
 // secuconnect --to stancer` per record (op) with full normalization and
 // validation, on one goroutine: decode, normalize and check, encode, issue
-// messages. The CLI's framing and output are not part of it.
+// messages. The CLI's framing and output are not part of it. The omit
+// cases leave the changes out, as the CLI does without --report.
 func BenchmarkPipelineConvert(b *testing.B) {
 	for _, bc := range []struct {
 		name     string
 		national bool
-	}{{"e164", false}, {"mixed", true}} {
+		omit     bool
+	}{{"e164", false, false}, {"mixed", true, false}, {"e164-omit", false, true}, {"mixed-omit", true, true}} {
 		b.Run(bc.name, func(b *testing.B) {
 			recs := benchRecords(4096, bc.national)
-			p := convert.Builtin().NewPipeline(convert.Options{Now: fixedNow})
+			p := convert.Builtin().NewPipeline(convert.Options{Now: fixedNow, OmitChanges: bc.omit})
 			var size int64
 			for _, r := range recs {
 				size += int64(len(r))

@@ -137,7 +137,9 @@ func (o *options) register(fs *flag.FlagSet) {
 }
 
 // pipeline checks the options and returns the pipeline they configure.
-func (o *options) pipeline(reg *convert.Registry) (*convert.Pipeline, error) {
+// With omitChanges the results list no changes, which spares the work:
+// only convert's --report shows them.
+func (o *options) pipeline(reg *convert.Registry, omitChanges bool) (*convert.Pipeline, error) {
 	if o.region != "" {
 		res := validate.NormalizeCountry(o.region)
 		if !res.OK {
@@ -145,7 +147,7 @@ func (o *options) pipeline(reg *convert.Registry) (*convert.Pipeline, error) {
 		}
 		o.region = res.Code
 	}
-	return reg.NewPipeline(convert.Options{Region: o.region, Lang: o.lang, Strict: o.strict}), nil
+	return reg.NewPipeline(convert.Options{Region: o.region, Lang: o.lang, Strict: o.strict, OmitChanges: omitChanges}), nil
 }
 
 // input returns the reader of the one FILE argument, or stdin.
@@ -254,7 +256,7 @@ func (c *cli) convert(args []string) int {
 	if err != nil {
 		return c.fail(name, err)
 	}
-	pipe, err := o.pipeline(c.reg)
+	pipe, err := o.pipeline(c.reg, *reportPath == "")
 	if err != nil {
 		return c.usageFail(name, fs, usageConvert, err)
 	}
@@ -353,7 +355,7 @@ func (c *cli) validate(args []string) int {
 	if err != nil {
 		return c.fail(name, err)
 	}
-	pipe, err := o.pipeline(c.reg)
+	pipe, err := o.pipeline(c.reg, true)
 	if err != nil {
 		return c.usageFail(name, fs, usageValidate, err)
 	}

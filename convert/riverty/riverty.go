@@ -75,7 +75,14 @@ func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate
 // part is written back; its payment registration and currency, and every
 // canonical value the object has no member for, are dropped changes.
 func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encode(c, false)
+	return encode(c, false, false)
+}
+
+// EncodeOmitChanges is Encode without the changes: the same document and
+// the same issues, for less work (the dropped values are not looked for).
+func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
+	out, rep := encode(c, false, true)
+	return out, rep.Issues
 }
 
 // CreateConverter reads and writes the Riverty AaaS create/update request
@@ -116,7 +123,14 @@ func (CreateConverter) Decode(data []byte) (model.Customer, validate.Origins, va
 // registration the request is incomplete (a required error at target
 // /paymentRegistration).
 func (CreateConverter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encode(c, true)
+	return encode(c, true, false)
+}
+
+// EncodeOmitChanges is Encode without the changes: the same document and
+// the same issues, for less work (the dropped values are not looked for).
+func (CreateConverter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
+	out, rep := encode(c, true, true)
+	return out, rep.Issues
 }
 
 // dropEmptyCustomer removes an empty customer object from a request's
@@ -300,8 +314,7 @@ func (e *encoder) text(p validate.Pointer, v string, canon validate.Pointer, f f
 }
 
 func (e *encoder) change(kind validate.ChangeKind, canon, target validate.Pointer, rule string) {
-	e.w.Report.Changes = append(e.w.Report.Changes,
-		validate.Change{Kind: kind, Path: canon, Rule: rule}.WithTarget(target))
+	e.w.ChangeTo(kind, canon, target, rule)
 }
 
 // wroteUnder reports whether a member below p was written.
@@ -315,9 +328,10 @@ func (e *encoder) wroteUnder(p validate.Pointer) bool {
 }
 
 // encode writes c as a customer object, or as a create request when create
-// is set.
-func encode(c model.Customer, create bool) ([]byte, validate.Report) {
+// is set; with omitChanges it lists no changes.
+func encode(c model.Customer, create, omitChanges bool) ([]byte, validate.Report) {
 	e := &encoder{w: fieldmap.NewWriter(), wrote: make(map[validate.Pointer]bool)}
+	e.w.OmitChanges = omitChanges
 	base := validate.Pointer("")
 	if create {
 		base = memberCustomer
@@ -469,7 +483,7 @@ func (e *encoder) stripOverridden(res map[string]any, at, canonBase validate.Poi
 		switch {
 		case e.wrote[p] || (!isObj && e.wroteUnder(p)):
 			delete(res, k)
-			e.w.Report.Change(validate.ChangeDropped, canonBase+p, ruleOverridden)
+			e.w.Change(validate.ChangeDropped, canonBase+p, ruleOverridden)
 		case isObj:
 			e.stripOverridden(sub, p, canonBase)
 		}

@@ -463,7 +463,20 @@ func mayHaveData(data []byte) bool {
 // the request: they are reported as dropped with rule read_only. Every other
 // value the DTO cannot hold is dropped with rule not_in_target.
 func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
+	return encode(c, fieldmap.NewWriter())
+}
+
+// EncodeOmitChanges is Encode without the changes: the same document and
+// the same issues, for less work (the dropped values are not looked for).
+func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
 	w := fieldmap.NewWriter()
+	w.OmitChanges = true
+	out, rep := encode(c, w)
+	return out, rep.Issues
+}
+
+// encode is Encode, writing with w.
+func encode(c model.Customer, w *fieldmap.Writer) ([]byte, validate.Report) {
 	contact := false
 	for _, f := range contactFields {
 		switch {
@@ -485,7 +498,7 @@ func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
 		value string
 	}{{"/refs/secuconnect", c.Refs.Secuconnect}, {"/created", c.Created}, {"/updated", c.Updated}} {
 		if ro.value != "" {
-			w.Report.Change(validate.ChangeDropped, ro.canon, ruleReadOnly)
+			w.Change(validate.ChangeDropped, ro.canon, ruleReadOnly)
 		}
 		w.Wrote(ro.canon) // accounted for: not dropped a second time below
 	}
@@ -522,8 +535,7 @@ func writeHouseNumber(w *fieldmap.Writer, p validate.Pointer, a model.Address) b
 	}
 	w.Wrote("/address/houseNumberAddition")
 	joined := func(canon validate.Pointer) {
-		w.Report.Changes = append(w.Report.Changes,
-			validate.Change{Kind: validate.ChangeJoined, Path: canon, Rule: ruleHouseNumberJoin}.WithTarget(p))
+		w.ChangeTo(validate.ChangeJoined, canon, p, ruleHouseNumberJoin)
 	}
 	if a.HouseNumber != "" {
 		joined("/address/houseNumber")
@@ -612,7 +624,7 @@ func writeResidue(w *fieldmap.Writer, raw json.RawMessage) {
 		gone, err := json.Marshal(stripped)
 		if err == nil {
 			for _, p := range fieldmap.Leaves(model.Customer{Provider: map[string]json.RawMessage{Name: gone}}) {
-				w.Report.Change(validate.ChangeDropped, p, ruleReadOnly)
+				w.Change(validate.ChangeDropped, p, ruleReadOnly)
 			}
 		}
 	}

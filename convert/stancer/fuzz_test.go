@@ -13,6 +13,8 @@ import (
 // FuzzDecode checks that Decode never panics, and that a document Decode
 // accepts survives Encode: Decode(Encode(c)) is c minus the values Encode
 // reported as dropped, and encoding that again gives the same document.
+// EncodeOmitChanges gives Encode's document and issues for every decoded
+// record.
 func FuzzDecode(f *testing.F) {
 	// The shared corpus, valid and invalid.
 	for _, dir := range []string{corpus, filepath.Join(corpus, "invalid")} {
@@ -44,6 +46,7 @@ func FuzzDecode(f *testing.F) {
 	var conv stancer.Converter
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, _, rep := conv.Decode(data)
+		golden.CheckOmitChanges(t, conv, c)
 		for _, i := range rep.Issues {
 			if !i.Path.IsValid() {
 				t.Errorf("Decode(%q) issue %s at invalid pointer %q", data, i.Code, i.Path)

@@ -277,8 +277,20 @@ func decodeCreated(r *fieldmap.Reader, c *model.Customer) {
 // (one_of_required, error, path ""); a mobile that is a valid number of a
 // type other than mobile, such as a fixed line (not_mobile, warning).
 func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter()
+	return encode(c, fieldmap.NewWriter())
+}
 
+// EncodeOmitChanges is Encode without the changes: the same document and
+// the same issues, for less work (the dropped values are not looked for).
+func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
+	w := fieldmap.NewWriter()
+	w.OmitChanges = true
+	out, rep := encode(c, w)
+	return out, rep.Issues
+}
+
+// encode is Encode, writing with w.
+func encode(c model.Customer, w *fieldmap.Writer) ([]byte, validate.Report) {
 	encodeName(w, c)
 	w.Text(memberEmail, c.Email, canonEmail, emailLimit)
 	w.Text(memberMobile, string(c.Mobile), canonMobile, mobileLimit)
@@ -295,7 +307,7 @@ func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
 
 	for _, p := range [...]validate.Pointer{canonStancerRef, canonCreated, canonLiveMode, canonCountry} {
 		if present(c, p) {
-			w.Report.Change(validate.ChangeDropped, p, ruleReadOnly)
+			w.Change(validate.ChangeDropped, p, ruleReadOnly)
 			w.Wrote(p)
 		}
 	}
@@ -322,8 +334,7 @@ func encodeName(w *fieldmap.Writer, c model.Customer) {
 	case c.GivenName != "" && c.FamilyName != "":
 		w.Text(memberName, validate.JoinName(c.GivenName, c.FamilyName), canonGivenName, nameLimit)
 		w.Wrote(canonFamilyName)
-		w.Report.Changes = append(w.Report.Changes,
-			validate.Change{Kind: validate.ChangeJoined, Path: canonGivenName, Rule: ruleNameJoin}.WithTarget(memberName))
+		w.ChangeTo(validate.ChangeJoined, canonGivenName, memberName, ruleNameJoin)
 	case c.GivenName != "":
 		w.Text(memberName, c.GivenName, canonGivenName, nameLimit)
 	default:
@@ -364,7 +375,7 @@ func encodeResidue(w *fieldmap.Writer, raw json.RawMessage) {
 			continue
 		}
 		p := canonProvider.AppendToken(k)
-		w.Report.Change(validate.ChangeDropped, p, ruleReadOnly)
+		w.Change(validate.ChangeDropped, p, ruleReadOnly)
 		w.Wrote(p)
 		delete(obj, k)
 	}

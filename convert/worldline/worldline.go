@@ -117,7 +117,20 @@ func readText(r *fieldmap.Reader, p, canon validate.Pointer, dst *string) {
 // warnings. The provider section is written back; every other canonical
 // value is a dropped change.
 func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
+	return encodeResponse(c, fieldmap.NewWriter())
+}
+
+// EncodeOmitChanges is Encode without the changes: the same document and
+// the same issues, for less work (the dropped values are not looked for).
+func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
 	w := fieldmap.NewWriter()
+	w.OmitChanges = true
+	out, rep := encodeResponse(c, w)
+	return out, rep.Issues
+}
+
+// encodeResponse is Encode, writing with w.
+func encodeResponse(c model.Customer, w *fieldmap.Writer) ([]byte, validate.Report) {
 	a := c.Address
 	country := string(a.Country)
 
@@ -156,8 +169,7 @@ func writeStreet(w *fieldmap.Writer, a model.Address) {
 			continue
 		}
 		w.Wrote(part.canon)
-		w.Report.Changes = append(w.Report.Changes,
-			validate.Change{Kind: validate.ChangeJoined, Path: part.canon, Rule: ruleStreetJoin}.WithTarget("/street"))
+		w.ChangeTo(validate.ChangeJoined, part.canon, "/street", ruleStreetJoin)
 	}
 }
 

@@ -1,6 +1,7 @@
 package golden
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,16 +9,35 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
 
-// Converter is the method set of a provider format (convert.Converter,
-// restated so that provider tests need not import package convert).
+// Converter is the method set of a provider format (convert.Converter and
+// convert.ChangeOmitter, restated so that provider tests need not import
+// package convert).
 type Converter interface {
 	Name() string
 	Decode(data []byte) (model.Customer, validate.Origins, validate.Report)
 	Encode(c model.Customer) ([]byte, validate.Report)
+	EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues)
+}
+
+// CheckOmitChanges checks that conv.EncodeOmitChanges(c) is conv.Encode(c)
+// without the changes: the same document and the same issues (messages,
+// params and targets included).
+func CheckOmitChanges(t testing.TB, conv Converter, c model.Customer) {
+	t.Helper()
+	out, rep := conv.Encode(c)
+	lean, issues := conv.EncodeOmitChanges(c)
+	if !bytes.Equal(lean, out) {
+		t.Errorf("%s: EncodeOmitChanges wrote\n%s\nEncode wrote\n%s", conv.Name(), lean, out)
+	}
+	if diff := cmp.Diff(string(JSON(t, rep.Issues)), string(JSON(t, issues))); diff != "" {
+		t.Errorf("%s: EncodeOmitChanges issues differ from Encode's (-Encode +EncodeOmitChanges):\n%s", conv.Name(), diff)
+	}
 }
 
 // Corpus returns the provider documents in dir, the *.json files that are

@@ -2,6 +2,7 @@ package fieldmap_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -106,6 +107,8 @@ func TestReaderResidue(t *testing.T) {
 	}
 }
 
+// TestWriter writes a document with and without OmitChanges: the same
+// document and issues, and the changes only without it.
 func TestWriter(t *testing.T) {
 	c := model.Customer{
 		GivenName: "Max",
@@ -113,41 +116,66 @@ func TestWriter(t *testing.T) {
 		Address:   model.Address{City: "Berlin", Country: "DE"},
 		Provider:  map[string]json.RawMessage{"x": json.RawMessage(`{"contact":{"picture":"DOC_1","forename":"ignored"},"n":[1,2]}`), "other": json.RawMessage(`{"a":{"b":1}}`)},
 	}
-	w := fieldmap.NewWriter()
-	w.Text("/contact/forename", c.GivenName, "/givenName", fieldmap.Limit{Min: 4, Max: 64})
-	w.Text("/contact/address/city", c.Address.City, "/address/city", fieldmap.Limit{Max: 3})
-	w.Text("/contact/email", "", "/email", fieldmap.Limit{}) // empty: not written
-	w.Residue(c.Provider["x"], "/provider/x")
-	w.Require("/contact/surname", "/familyName", validate.SeverityWarning)
-	w.Dropped(c, "not_in_target")
-
-	if got, want := string(w.Bytes()), `{"contact":{"forename":"Max","address":{"city":"Berlin"},"picture":"DOC_1"},"n":[1,2]}`; got != want {
-		t.Errorf("Bytes() = %s, want %s", got, want)
-	}
 	type issue struct {
 		Path, Target validate.Pointer
 		Code         validate.Code
 		Severity     validate.Severity
 	}
-	var gotIssues []issue
-	for _, i := range w.Report.Issues {
-		gotIssues = append(gotIssues, issue{i.Path, *i.Target, i.Code, i.Severity})
+	type change struct {
+		Kind         validate.ChangeKind
+		Path, Target validate.Pointer
+		Rule         string
 	}
-	wantIssues := []issue{
-		{"/givenName", "/contact/forename", validate.CodeTooShort, validate.SeverityError},
-		{"/address/city", "/contact/address/city", validate.CodeTooLong, validate.SeverityError},
-		{"/familyName", "/contact/surname", validate.CodeRequired, validate.SeverityWarning},
-	}
-	if diff := cmp.Diff(wantIssues, gotIssues); diff != "" {
-		t.Errorf("issues mismatch (-want +got):\n%s", diff)
-	}
-	var dropped []validate.Pointer
-	for _, ch := range w.Report.Changes {
-		dropped = append(dropped, ch.Path)
-	}
-	want := []validate.Pointer{"/fullName", "/address/country", "/provider/other/a/b"}
-	if diff := cmp.Diff(want, dropped); diff != "" {
-		t.Errorf("dropped mismatch (-want +got):\n%s", diff)
+	for _, omit := range []bool{false, true} {
+		t.Run(fmt.Sprintf("OmitChanges=%v", omit), func(t *testing.T) {
+			w := fieldmap.NewWriter()
+			w.OmitChanges = omit
+			w.Text("/contact/forename", c.GivenName, "/givenName", fieldmap.Limit{Min: 4, Max: 64})
+			w.Text("/contact/address/city", c.Address.City, "/address/city", fieldmap.Limit{Max: 3})
+			w.Text("/contact/email", "", "/email", fieldmap.Limit{}) // empty: not written
+			w.Residue(c.Provider["x"], "/provider/x")
+			w.Require("/contact/surname", "/familyName", validate.SeverityWarning)
+			w.Change(validate.ChangeNormalized, "/givenName", "rule_a")
+			w.ChangeTo(validate.ChangeJoined, "/address/city", "/contact/address/city", "rule_b")
+			w.Dropped(c, "not_in_target")
+
+			if got, want := string(w.Bytes()), `{"contact":{"forename":"Max","address":{"city":"Berlin"},"picture":"DOC_1"},"n":[1,2]}`; got != want {
+				t.Errorf("Bytes() = %s, want %s", got, want)
+			}
+			var gotIssues []issue
+			for _, i := range w.Report.Issues {
+				gotIssues = append(gotIssues, issue{i.Path, *i.Target, i.Code, i.Severity})
+			}
+			wantIssues := []issue{
+				{"/givenName", "/contact/forename", validate.CodeTooShort, validate.SeverityError},
+				{"/address/city", "/contact/address/city", validate.CodeTooLong, validate.SeverityError},
+				{"/familyName", "/contact/surname", validate.CodeRequired, validate.SeverityWarning},
+			}
+			if diff := cmp.Diff(wantIssues, gotIssues); diff != "" {
+				t.Errorf("issues mismatch (-want +got):\n%s", diff)
+			}
+			var gotChanges []change
+			for _, ch := range w.Report.Changes {
+				k := change{Kind: ch.Kind, Path: ch.Path, Rule: ch.Rule}
+				if ch.Target != nil {
+					k.Target = *ch.Target
+				}
+				gotChanges = append(gotChanges, k)
+			}
+			wantChanges := []change{
+				{validate.ChangeNormalized, "/givenName", "", "rule_a"},
+				{validate.ChangeJoined, "/address/city", "/contact/address/city", "rule_b"},
+				{validate.ChangeDropped, "/fullName", "", "not_in_target"},
+				{validate.ChangeDropped, "/address/country", "", "not_in_target"},
+				{validate.ChangeDropped, "/provider/other/a/b", "", "not_in_target"},
+			}
+			if omit {
+				wantChanges = nil
+			}
+			if diff := cmp.Diff(wantChanges, gotChanges); diff != "" {
+				t.Errorf("changes mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 

@@ -19,10 +19,16 @@ type Limit struct {
 // Writer builds one provider document. Members come out in the order they
 // were first set. Its report holds issues and changes whose Path is a
 // canonical pointer and whose Target is the pointer in the output.
+//
+// Encoders record changes with Change, ChangeTo and Dropped, never on the
+// report directly, so that a writer that omits changes lists none.
 type Writer struct {
 	root    *node
 	written pointerSet
 	Report  validate.Report
+	// OmitChanges makes Change, ChangeTo and Dropped do nothing: the
+	// document and the issues are the same, the report lists no changes.
+	OmitChanges bool
 }
 
 // A node is one object of the output: its members in the order they were
@@ -269,10 +275,29 @@ func marshalNoEscape(v any) ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
+// Change records a change of the canonical value at canon.
+func (w *Writer) Change(kind validate.ChangeKind, canon validate.Pointer, rule string) {
+	if !w.OmitChanges {
+		w.Report.Change(kind, canon, rule)
+	}
+}
+
+// ChangeTo records a change of the canonical value at canon that shows in
+// the output at target.
+func (w *Writer) ChangeTo(kind validate.ChangeKind, canon, target validate.Pointer, rule string) {
+	if !w.OmitChanges {
+		w.Report.Changes = append(w.Report.Changes,
+			validate.Change{Kind: kind, Path: canon, Rule: rule}.WithTarget(target))
+	}
+}
+
 // Dropped reports, as dropped changes, every canonical value of c that the
 // output does not hold: each leaf pointer of c not marked written (nor lying
 // under a written pointer).
 func (w *Writer) Dropped(c model.Customer, rule string) {
+	if w.OmitChanges {
+		return
+	}
 	var leafBuf, dropBuf [48]validate.Pointer
 	dropped := dropBuf[:0]
 	for _, p := range appendLeavesOf(leafBuf[:0], &c) {
