@@ -235,7 +235,11 @@ func merge(n *node, obj map[string]any) {
 
 // Bytes returns the document as compact JSON.
 func (w *Writer) Bytes() []byte {
-	return appendNode(make([]byte, 0, 256), w.root)
+	// Written on the stack and copied out at its size: a typical document
+	// is under 200 bytes, and one allocation of that size is less work for
+	// the collector than a buffer grown for the largest.
+	var scratch [1 << 10]byte
+	return bytes.Clone(appendNode(scratch[:0], w.root))
 }
 
 // appendNode appends n as JSON. Keys are escaped as json.Marshal escapes
