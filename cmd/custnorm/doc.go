@@ -95,11 +95,15 @@
 //
 // # Streaming
 //
-// One goroutine reads and frames records, GOMAXPROCS workers convert them,
-// and the writer puts the results back in input order. Records in flight are
-// limited to 64 MiB and 4096 records, so memory stays constant whatever the
-// input size; output waiting in buffers is flushed 10 ms after the writer
-// runs out of results, so a slow producer on a pipe sees each record soon.
+// GOMAXPROCS workers each cut a batch of records from the input in turn,
+// convert it and write the results; whichever worker finishes the batch
+// that is next in input order writes it and the finished batches after it,
+// so the output keeps the input order and a record is mostly read,
+// converted and written on one core. Records in flight are limited to
+// 64 MiB and 4096 records, so memory stays constant whatever the input
+// size; output waiting in buffers is flushed whenever the workers have
+// written everything they read and wait for more input, so a slow producer
+// on a pipe sees each record at once.
 // On a terminal, a progress line on standard error counts records once there
 // are more than 100,000.
 //

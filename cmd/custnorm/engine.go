@@ -3,7 +3,6 @@ package main
 import (
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/custnorm/custnorm/convert"
 )
@@ -19,7 +18,7 @@ type unit struct {
 	format, reason string
 }
 
-// Flow control of the pipeline between the reader and the ordered writer.
+// Flow control of pump.
 const (
 	// recordOverhead is what each record in flight is charged on top of its
 	// size, for its result. With flightBudget it caps the records in flight
@@ -27,178 +26,213 @@ const (
 	recordOverhead = 16 << 10
 	// flightBudget caps the bytes of records read but not yet written.
 	flightBudget = 64 << 20
-	// flushDelay is how long written output may wait in buffers when no
-	// more results are ready: a slow, interactive stream sees each record
-	// soon, a fast one is not flushed record by record.
-	flushDelay = 10 * time.Millisecond
-	// batchRecords and batchBytes cap a batch: the records the reader
-	// hands to a worker at once. Batching spares most of the channel
-	// operations, wake-ups and budget locks per record, which cost as much
-	// as converting a small record; a batch only takes records that are
-	// already in the input buffer (see framer.ready), so a slow stream
-	// still sees each record at once. (The 256 units of a batch's results
-	// fit a small allocation, under 32 KiB. On the project machine 256 was
-	// a few per cent faster on 2 cores than 64, for some 20 MB more peak
-	// RSS; deeper queues gained nothing clear for twice the RSS.)
+	// batchRecords and batchBytes cap a batch: the records a worker cuts
+	// from the input at once. Batching spares most of the locking, budget
+	// accounting and wake-ups per record, which cost as much as converting
+	// a small record; a batch only takes records that are already in the
+	// input buffer (see framer.ready), so a slow stream still sees each
+	// record at once. (The 256 units of a batch's results fit a small
+	// allocation, under 32 KiB. On the project machine 256 was a few per
+	// cent faster on 2 cores than 64, for some 20 MB more peak RSS.)
 	batchRecords = 256
 	batchBytes   = 256 << 10
 )
 
 // pump runs the records of fr through process (which appends the units of
 // one record to its first argument) on workers goroutines and hands the
-// units to emit in input order, from the calling goroutine.
+// units to emit in input order.
 //
-// The reader goroutine cuts records, in batches of those already buffered,
-// and charges each one, before passing it on, against a budget of bytes in
-// flight that the writer refunds once the record is written; so at most
-// flightBudget bytes and 4096 records are between the reader and the
-// writer, however slow the writer or however far ahead a worker is.
-// Workers process batches in any order; the writer holds finished ones
-// until all earlier ones are written (the reassembly window is bounded by
-// the same budget). idle (a flush) is called flushDelay after
-// the writer ran out of ready results, so a slow, interactive stream sees
-// each record soon while a fast one is not flushed record by record.
+// There is no reader or writer goroutine: each worker serves itself. It
+// cuts a batch of records from the input (those already buffered, see
+// framer.ready) under the input lock, processes it, and commits the
+// units; whoever commits the batch that is next in input order emits it,
+// and every later batch that is already done, while the other workers go
+// on. So a record is read, converted and (mostly) written on the same
+// core, and no goroutine hand-off is paid per batch: on two cores, moving
+// each record and its output from a reader to a worker to a writer cost
+// several per cent of the CPU.
 //
-// readErr is an I/O error of the input; writeErr the first error of emit,
-// after which the reader stops and the remaining records are dropped.
+// Each batch is charged, before it gets its place in the order, against a
+// budget of bytes in flight that is refunded once it is written; so at
+// most flightBudget bytes and 4096 records are read but not written,
+// however slow the output or however far ahead a worker is. The budget is
+// taken under the input lock, in input order: a batch waiting for budget
+// never holds up one that was cut before it.
+//
+// idle (a flush) is called when a batch has been emitted, no other is in
+// flight and the last batch cut ended because no more input was buffered:
+// the workers are waiting for input, so a slow, interactive stream sees
+// each record at once, while a fast one is flushed only as its buffers
+// fill.
+//
+// readErr is an I/O error of the input; writeErr the first error of emit
+// or idle, after which no more records are read and the records in flight
+// are dropped.
 func pump(fr *framer, workers int, process func([]unit, rawRecord) []unit, emit func(unit) error, idle func() error) (readErr, writeErr error) {
-	type job struct {
-		seq  int
-		cost int64
-		recs []rawRecord
-	}
-	type done struct {
-		seq   int
-		cost  int64
-		units []unit
-	}
-	workers = max(workers, 1)
-	jobs := make(chan job, workers)
-	results := make(chan done, workers)
-	bud := newBudget(flightBudget)
-	var stop atomic.Bool
-	// Spent batch slices go back to the reader and the workers (cleared,
-	// so they hold on to no record): a batch's slices are tens of KiB, and
-	// making new ones for each batch kept the runtime busy finding spans.
-	freeRecs := make(chan []rawRecord, 2*workers+2)
-	freeUnits := make(chan []unit, 2*workers+2)
-
-	go func() {
-		defer close(jobs)
-		for seq := 0; !stop.Load(); seq++ {
-			var (
-				recs = reuse(freeRecs)
-				size int
-				cost int64
-			)
-			for len(recs) == 0 || len(recs) < batchRecords && size < batchBytes && fr.ready() {
-				rec, ok, err := fr.next()
-				if err != nil {
-					readErr = err // published by close(jobs)
-					break
-				}
-				if !ok {
-					break
-				}
-				recs = append(recs, rec)
-				size += len(rec.data)
-				cost += int64(len(rec.data)) + recordOverhead
-			}
-			if len(recs) > 0 {
-				bud.acquire(cost)
-				jobs <- job{seq: seq, cost: cost, recs: recs}
-			} else {
-				recycle(freeRecs, recs)
-			}
-			if readErr != nil || len(recs) == 0 || fr.done {
-				return
-			}
-		}
-	}()
-
+	p := &pumper{fr: fr, process: process, emit: emit, idle: idle,
+		bud: newBudget(flightBudget), pending: make(map[int]batch)}
 	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for j := range jobs {
-				units := reuse(freeUnits)
-				for _, rec := range j.recs {
-					units = process(units, rec)
-				}
-				recycle(freeRecs, j.recs)
-				results <- done{seq: j.seq, cost: j.cost, units: units}
-			}
-		})
+	for range max(workers, 1) - 1 {
+		wg.Go(p.work)
 	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
+	p.work()
+	wg.Wait()
+	return p.readErr, p.writeErr
+}
 
-	pending := make(map[int]done)
-	next := 0
-	var flushC <-chan time.Time // armed while written output waits for a flush
+// A pumper is the state the workers of pump share.
+type pumper struct {
+	fr      *framer
+	process func([]unit, rawRecord) []unit
+	emit    func(unit) error
+	idle    func() error
+	bud     *budget
+	// stop is set after a write error: no more batches are cut.
+	stop atomic.Bool
+	// inFlight counts the batches cut but not yet emitted.
+	inFlight atomic.Int64
+	// starved: the last batch cut ended because the input had no more
+	// records buffered (rather than at the batch limits).
+	starved atomic.Bool
+
+	// in guards the input side: the framer, the sequence and readErr.
+	in      sync.Mutex
+	seq     int  // of the next batch cut
+	drained bool // the input is at its end or failed
+	readErr error
+
+	// out guards the output side.
+	out      sync.Mutex
+	pending  map[int]batch // done, waiting for an earlier batch
+	next     int           // sequence number of the next batch to emit
+	emitting bool          // a worker is emitting; it also emits what is committed meanwhile
+	free     [][]unit      // emptied unit slices, for the next batches
+	writeErr error
+}
+
+// A batch is the outcome of consecutive records.
+type batch struct {
+	seq   int
+	cost  int64
+	units []unit
+}
+
+// work is one worker: cut a batch, process it, commit it, until the input
+// ends or writing fails.
+func (p *pumper) work() {
+	var recs []rawRecord
+	var units []unit
 	for {
-		var d done
+		var seq int
+		var cost int64
 		var ok bool
-		select {
-		case d, ok = <-results:
-		case <-flushC:
-			flushC = nil
-			if writeErr == nil {
-				if err := idle(); err != nil {
-					writeErr = err
-					stop.Store(true)
-				}
-			}
-			continue
+		recs, seq, cost, ok = p.cut(recs[:0])
+		if !ok {
+			return
 		}
+		for _, rec := range recs {
+			units = p.process(units, rec)
+		}
+		clear(recs) // the records are not needed any more
+		units = p.commit(batch{seq: seq, cost: cost, units: units})
+	}
+}
+
+// cut appends the next batch of records to recs and charges it against
+// the budget; ok is false when there is none (the input ended or failed,
+// or writing failed).
+func (p *pumper) cut(recs []rawRecord) (_ []rawRecord, seq int, cost int64, ok bool) {
+	p.in.Lock()
+	defer p.in.Unlock()
+	if p.drained || p.stop.Load() {
+		return recs, 0, 0, false
+	}
+	size := 0
+	for len(recs) == 0 || len(recs) < batchRecords && size < batchBytes && p.fr.ready() {
+		rec, ok, err := p.fr.next()
+		if err != nil {
+			p.readErr = err
+			p.drained = true
+			break
+		}
+		if !ok {
+			p.drained = true
+			break
+		}
+		recs = append(recs, rec)
+		size += len(rec.data)
+		cost += int64(len(rec.data)) + recordOverhead
+	}
+	if p.fr.done {
+		p.drained = true
+	}
+	p.starved.Store(len(recs) < batchRecords && size < batchBytes)
+	if len(recs) == 0 {
+		return recs, 0, 0, false
+	}
+	p.bud.acquire(cost)
+	seq = p.seq
+	p.seq++
+	p.inFlight.Add(1)
+	return recs, seq, cost, true
+}
+
+// commit hands a processed batch over for output and returns an empty
+// unit slice for the next. If no other worker is emitting, it emits the
+// batch, when it is next in order, and every later one that is done.
+func (p *pumper) commit(b batch) []unit {
+	p.out.Lock()
+	p.pending[b.seq] = b
+	units := p.takeFree()
+	if p.emitting {
+		p.out.Unlock()
+		return units
+	}
+	p.emitting = true
+	for {
+		d, ok := p.pending[p.next]
 		if !ok {
 			break
 		}
-		pending[d.seq] = d
-		for {
-			d, ok := pending[next]
-			if !ok {
+		delete(p.pending, p.next)
+		p.next++
+		failed := p.writeErr != nil
+		p.out.Unlock()
+		var err error
+		for _, u := range d.units {
+			if failed {
 				break
 			}
-			delete(pending, next)
-			next++
-			for _, u := range d.units {
-				if writeErr != nil {
-					break
-				}
-				if err := emit(u); err != nil {
-					writeErr = err
-					stop.Store(true)
-				}
+			if err = p.emit(u); err != nil {
+				failed = true
 			}
-			bud.release(d.cost)
-			recycle(freeUnits, d.units)
 		}
-		if flushC == nil && len(results) == 0 {
-			flushC = time.After(flushDelay)
+		p.bud.release(d.cost)
+		if p.inFlight.Add(-1) == 0 && p.starved.Load() && !failed {
+			err = p.idle()
 		}
+		clear(d.units)
+		p.out.Lock()
+		if err != nil && p.writeErr == nil {
+			p.writeErr = err
+			p.stop.Store(true)
+		}
+		p.free = append(p.free, d.units[:0])
 	}
-	return readErr, writeErr
+	p.emitting = false
+	p.out.Unlock()
+	return units
 }
 
-// reuse returns a slice from free, or nil when free has none.
-func reuse[T any](free chan []T) []T {
-	select {
-	case s := <-free:
-		return s
-	default:
+// takeFree returns an emptied unit slice, or nil; p.out must be held.
+func (p *pumper) takeFree() []unit {
+	n := len(p.free)
+	if n == 0 {
 		return nil
 	}
-}
-
-// recycle clears s and puts it in free, unless free is full.
-func recycle[T any](free chan []T, s []T) {
-	clear(s)
-	select {
-	case free <- s[:0]:
-	default:
-	}
+	u := p.free[n-1]
+	p.free = p.free[:n-1]
+	return u
 }
 
 // A budget is a weighted semaphore: acquire blocks while the units in use

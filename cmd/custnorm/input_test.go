@@ -321,7 +321,7 @@ func TestPumpOrder(t *testing.T) {
 	}
 }
 
-// TestPumpWriteError checks that a failing writer stops the reader.
+// TestPumpWriteError checks that a failing write stops the reading.
 func TestPumpWriteError(t *testing.T) {
 	boom := errors.New("boom")
 	fr, err := newFramer(strings.NewReader(strings.Repeat("1\n", 100000)), 64)
