@@ -61,3 +61,23 @@ func ExampleConverter_Encode_errors() {
 	// "/fullName" too_short error target="/name" map[min:4]
 	// "" one_of_required error target="" map[fields:email, mobile]
 }
+
+// The same request as Encode writes, and its issues, without the list of
+// changes.
+func ExampleConverter_EncodeOmitChanges() {
+	c := model.Customer{
+		GivenName:  "David",
+		FamilyName: "Coaster",
+		Email:      "david@example.net",
+		Mobile:     "+33155667788", // a fixed line
+		BirthDate:  model.Date{Year: 1980, Month: 9, Day: 1},
+	}
+	doc, issues := stancer.Converter{}.EncodeOmitChanges(c)
+	fmt.Println(string(doc))
+	for _, i := range issues {
+		fmt.Println(i.Path, i.Code, i.Severity)
+	}
+	// Output:
+	// {"name":"David Coaster","email":"david@example.net","mobile":"+33155667788"}
+	// /mobile not_mobile warning
+}
