@@ -411,11 +411,13 @@ func (Converter) Records(data []byte) (records [][]byte, at []validate.Pointer, 
 	if len(trimmed) == 0 {
 		return nil, nil, false
 	}
-	var items []json.RawMessage
-	var base validate.Pointer
+	var (
+		items []json.RawMessage
+		base  validate.Pointer
+	)
 	switch trimmed[0] {
 	case '[':
-		if json.Unmarshal(data, &items) != nil {
+		if items, ok = rawItems(data); !ok {
 			return nil, nil, false
 		}
 	case '{':
@@ -433,7 +435,7 @@ func (Converter) Records(data []byte) (records [][]byte, at []validate.Pointer, 
 		if d := bytes.TrimLeft(raw, " \t\r\n"); len(d) == 0 || d[0] != '[' {
 			return nil, nil, false
 		}
-		if json.Unmarshal(raw, &items) != nil {
+		if items, ok = rawItems(raw); !ok {
 			return nil, nil, false
 		}
 		base = "/data"
@@ -447,6 +449,17 @@ func (Converter) Records(data []byte) (records [][]byte, at []validate.Pointer, 
 		at[i] = base.AppendIndex(i)
 	}
 	return records, at, true
+}
+
+// rawItems decodes data as a JSON array. (Its own function so that the
+// slice it decodes into is allocated only for documents that may be lists,
+// not for every record.)
+func rawItems(data []byte) ([]json.RawMessage, bool) {
+	var items []json.RawMessage
+	if json.Unmarshal(data, &items) != nil {
+		return nil, false
+	}
+	return items, true
 }
 
 // mayHaveData reports whether the JSON text data may hold a member named

@@ -751,3 +751,16 @@ func TestDecodeLimits(t *testing.T) {
 		t.Errorf("Records(20000 nested arrays) ok = true, want false")
 	}
 }
+
+// TestRecordsOfOneRecord: the CLI asks Records of every record whether it
+// is a list; for a plain record the answer costs no allocation.
+func TestRecordsOfOneRecord(t *testing.T) {
+	doc := []byte(`{"contact":{"forename":"Anna","surname":"Schmidt","email":"anna@example.com"}}`)
+	var conv secuconnect.Converter
+	if _, _, ok := conv.Records(doc); ok {
+		t.Fatal("Records took a plain record for a list")
+	}
+	if n := testing.AllocsPerRun(100, func() { conv.Records(doc) }); n != 0 {
+		t.Errorf("Records of a plain record: %v allocations, want 0", n)
+	}
+}
