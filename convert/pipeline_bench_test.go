@@ -93,11 +93,12 @@ func BenchmarkPipelineConvert(b *testing.B) {
 	}
 }
 
-// BenchmarkPipelineConvertParallel is BenchmarkPipelineConvert on every
-// GOMAXPROCS (the CLI's worker pool shares one Pipeline).
+// BenchmarkPipelineConvertParallel is BenchmarkPipelineConvert/mixed-omit
+// on every GOMAXPROCS (the CLI's worker pool shares one Pipeline, and
+// omits changes without --report).
 func BenchmarkPipelineConvertParallel(b *testing.B) {
 	recs := benchRecords(4096, true)
-	p := convert.Builtin().NewPipeline(convert.Options{Now: fixedNow})
+	p := convert.Builtin().NewPipeline(convert.Options{Now: fixedNow, OmitChanges: true})
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		i := 0
