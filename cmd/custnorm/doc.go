@@ -101,9 +101,8 @@
 // so the output keeps the input order and a record is mostly read,
 // converted and written on one core. Records in flight are limited to
 // 64 MiB and 4096 records, so memory stays constant whatever the input
-// size; output waiting in buffers is flushed whenever the workers have
-// written everything they read and wait for more input, so a slow producer
-// on a pipe sees each record at once.
+// size; output waiting in buffers is flushed 10 ms after the last record
+// was written, so a slow producer on a pipe sees each record soon.
 // On a terminal, a progress line on standard error counts records once there
 // are more than 100,000.
 //

@@ -3,6 +3,7 @@ package main
 import (
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/custnorm/custnorm/convert"
 )
@@ -20,6 +21,10 @@ type unit struct {
 
 // Flow control of pump.
 const (
+	// flushDelay is how long written output may wait in buffers when
+	// nothing more is written: a slow, interactive stream sees each record
+	// soon, a fast one is not flushed record by record.
+	flushDelay = 10 * time.Millisecond
 	// recordOverhead is what each record in flight is charged on top of its
 	// size, for its result. With flightBudget it caps the records in flight
 	// at 4096.
@@ -59,11 +64,10 @@ const (
 // taken under the input lock, in input order: a batch waiting for budget
 // never holds up one that was cut before it.
 //
-// idle (a flush) is called when a batch has been emitted, no other is in
-// flight and the last batch cut ended because no more input was buffered:
-// the workers are waiting for input, so a slow, interactive stream sees
-// each record at once, while a fast one is flushed only as its buffers
-// fill.
+// idle (a flush) is called when output has been emitted and nothing more
+// for flushDelay: a slow, interactive stream sees each record soon, while a
+// fast one is not flushed record by record. A goroutine of its own watches
+// for that.
 //
 // readErr is an I/O error of the input; writeErr the first error of emit
 // or idle, after which no more records are read and the records in flight
@@ -71,12 +75,19 @@ const (
 func pump(fr *framer, workers int, process func([]unit, rawRecord) []unit, emit func(unit) error, idle func() error) (readErr, writeErr error) {
 	p := &pumper{fr: fr, process: process, emit: emit, idle: idle,
 		bud: newBudget(flightBudget), pending: make(map[int]batch)}
+	done, flusherDone := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(flusherDone)
+		p.flusher(done)
+	}()
 	var wg sync.WaitGroup
 	for range max(workers, 1) - 1 {
 		wg.Go(p.work)
 	}
 	p.work()
 	wg.Wait()
+	close(done)
+	<-flusherDone
 	return p.readErr, p.writeErr
 }
 
@@ -89,11 +100,6 @@ type pumper struct {
 	bud     *budget
 	// stop is set after a write error: no more batches are cut.
 	stop atomic.Bool
-	// inFlight counts the batches cut but not yet emitted.
-	inFlight atomic.Int64
-	// starved: the last batch cut ended because the input had no more
-	// records buffered (rather than at the batch limits).
-	starved atomic.Bool
 
 	// in guards the input side: the framer, the sequence and readErr.
 	in      sync.Mutex
@@ -105,8 +111,10 @@ type pumper struct {
 	out      sync.Mutex
 	pending  map[int]batch // done, waiting for an earlier batch
 	next     int           // sequence number of the next batch to emit
-	emitting bool          // a worker is emitting; it also emits what is committed meanwhile
+	emitting bool          // a worker or the flusher is emitting; it also emits what is committed meanwhile
 	free     [][]unit      // emptied unit slices, for the next batches
+	emitted  int           // batches emitted, for the flusher
+	dirty    bool          // output emitted since the last flush
 	writeErr error
 }
 
@@ -166,33 +174,40 @@ func (p *pumper) cut(recs []rawRecord) (_ []rawRecord, seq int, cost int64, ok b
 	if p.fr.done {
 		p.drained = true
 	}
-	p.starved.Store(len(recs) < batchRecords && size < batchBytes)
 	if len(recs) == 0 {
 		return recs, 0, 0, false
 	}
 	p.bud.acquire(cost)
 	seq = p.seq
 	p.seq++
-	p.inFlight.Add(1)
 	return recs, seq, cost, true
 }
 
 // commit hands a processed batch over for output and returns an empty
-// unit slice for the next. If no other worker is emitting, it emits the
+// unit slice for the next. If no other goroutine is emitting, it emits the
 // batch, when it is next in order, and every later one that is done.
 func (p *pumper) commit(b batch) []unit {
 	p.out.Lock()
+	defer p.out.Unlock()
 	p.pending[b.seq] = b
 	units := p.takeFree()
-	if p.emitting {
-		p.out.Unlock()
-		return units
+	if !p.emitting {
+		p.emitting = true
+		p.drain()
+		p.emitting = false
 	}
-	p.emitting = true
+	return units
+}
+
+// drain emits the pending batches that are next in order. The caller holds
+// p.out and has set p.emitting; drain releases p.out while it emits, so
+// that the other workers can commit meanwhile, and emits what they commit
+// too.
+func (p *pumper) drain() {
 	for {
 		d, ok := p.pending[p.next]
 		if !ok {
-			break
+			return
 		}
 		delete(p.pending, p.next)
 		p.next++
@@ -208,20 +223,52 @@ func (p *pumper) commit(b batch) []unit {
 			}
 		}
 		p.bud.release(d.cost)
-		if p.inFlight.Add(-1) == 0 && p.starved.Load() && !failed {
-			err = p.idle()
-		}
 		clear(d.units)
 		p.out.Lock()
-		if err != nil && p.writeErr == nil {
-			p.writeErr = err
-			p.stop.Store(true)
-		}
+		p.fail(err)
+		p.emitted++
+		p.dirty = true
 		p.free = append(p.free, d.units[:0])
 	}
-	p.emitting = false
-	p.out.Unlock()
-	return units
+}
+
+// fail records the first write error and stops the reading; p.out must be
+// held.
+func (p *pumper) fail(err error) {
+	if err != nil && p.writeErr == nil {
+		p.writeErr = err
+		p.stop.Store(true)
+	}
+}
+
+// flusher calls idle, until done is closed, whenever output was emitted
+// and nothing more for a whole flushDelay. It takes its turn as an emitter,
+// so the flush never runs beside an emit, and emits what was committed
+// while it flushed.
+func (p *pumper) flusher(done <-chan struct{}) {
+	t := time.NewTicker(flushDelay)
+	defer t.Stop()
+	seen := -1
+	for {
+		select {
+		case <-done:
+			return
+		case <-t.C:
+		}
+		p.out.Lock()
+		if p.dirty && p.emitted == seen && !p.emitting && p.writeErr == nil {
+			p.emitting = true
+			p.dirty = false
+			p.out.Unlock()
+			err := p.idle()
+			p.out.Lock()
+			p.fail(err)
+			p.drain()
+			p.emitting = false
+		}
+		seen = p.emitted
+		p.out.Unlock()
+	}
 }
 
 // takeFree returns an emptied unit slice, or nil; p.out must be held.

@@ -384,3 +384,52 @@ func TestProgress(t *testing.T) {
 		t.Errorf("done did not clear the line: %q", buf.String())
 	}
 }
+
+// TestPumpFlushesWhileInputWaits: records that arrive in a burst and then
+// nothing more, with the input still open, are flushed, whatever the size
+// of the burst (one record, exactly one batch, two batches and a bit).
+func TestPumpFlushesWhileInputWaits(t *testing.T) {
+	for _, n := range []int{1, batchRecords, 2*batchRecords + 3} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			pr, pw := io.Pipe()
+			go func() {
+				_, _ = io.WriteString(pw, strings.Repeat("123\n", n))
+			}()
+			fr, err := newFramer(pr, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			emitted := 0
+			flushed := make(chan int, 1024)
+			done := make(chan error, 1)
+			go func() {
+				_, writeErr := pump(fr, 2, func(dst []unit, rec rawRecord) []unit {
+					return append(dst, unit{record: rec.num})
+				}, func(unit) error {
+					emitted++
+					return nil
+				}, func() error {
+					flushed <- emitted
+					return nil
+				})
+				done <- writeErr
+			}()
+			deadline := time.After(10 * time.Second)
+		wait:
+			for {
+				select {
+				case got := <-flushed:
+					if got == n {
+						break wait
+					}
+				case <-deadline:
+					t.Fatalf("%d records written, never flushed while the input stayed open", n)
+				}
+			}
+			pw.Close()
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
