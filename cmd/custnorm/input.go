@@ -109,9 +109,14 @@ const utf8BOM = "\xEF\xBB\xBF"
 // waited for beyond its first line.
 func newFramer(in io.Reader, max int) (*framer, error) {
 	f := &framer{r: bufio.NewReaderSize(in, max+readerSlack), max: max, arrFirst: true}
-	if b, err := f.r.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
-		if _, err := f.r.Discard(len(utf8BOM)); err != nil {
-			return nil, err
+	// The mark is looked for only after a first byte that starts it: a
+	// first line shorter than the mark (a broken record "1") must not wait
+	// for more input.
+	if b, err := f.r.Peek(1); err == nil && b[0] == utf8BOM[0] {
+		if b, err := f.r.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
+			if _, err := f.r.Discard(len(utf8BOM)); err != nil {
+				return nil, err
+			}
 		}
 	}
 	c, err := skipSpace(f.r)

@@ -150,34 +150,41 @@ func TestFramerReadError(t *testing.T) {
 // line do not wait for more input than the line: a producer that writes one
 // line and then waits gets that record at once.
 func TestFramerSlowProducer(t *testing.T) {
-	pr, pw := io.Pipe()
-	defer pw.Close()
-	got := make(chan string)
-	go func() {
-		f, err := newFramer(pr, 1<<20)
-		if err != nil {
-			got <- err.Error()
-			return
-		}
-		for {
-			rec, ok, err := f.next()
-			if err != nil || !ok {
-				close(got)
-				return
+	for _, lines := range [][]string{
+		{`{"a":1}`, `{"b":2}`},
+		{`1`, `{"b":2}`}, // a first line shorter than a byte-order mark
+	} {
+		t.Run(lines[0], func(t *testing.T) {
+			pr, pw := io.Pipe()
+			defer pw.Close()
+			got := make(chan string)
+			go func() {
+				f, err := newFramer(pr, 1<<20)
+				if err != nil {
+					got <- err.Error()
+					return
+				}
+				for {
+					rec, ok, err := f.next()
+					if err != nil || !ok {
+						close(got)
+						return
+					}
+					got <- string(rec.data)
+				}
+			}()
+			for _, line := range lines {
+				go pw.Write([]byte(line + "\n"))
+				select {
+				case g := <-got:
+					if g != line {
+						t.Fatalf("got %q, want %q", g, line)
+					}
+				case <-time.After(5 * time.Second):
+					t.Fatalf("record %s not delivered while the producer waits", line)
+				}
 			}
-			got <- string(rec.data)
-		}
-	}()
-	for _, line := range []string{`{"a":1}`, `{"b":2}`} {
-		go pw.Write([]byte(line + "\n"))
-		select {
-		case g := <-got:
-			if g != line {
-				t.Fatalf("got %q, want %q", g, line)
-			}
-		case <-time.After(5 * time.Second):
-			t.Fatalf("record %s not delivered while the producer waits", line)
-		}
+		})
 	}
 }
 
