@@ -476,20 +476,20 @@ func mayHaveData(data []byte) bool {
 // the request: they are reported as dropped with rule read_only. Every other
 // value the DTO cannot hold is dropped with rule not_in_target.
 func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encode(c, fieldmap.NewWriter())
+	return encode(c, false)
 }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = true
-	out, rep := encode(c, w)
+	out, rep := encode(c, true)
 	return out, rep.Issues
 }
 
-// encode is Encode, writing with w.
-func encode(c model.Customer, w *fieldmap.Writer) ([]byte, validate.Report) {
+// encode is Encode; with omitChanges it lists no changes.
+func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
+	w := fieldmap.NewWriter()
+	w.OmitChanges = omitChanges
 	contact := false
 	for _, f := range contactFields {
 		switch {

@@ -277,20 +277,20 @@ func decodeCreated(r *fieldmap.Reader, c *model.Customer) {
 // (one_of_required, error, path ""); a mobile that is a valid number of a
 // type other than mobile, such as a fixed line (not_mobile, warning).
 func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encode(c, fieldmap.NewWriter())
+	return encode(c, false)
 }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = true
-	out, rep := encode(c, w)
+	out, rep := encode(c, true)
 	return out, rep.Issues
 }
 
-// encode is Encode, writing with w.
-func encode(c model.Customer, w *fieldmap.Writer) ([]byte, validate.Report) {
+// encode is Encode; with omitChanges it lists no changes.
+func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
+	w := fieldmap.NewWriter()
+	w.OmitChanges = omitChanges
 	encodeName(w, c)
 	w.Text(memberEmail, c.Email, canonEmail, emailLimit)
 	w.Text(memberMobile, string(c.Mobile), canonMobile, mobileLimit)

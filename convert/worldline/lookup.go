@@ -181,20 +181,20 @@ func withMember(res json.RawMessage, name string, v any) json.RawMessage {
 // Everything else is dropped, including members of the provider section
 // the request cannot hold (it allows no other member).
 func (LookupConverter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encodeLookup(c, fieldmap.NewWriter())
+	return encodeLookup(c, false)
 }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (LookupConverter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = true
-	out, rep := encodeLookup(c, w)
+	out, rep := encodeLookup(c, true)
 	return out, rep.Issues
 }
 
-// encodeLookup is Encode, writing with w.
-func encodeLookup(c model.Customer, w *fieldmap.Writer) ([]byte, validate.Report) {
+// encodeLookup is Encode; with omitChanges it lists no changes.
+func encodeLookup(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
+	w := fieldmap.NewWriter()
+	w.OmitChanges = omitChanges
 	country := string(c.Address.Country)
 	w.Text("/countryCode", country, "/address/country", fieldmap.Limit{})
 	w.Require("/countryCode", "/address/country", validate.SeverityError)

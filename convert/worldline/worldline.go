@@ -117,20 +117,20 @@ func readText(r *fieldmap.Reader, p, canon validate.Pointer, dst *string) {
 // warnings. The provider section is written back; every other canonical
 // value is a dropped change.
 func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encodeResponse(c, fieldmap.NewWriter())
+	return encodeResponse(c, false)
 }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = true
-	out, rep := encodeResponse(c, w)
+	out, rep := encodeResponse(c, true)
 	return out, rep.Issues
 }
 
-// encodeResponse is Encode, writing with w.
-func encodeResponse(c model.Customer, w *fieldmap.Writer) ([]byte, validate.Report) {
+// encodeResponse is Encode; with omitChanges it lists no changes.
+func encodeResponse(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
+	w := fieldmap.NewWriter()
+	w.OmitChanges = omitChanges
 	a := c.Address
 	country := string(a.Country)
 
