@@ -60,6 +60,13 @@
 //	not_split               a street or name kept whole because it could not be
 //	                        split unambiguously (warning). rule
 //	schema                  a JSON Schema rule with no more specific code. keyword
+//	invalid_encoding        a string with invalid UTF-8 bytes or a lone UTF-16
+//	                        surrogate (an escape such as \ud800, or a JS string):
+//	                        never replaced silently.
+//	too_many_issues         the record had more issues than the cap; the first ones
+//	                        are kept and this one stands for the rest. omitted (count)
+//	birth_date_mismatch     a valid national identifier encodes another birth date
+//	                        than the record's (warning). scheme
 //
 // # Changes
 //

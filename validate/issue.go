@@ -40,6 +40,9 @@ const (
 	CodePhoneNotAssigned     Code = "phone_not_assigned"
 	CodeNotSplit             Code = "not_split"
 	CodeSchema               Code = "schema"
+	CodeInvalidEncoding      Code = "invalid_encoding"
+	CodeTooManyIssues        Code = "too_many_issues"
+	CodeBirthDateMismatch    Code = "birth_date_mismatch"
 )
 
 // Severity says whether an issue rejects the record.
@@ -145,7 +148,7 @@ func (i Issue) ParamInt(name string) (int, bool) {
 // says otherwise.
 func (c Code) DefaultSeverity() Severity {
 	switch c {
-	case CodePhoneNotAssigned, CodeImplausibleBirthDate, CodeUnknownField, CodeNotSplit, CodeNotMobile:
+	case CodePhoneNotAssigned, CodeImplausibleBirthDate, CodeUnknownField, CodeNotSplit, CodeNotMobile, CodeBirthDateMismatch:
 		return SeverityWarning
 	}
 	return SeverityError

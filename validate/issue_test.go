@@ -272,6 +272,7 @@ func TestCodeDefaultSeverity(t *testing.T) {
 		validate.CodeNotMobile:            true,
 		validate.CodeUnknownField:         true,
 		validate.CodeNotSplit:             true,
+		validate.CodeBirthDateMismatch:    true,
 	}
 	for _, c := range allCodes(t) {
 		want := validate.SeverityError

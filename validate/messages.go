@@ -123,6 +123,18 @@ var messageTable = map[Code]messageText{
 		"does not satisfy the schema rule %[1]v",
 		"erfüllt die Schemaregel %[1]v nicht",
 		"ne respecte pas la règle de schéma %[1]v"},
+	CodeInvalidEncoding: {nil,
+		"is not valid text (invalid UTF-8 or a lone surrogate)",
+		"ist kein gültiger Text (ungültiges UTF-8 oder ein einzelnes Surrogat)",
+		"n'est pas un texte valide (UTF-8 invalide ou substitut isolé)"},
+	CodeTooManyIssues: {[]string{"omitted"},
+		"has too many issues: %[1]v more were left out",
+		"hat zu viele Probleme: %[1]v weitere wurden ausgelassen",
+		"comporte trop de problèmes : %[1]v autres ont été omis"},
+	CodeBirthDateMismatch: {nil,
+		"encodes another birth date than the record's",
+		"enthält ein anderes Geburtsdatum als der Datensatz",
+		"contient une autre date de naissance que celle de la fiche"},
 }
 
 // Languages are the languages messages ship in, first the fallback.

@@ -78,6 +78,8 @@ var messageParams = map[validate.Code]validate.Params{
 	validate.CodeInvalidID:            {"format": "cust_ + 24 letters or digits"},
 	validate.CodeNotSplit:             {"rule": "street_house_number"},
 	validate.CodeSchema:               {"keyword": "multipleOf"},
+	validate.CodeTooManyIssues:        {"omitted": 74900},
+	validate.CodeBirthDateMismatch:    {"scheme": "se_personnummer"},
 }
 
 // TestMessagesGolden renders every code's message in every shipped language

@@ -16,7 +16,7 @@ export type IssueCode =
   | 'invalid_email' | 'invalid_phone' | 'not_mobile' | 'invalid_country'
   | 'invalid_language' | 'invalid_date' | 'date_in_future' | 'implausible_birth_date'
   | 'invalid_postal_code' | 'invalid_id' | 'forbidden_characters' | 'phone_not_assigned'
-  | 'not_split' | 'schema'
+  | 'not_split' | 'schema' | 'invalid_encoding' | 'too_many_issues' | 'birth_date_mismatch'
   | 'internal' | 'bad_request' | 'unknown_format'
   | (string & {});
 
