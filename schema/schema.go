@@ -177,6 +177,12 @@ func decode(doc []byte) (any, *validate.Issue) {
 		iss := validate.NewIssue("", validate.CodeTooLarge, validate.Params{"max": MaxDocumentBytes})
 		return nil, &iss
 	}
+	if nesting(doc) > MaxDepth {
+		// Before decoding: encoding/json would recurse up to 10,000
+		// levels, and call anything deeper invalid_json.
+		iss := validate.NewIssue("", validate.CodeTooDeep, validate.Params{"max": MaxDepth})
+		return nil, &iss
+	}
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
 	var v any
@@ -190,28 +196,41 @@ func decode(doc []byte) (any, *validate.Issue) {
 		iss := validate.NewIssue("", validate.CodeInvalidJSON, nil)
 		return nil, &iss
 	}
-	if depth(v, 0) > MaxDepth {
-		iss := validate.NewIssue("", validate.CodeTooDeep, validate.Params{"max": MaxDepth})
-		return nil, &iss
-	}
 	return v, nil
 }
 
-// depth returns the nesting depth of v, which lies at depth d; it stops
-// counting past MaxDepth.
-func depth(v any, d int) int {
-	if d > MaxDepth {
-		return d
-	}
-	deepest := d
-	switch t := v.(type) {
-	case map[string]any:
-		for _, e := range t {
-			deepest = max(deepest, depth(e, d+1))
+// nesting returns how many containers the deepest value of the JSON text
+// doc lies in (0 for a scalar, 1 for the members of a top-level object),
+// counting brackets outside strings, without decoding and without
+// recursion; it stops counting past MaxDepth. For text that is not JSON the
+// count is meaningless, and decoding reports it.
+func nesting(doc []byte) int {
+	open, deepest := 0, 0
+	inString, escape := false, false
+	for _, c := range doc {
+		switch {
+		case escape:
+			escape = false
+		case inString:
+			switch c {
+			case '\\':
+				escape = true
+			case '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+			deepest = max(deepest, open)
+		case c == '{' || c == '[':
+			deepest = max(deepest, open)
+			open++
+		case c == '}' || c == ']':
+			open--
+		case c > ' ' && c != ',' && c != ':':
+			deepest = max(deepest, open) // a number or literal
 		}
-	case []any:
-		for _, e := range t {
-			deepest = max(deepest, depth(e, d+1))
+		if deepest > MaxDepth {
+			return deepest
 		}
 	}
 	return deepest

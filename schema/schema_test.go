@@ -250,6 +250,12 @@ func TestValidate(t *testing.T) {
 			[]goldenIssue{{"", validate.CodeTooLarge, validate.SeverityError, validate.Params{"max": schema.MaxDocumentBytes}}}},
 		{"too deep", "worldline", []byte(strings.Repeat("[", 34) + strings.Repeat("]", 34)),
 			[]goldenIssue{{"", validate.CodeTooDeep, validate.SeverityError, validate.Params{"max": schema.MaxDepth}}}},
+		// Deeper than encoding/json's own limit of 10,000 levels, which it
+		// would call a syntax error: still too_deep, found before decoding.
+		{"deeper than encoding/json reads", "worldline", []byte(strings.Repeat("[", 20000) + strings.Repeat("]", 20000)),
+			[]goldenIssue{{"", validate.CodeTooDeep, validate.SeverityError, validate.Params{"max": schema.MaxDepth}}}},
+		{"too deep inside a string-bearing object", "worldline", []byte(strings.Repeat(`{"a":"]}",`+`"b":`, 33) + "1" + strings.Repeat("}", 33)),
+			[]goldenIssue{{"", validate.CodeTooDeep, validate.SeverityError, validate.Params{"max": schema.MaxDepth}}}},
 		{"deep enough", "worldline", []byte(strings.Repeat("[", 33) + strings.Repeat("]", 33)),
 			[]goldenIssue{{"", validate.CodeWrongType, validate.SeverityError, validate.Params{"expected": "object"}}}},
 		{"empty", "worldline", nil, []goldenIssue{{"", validate.CodeInvalidJSON, validate.SeverityError, nil}}},

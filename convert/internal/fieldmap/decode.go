@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -62,6 +64,16 @@ type jsonDecoder struct {
 	// maxLevel is the most containers any value read lies in: what
 	// depth(v, 0) returns for the document.
 	maxLevel int
+	// limit, when not 0, is the most containers a value may lie in: the
+	// decoder stops with tooDeep before it reads a value deeper than that,
+	// so it never recurses further than limit levels.
+	limit   int
+	tooDeep bool
+	// suspect is set when a string holds invalid UTF-8 or a lone
+	// surrogate escape (decoded, as encoding/json does, to U+FFFD) or a
+	// number lies outside float64's range: text that reads as JSON but
+	// whose values are not what it says. [badValues] finds where.
+	suspect bool
 }
 
 // A memberStack holds the members of the objects being read, innermost
@@ -112,6 +124,10 @@ func (d *jsonDecoder) next() byte {
 
 func (d *jsonDecoder) value(st *memberStack) (any, bool) {
 	if d.pos == len(d.data) {
+		return nil, false
+	}
+	if d.limit > 0 && d.depth > d.limit {
+		d.tooDeep = true
 		return nil, false
 	}
 	d.maxLevel = max(d.maxLevel, d.depth)
@@ -289,15 +305,32 @@ func (d *jsonDecoder) number() (any, bool) {
 		if digits() == 0 {
 			return nil, false
 		}
+		if !finite(d.data[start:d.pos]) {
+			d.suspect = true
+		}
+	} else if d.pos-start > maxExactDigits && !finite(d.data[start:d.pos]) {
+		d.suspect = true
 	}
 	return json.Number(d.src[start:d.pos]), true
+}
+
+// maxExactDigits is how long a number without exponent may be before it
+// could leave float64's range (about 1.8e308): 309 digits, a sign and a
+// point.
+const maxExactDigits = 310
+
+// finite reports whether the JSON number text is within float64's range.
+// A number that underflows to zero is finite.
+func finite(text []byte) bool {
+	f, err := strconv.ParseFloat(string(text), 64)
+	return err == nil || !math.IsInf(f, 0)
 }
 
 // string reads the string at the current quote.
 func (d *jsonDecoder) string() (string, bool) {
 	start := d.pos
 	d.pos++
-	plain, ascii := true, true
+	plain, ascii, surrogate := true, true, false
 	for {
 		if d.pos == len(d.data) {
 			return "", false
@@ -307,8 +340,12 @@ func (d *jsonDecoder) string() (string, bool) {
 		case c == '"':
 			d.pos++
 			raw := d.data[start:d.pos]
-			if plain && (ascii || utf8.Valid(raw)) {
+			valid := ascii || utf8.Valid(raw)
+			if plain && valid {
 				return d.src[start+1 : d.pos-1], true
+			}
+			if !valid || surrogate && loneSurrogate(raw) {
+				d.suspect = true
 			}
 			// Escapes or invalid UTF-8: encoding/json's unquoting.
 			var s string
@@ -335,6 +372,9 @@ func (d *jsonDecoder) string() (string, bool) {
 						return "", false
 					}
 				}
+				if h := d.data[d.pos+1] | 0x20; h == 'd' {
+					surrogate = true // \uD…: maybe a surrogate
+				}
 				d.pos += 4
 			default:
 				return "", false
@@ -344,4 +384,52 @@ func (d *jsonDecoder) string() (string, bool) {
 		}
 		d.pos++
 	}
+}
+
+// loneSurrogate reports whether the quoted JSON string raw (valid JSON
+// syntax) holds a \u escape of a UTF-16 surrogate that is not one half of
+// a pair: a high surrogate (D800–DBFF) directly followed by an escaped low
+// one (DC00–DFFF). encoding/json decodes a lone one to U+FFFD.
+func loneSurrogate(raw []byte) bool {
+	for i := 1; i < len(raw)-1; i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		i++
+		if raw[i] != 'u' {
+			continue
+		}
+		r := hex4(raw[i+1 : i+5])
+		i += 4
+		switch {
+		case 0xDC00 <= r && r <= 0xDFFF:
+			return true
+		case 0xD800 <= r && r <= 0xDBFF:
+			if i+6 >= len(raw) || raw[i+1] != '\\' || raw[i+2] != 'u' {
+				return true
+			}
+			if lo := hex4(raw[i+3 : i+7]); lo < 0xDC00 || lo > 0xDFFF {
+				return true
+			}
+			i += 6
+		}
+	}
+	return false
+}
+
+// hex4 is the value of four hex digits.
+func hex4(h []byte) rune {
+	var r rune
+	for _, c := range h {
+		r <<= 4
+		switch {
+		case '0' <= c && c <= '9':
+			r |= rune(c - '0')
+		case 'a' <= c && c <= 'f':
+			r |= rune(c - 'a' + 10)
+		case 'A' <= c && c <= 'F':
+			r |= rune(c - 'A' + 10)
+		}
+	}
+	return r
 }

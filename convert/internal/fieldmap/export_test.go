@@ -40,6 +40,3 @@ func Plain(v any) any {
 	}
 	return v
 }
-
-// ObjectsOf exposes objectsOf to the external tests.
-var ObjectsOf = objectsOf

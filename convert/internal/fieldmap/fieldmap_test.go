@@ -40,6 +40,21 @@ func TestParse(t *testing.T) {
 		{"array", `[1]`, false, []pathCode{{"", validate.CodeWrongType}}},
 		{"null", `null`, false, []pathCode{{"", validate.CodeWrongType}}},
 		{"too deep", deep, false, []pathCode{{"", validate.CodeTooDeep}}},
+		{"deepest accepted", strings.Repeat(`{"a":`, fieldmap.MaxDepth) + "1" + strings.Repeat("}", fieldmap.MaxDepth), true, nil},
+		// encoding/json's own limit is 10,000: deeper than that is still
+		// too_deep, found at level 33 without reading on.
+		{"deeper than encoding/json reads", strings.Repeat("[", 100000) + strings.Repeat("]", 100000), false, []pathCode{{"", validate.CodeTooDeep}}},
+		{"too deep and unterminated", strings.Repeat("[", 50), false, []pathCode{{"", validate.CodeTooDeep}}},
+		{"invalid UTF-8", "{\"a\":{\"b\":[\"x\",\"exa\xffmple\"]}}", false, []pathCode{{"/a/b/1", validate.CodeInvalidEncoding}}},
+		{"lone high surrogate", `{"name":"Dav\ud800id"}`, false, []pathCode{{"/name", validate.CodeInvalidEncoding}}},
+		{"lone low surrogate", `{"name":"\uDC00"}`, false, []pathCode{{"/name", validate.CodeInvalidEncoding}}},
+		{"high surrogate before a non-surrogate", `{"name":"\ud83d\u0041"}`, false, []pathCode{{"/name", validate.CodeInvalidEncoding}}},
+		{"high surrogate at the end", `{"name":"x\ud83d"}`, false, []pathCode{{"/name", validate.CodeInvalidEncoding}}},
+		{"surrogate pair", `{"name":"\ud83d\ude00","b":"\u00fc\uD7FF\uE000"}`, true, nil},
+		{"badly encoded member name", "{\"a\xff/b\":1,\"c\":\"\\udfff\"}", false, []pathCode{{"/a\ufffd~1b", validate.CodeInvalidEncoding}, {"/c", validate.CodeInvalidEncoding}}},
+		{"number out of range", `{"x":{"n":1e999,"m":-1E+400,"ok":1e-999,"big":1e308}}`, false, []pathCode{{"/x/n", validate.CodeInvalidFormat}, {"/x/m", validate.CodeInvalidFormat}}},
+		{"long number out of range", `{"n":` + strings.Repeat("9", 400) + `}`, false, []pathCode{{"/n", validate.CodeInvalidFormat}}},
+		{"long number in range", `{"n":` + strings.Repeat("9", 300) + `.5}`, true, nil},
 		{"too large", `{"a":"` + strings.Repeat("x", fieldmap.MaxDocumentBytes) + `"}`, false, []pathCode{{"", validate.CodeTooLarge}}},
 	}
 	for _, tc := range tests {

@@ -2,8 +2,6 @@ package fieldmap
 
 import (
 	"encoding/json"
-	"slices"
-	"strings"
 )
 
 // An Object is a JSON object as a [Reader] holds it: its members in
@@ -83,24 +81,4 @@ func uniqueKeys(o Object) Object {
 	}
 	clear(o[len(out):])
 	return out
-}
-
-// objectsOf returns v, as encoding/json decodes it, with each
-// map[string]any made an Object (members sorted by key: a map has no
-// order left).
-func objectsOf(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		o := make(Object, 0, len(t))
-		for k, e := range t {
-			o = append(o, Member{Key: k, Value: objectsOf(e)})
-		}
-		slices.SortFunc(o, func(a, b Member) int { return strings.Compare(a.Key, b.Key) })
-		return o
-	case []any:
-		for i, e := range t {
-			t[i] = objectsOf(e)
-		}
-	}
-	return v
 }

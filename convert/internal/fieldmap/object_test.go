@@ -122,14 +122,3 @@ func TestObjectMarshalJSON(t *testing.T) {
 		t.Errorf("a nil Object marshals to %s, want {}", got)
 	}
 }
-
-func TestObjectsOf(t *testing.T) {
-	v := fieldmap.ObjectsOf(map[string]any{"b": []any{map[string]any{"d": 1, "c": 2}}, "a": nil})
-	want := fieldmap.Object{
-		{Key: "a", Value: nil},
-		{Key: "b", Value: []any{fieldmap.Object{{Key: "c", Value: 2}, {Key: "d", Value: 1}}}},
-	}
-	if diff := cmp.Diff(want, v); diff != "" {
-		t.Errorf("ObjectsOf (-want +got):\n%s", diff)
-	}
-}

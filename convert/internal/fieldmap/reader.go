@@ -56,6 +56,18 @@ type Reader struct {
 // false, with the reason in the Reader's report (too_large, invalid_json,
 // too_deep, wrong_type at ""), when data cannot be read as an object.
 //
+// A document that is JSON but whose strings are not all valid text (invalid
+// UTF-8, or a \ud800-style escape of a lone UTF-16 surrogate) or whose
+// numbers are not all within float64's range (1e999) is refused too: an
+// invalid_encoding (invalid_format, format "finite number") error at the
+// pointer of each such string or number, at most 100. encoding/json would
+// replace the bad text with U+FFFD silently (and keep 1e999 verbatim), so
+// that a record would validate with other data than it holds.
+//
+// Nesting is checked while decoding: a document nested deeper than
+// MaxDepth is too_deep as soon as the decoder reaches that level, however
+// deep it goes on.
+//
 // (A method rather than a constructor, so that a Reader that does not
 // outlive its caller stays on the caller's stack: it is over a kilobyte,
 // and one per record.)
@@ -65,23 +77,22 @@ func (r *Reader) Parse(data []byte) bool {
 		return false
 	}
 	var st memberStack
-	d := jsonDecoder{data: data, ordered: true}
+	d := jsonDecoder{data: data, ordered: true, limit: MaxDepth}
 	v, ok := d.document(&st)
-	maxDepth := d.maxLevel
-	if !ok {
-		// Not read by the strict decoder: encoding/json's error (it has
-		// not been seen to accept what the strict decoder declines, but
-		// if it does, its result is used).
-		var err error
-		if v, err = decodeJSONStd(data); err != nil {
-			r.Report.Issue("", validate.CodeInvalidJSON, nil)
-			return false
-		}
-		maxDepth = depth(v, 0)
-		v = objectsOf(v)
-	}
-	if maxDepth > MaxDepth {
+	switch {
+	case d.tooDeep:
+		// Found before reading deeper than MaxDepth: the decoder never
+		// recurses further, whatever the input.
 		r.Report.Issue("", validate.CodeTooDeep, validate.Params{"max": MaxDepth})
+		return false
+	case !ok:
+		r.Report.Issue("", validate.CodeInvalidJSON, nil)
+		return false
+	case d.suspect:
+		// Valid JSON, but a string is not valid text or a number not a
+		// number custnorm can hold: each is an error at its pointer,
+		// never replaced silently.
+		r.Report.Issues = append(r.Report.Issues, badValues(data, maxBadValues)...)
 		return false
 	}
 	obj, ok := v.(Object)
@@ -93,30 +104,9 @@ func (r *Reader) Parse(data []byte) bool {
 	return true
 }
 
-func depth(v any, d int) int {
-	if d > MaxDepth {
-		return d
-	}
-	max := d
-	switch t := v.(type) {
-	case map[string]any:
-		for _, e := range t {
-			max = maxInt(max, depth(e, d+1))
-		}
-	case []any:
-		for _, e := range t {
-			max = maxInt(max, depth(e, d+1))
-		}
-	}
-	return max
-}
-
-func maxInt(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
-}
+// maxBadValues caps the invalid_encoding and invalid_format issues Parse
+// lists for one document.
+const maxBadValues = 100
 
 // Root returns the decoded document.
 func (r *Reader) Root() Object { return r.root }
