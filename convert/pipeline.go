@@ -182,6 +182,7 @@ func (p *Pipeline) finish(rep validate.Report, out []byte) Result {
 		rep.Issues = rep.Issues.Strict()
 	}
 	rep.Normalize()
+	rep.Issues = rep.Issues.Cap(validate.MaxIssues)
 	if p.opt.OmitChanges {
 		rep.Changes = nil
 	}

@@ -185,6 +185,64 @@ func (s Issues) Sort() {
 	})
 }
 
+// MaxIssues is how many issues one record keeps: [Issues.Cap] replaces the
+// rest by one too_many_issues error.
+const MaxIssues = 100
+
+// Cap returns s with at most max issues (max < 1 means [MaxIssues]) and one
+// too_many_issues error at path "" standing for the others, params
+// {"omitted": count}. Errors are kept before warnings, each in the order
+// of s; too_many_issues issues already in s (from a producer that capped
+// its own) are not kept but counted, with their omitted counts. A list
+// within the cap is returned as it is; a capped one is sorted as
+// [Issues.Sort] sorts.
+//
+// The cap is an error, so a record with more issues than that is rejected
+// even if they are all warnings: seventy thousand unknown members are not a
+// record to pass on.
+func (s Issues) Cap(max int) Issues {
+	if max < 1 {
+		max = MaxIssues
+	}
+	omitted, n := 0, 0
+	for _, i := range s {
+		if i.Code == CodeTooManyIssues {
+			omitted += tooManyCount(i)
+			continue
+		}
+		n++
+	}
+	if n <= max && omitted == 0 {
+		return s
+	}
+	out := make(Issues, 0, min(n, max)+1)
+	for _, sev := range [...]Severity{SeverityError, SeverityWarning} {
+		for _, i := range s {
+			if i.Code != CodeTooManyIssues && i.Severity == sev && len(out) < max {
+				out = append(out, i)
+			}
+		}
+	}
+	omitted += n - len(out)
+	out = append(out, NewIssue("", CodeTooManyIssues, Params{"omitted": omitted}))
+	out.Sort()
+	return out
+}
+
+// tooManyCount is the omitted param of a too_many_issues issue, or 1 when
+// it has none a count can be read from.
+func tooManyCount(i Issue) int {
+	switch n := i.Params["omitted"].(type) {
+	case int:
+		return n
+	case int64:
+		return int(n)
+	case float64:
+		return int(n)
+	}
+	return 1
+}
+
 // Err returns nil when there is no error-severity issue, and an *Error
 // holding all issues otherwise (never a typed nil).
 func (s Issues) Err() error {

@@ -364,3 +364,53 @@ func TestWithTargetCopies(t *testing.T) {
 		t.Errorf("Change.WithTarget(%q) = %+v from %+v, want a copy with the target", "/name", d, c)
 	}
 }
+
+func TestIssuesCap(t *testing.T) {
+	warn := func(p validate.Pointer) validate.Issue { return validate.NewIssue(p, validate.CodeUnknownField, nil) }
+	errAt := func(p validate.Pointer) validate.Issue { return validate.NewIssue(p, validate.CodeTooLong, nil) }
+	capped := func(n int) validate.Issue {
+		return validate.NewIssue("", validate.CodeTooManyIssues, validate.Params{"omitted": n})
+	}
+	type pc struct {
+		Path   validate.Pointer
+		Code   validate.Code
+		Params validate.Params
+	}
+	tests := []struct {
+		name string
+		in   validate.Issues
+		max  int
+		want []pc
+	}{
+		{"within the cap", validate.Issues{warn("/b"), errAt("/a")}, 2,
+			[]pc{{"/b", validate.CodeUnknownField, nil}, {"/a", validate.CodeTooLong, nil}}},
+		{"errors before warnings", validate.Issues{warn("/a"), warn("/b"), errAt("/c"), warn("/d")}, 2,
+			[]pc{{"", validate.CodeTooManyIssues, validate.Params{"omitted": 2}}, {"/a", validate.CodeUnknownField, nil}, {"/c", validate.CodeTooLong, nil}}},
+		{"a producer's own count is added", validate.Issues{warn("/a"), capped(7), warn("/b")}, 1,
+			[]pc{{"", validate.CodeTooManyIssues, validate.Params{"omitted": 8}}, {"/a", validate.CodeUnknownField, nil}}},
+		{"a producer's count within the cap stays", validate.Issues{warn("/a"), capped(7)}, 5,
+			[]pc{{"", validate.CodeTooManyIssues, validate.Params{"omitted": 7}}, {"/a", validate.CodeUnknownField, nil}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []pc
+			for _, i := range tc.in.Cap(tc.max) {
+				got = append(got, pc{i.Path, i.Code, i.Params})
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Cap(%d) mismatch (-want +got):\n%s", tc.max, diff)
+			}
+		})
+	}
+	many := make(validate.Issues, 75000)
+	for k := range many {
+		many[k] = warn(validate.Pointer("/m").AppendIndex(k))
+	}
+	out := many.Cap(0)
+	if len(out) != validate.MaxIssues+1 || !out.HasError() {
+		t.Fatalf("Cap(0) of 75,000 warnings: %d issues, HasError %v; want %d and an error", len(out), out.HasError(), validate.MaxIssues+1)
+	}
+	if got := out[0]; got.Code != validate.CodeTooManyIssues || got.Params["omitted"] != 75000-validate.MaxIssues {
+		t.Errorf("Cap(0): first issue %+v, want too_many_issues omitted %d", got, 75000-validate.MaxIssues)
+	}
+}

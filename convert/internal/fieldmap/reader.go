@@ -41,6 +41,9 @@ type Reader struct {
 	// badType holds the members of a wrong type; it is rare, so a map made
 	// on the first one (a pointerSet would add its size to every Reader).
 	badType map[validate.Pointer]bool
+	// unknownReported and unknownOmitted count the unknown members
+	// reported and those past the cap (see unknownField).
+	unknownReported, unknownOmitted int
 	// Known lists the documented members of the provider's document. A
 	// member marked true is an opaque subtree: everything below it is known.
 	// Members of the residue that are not known are reported as
@@ -307,6 +310,10 @@ func (r *Reader) Text(p, canon validate.Pointer, dst *string) bool {
 func (r *Reader) Residue() json.RawMessage {
 	var path [128]byte
 	res, _ := r.residue(r.root, path[:0])
+	if r.unknownOmitted > 0 {
+		r.Report.Issue("", validate.CodeTooManyIssues, validate.Params{"omitted": r.unknownOmitted})
+		r.unknownOmitted = 0
+	}
 	if len(res) == 0 {
 		return nil
 	}
@@ -343,7 +350,7 @@ func (r *Reader) residue(obj Object, at []byte) (map[string]any, bool) {
 		}
 		if sub, isObj := v.(Object); isObj && !opaque {
 			if !known && r.Known != nil && !r.underOpaque(validate.Pointer(pb)) {
-				r.Report.Issue(validate.Pointer(pb), validate.CodeUnknownField, nil)
+				r.unknownField(pb)
 				keep(k, v)
 				continue
 			}
@@ -355,11 +362,24 @@ func (r *Reader) residue(obj Object, at []byte) (map[string]any, bool) {
 			continue
 		}
 		if !known && r.Known != nil && !r.underOpaque(validate.Pointer(pb)) {
-			r.Report.Issue(validate.Pointer(pb), validate.CodeUnknownField, nil)
+			r.unknownField(pb)
 		}
 		keep(k, v)
 	}
 	return out, len(out) > 0
+}
+
+// unknownField reports the member at the pointer text pb as an unknown
+// field; past validate.MaxIssues of them it only counts it, for one
+// too_many_issues issue that Residue adds (a document of 75,000 unknown
+// members would otherwise take 75,000 issues).
+func (r *Reader) unknownField(pb []byte) {
+	if r.unknownReported >= validate.MaxIssues {
+		r.unknownOmitted++
+		return
+	}
+	r.unknownReported++
+	r.Report.Issue(validate.Pointer(pb), validate.CodeUnknownField, nil)
 }
 
 // appendToken appends "/" and the escaped token k to the pointer text at
