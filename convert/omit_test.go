@@ -51,7 +51,15 @@ func sameWithoutChanges(t *testing.T, what string, want, got convert.Result) {
 	if got.Changes != nil {
 		t.Errorf("%s: OmitChanges result has changes %v", what, got.Changes)
 	}
+	for _, r := range got.Records {
+		if r.Changes != nil {
+			t.Errorf("%s: a record of an OmitChanges result has changes %v", what, r.Changes)
+		}
+	}
 	want.Changes = nil
+	for k := range want.Records {
+		want.Records[k].Changes = nil
+	}
 	w, err := json.Marshal(want)
 	if err != nil {
 		t.Fatal(err)

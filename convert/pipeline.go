@@ -43,6 +43,10 @@ type Result struct {
 	Issues validate.Issues `json:"issues"`
 	// Changes is everything custnorm did to the data.
 	Changes []validate.Change `json:"changes"`
+	// Records holds, for a container document (a secuconnect list), one
+	// result per record, in order, with pointers into the whole document;
+	// nil for a document that is one record.
+	Records []Result `json:"records,omitempty"`
 }
 
 // A Pipeline converts and validates records with fixed options: decode →
@@ -65,9 +69,15 @@ func (r *Registry) NewPipeline(opt Options) *Pipeline {
 	}
 }
 
-// Convert converts one record of format from into format to. The error is
+// Convert converts one document of format from into format to. The error is
 // non-nil only for an unknown format name; everything wrong with the data is
 // in the result's issues.
+//
+// A container document (a secuconnect list or DELETE array, see [Lister])
+// gives one result per record in Result.Records, in order, with every
+// pointer pointing into the whole document; the top-level result then has
+// no output, holds every record's issues and changes, and is OK when every
+// record is.
 func (p *Pipeline) Convert(from, to string, data []byte) (Result, error) {
 	src, err := p.reg.lookup(from)
 	if err != nil {
@@ -77,9 +87,17 @@ func (p *Pipeline) Convert(from, to string, data []byte) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if recs, at, ok := split(src, data); ok {
+		return p.document(recs, at, func(rec []byte) Result { return p.convert(src, dst, rec) }), nil
+	}
+	return p.convert(src, dst, data), nil
+}
+
+// convert converts one record.
+func (p *Pipeline) convert(src, dst Converter, data []byte) Result {
 	c, origins, rep := src.Decode(data)
 	if rep.Issues.HasError() && c.IsZero() {
-		return p.finish(rep, nil), nil
+		return p.finish(rep, nil)
 	}
 	c, nrep := p.validator.Customer(c)
 	nrep.Remap(&origins)
@@ -90,20 +108,29 @@ func (p *Pipeline) Convert(from, to string, data []byte) (Result, error) {
 		sameFormat(&erep)
 	}
 	merge(&rep, erep)
-	return p.finish(rep, out), nil
+	return p.finish(rep, out)
 }
 
-// Validate checks one record of format as the provider would: decode,
+// Validate checks one document of format as the provider would: decode,
 // normalize, check, and the provider's own limits on what would be sent.
-// The result has no output.
+// The result has no output. A container document gives one result per
+// record, as in [Pipeline.Convert].
 func (p *Pipeline) Validate(format string, data []byte) (Result, error) {
 	conv, err := p.reg.lookup(format)
 	if err != nil {
 		return Result{}, err
 	}
+	if recs, at, ok := split(conv, data); ok {
+		return p.document(recs, at, func(rec []byte) Result { return p.validate(conv, rec) }), nil
+	}
+	return p.validate(conv, data), nil
+}
+
+// validate validates one record.
+func (p *Pipeline) validate(conv Converter, data []byte) Result {
 	c, origins, rep := conv.Decode(data)
 	if rep.Issues.HasError() && c.IsZero() {
-		return p.finish(rep, nil), nil
+		return p.finish(rep, nil)
 	}
 	c, nrep := p.validator.Customer(c)
 	nrep.Remap(&origins)
@@ -112,7 +139,35 @@ func (p *Pipeline) Validate(format string, data []byte) (Result, error) {
 	erep.Remap(&origins)
 	sameFormat(&erep)
 	rep.Issues = append(rep.Issues, erep.Issues...)
-	return p.finish(rep, nil), nil
+	return p.finish(rep, nil)
+}
+
+// split splits a container document of conv's format into its records
+// and their pointers; ok is false for a single record.
+func split(conv Converter, data []byte) (recs [][]byte, at []validate.Pointer, ok bool) {
+	if l, isLister := conv.(Lister); isLister {
+		return l.Records(data)
+	}
+	return nil, nil, false
+}
+
+// document is the result of a container document whose records are recs
+// at the pointers at, each with the result one gives.
+func (p *Pipeline) document(recs [][]byte, at []validate.Pointer, one func([]byte) Result) Result {
+	doc := Result{OK: true, Issues: validate.Issues{}, Records: make([]Result, len(recs))}
+	if !p.opt.OmitChanges {
+		doc.Changes = []validate.Change{}
+	}
+	for k, rec := range recs {
+		r := one(rec).Prefix(at[k])
+		doc.Records[k] = r
+		doc.OK = doc.OK && r.OK
+		doc.Issues = append(doc.Issues, r.Issues...)
+		if !p.opt.OmitChanges {
+			doc.Changes = append(doc.Changes, r.Changes...)
+		}
+	}
+	return doc
 }
 
 // encode encodes c with conv, without listing changes when omitChanges is
@@ -150,10 +205,8 @@ func merge(rep *validate.Report, o validate.Report) {
 // its records and their pointers; any other document is one record at "".
 func (p *Pipeline) Records(format string, data []byte) ([][]byte, []validate.Pointer) {
 	if conv, ok := p.reg.Lookup(format); ok {
-		if l, ok := conv.(Lister); ok {
-			if recs, at, ok := l.Records(data); ok {
-				return recs, at
-			}
+		if recs, at, ok := split(conv, data); ok {
+			return recs, at
 		}
 	}
 	return [][]byte{data}, []validate.Pointer{""}
@@ -205,12 +258,16 @@ func (res Result) Prefix(at validate.Pointer) Result {
 	return res
 }
 
-// Convert converts one record with default options; see [Pipeline.Convert].
+// Convert converts one document with the options opt; see
+// [Pipeline.Convert]. A caller that converts many documents with the same
+// options makes one [Pipeline] and calls its Convert: this makes a new one
+// each time.
 func (r *Registry) Convert(from, to string, data []byte, opt Options) (Result, error) {
 	return r.NewPipeline(opt).Convert(from, to, data)
 }
 
-// Validate validates one record; see [Pipeline.Validate].
+// Validate validates one document with the options opt; see
+// [Pipeline.Validate].
 func (r *Registry) Validate(format string, data []byte, opt Options) (Result, error) {
 	return r.NewPipeline(opt).Validate(format, data)
 }

@@ -140,6 +140,16 @@ var messageTable = map[Code]messageText{
 // Languages are the languages messages ship in, first the fallback.
 var languages = []language.Tag{language.English, language.German, language.French}
 
+// Languages returns the base language codes messages ship in ("en", "de",
+// …), English first.
+func Languages() []string {
+	out := make([]string, len(languages))
+	for k, t := range languages {
+		out[k] = t.String()
+	}
+	return out
+}
+
 // Catalog returns the package's message catalog (built once). It is never
 // the x/text default catalog, which this package does not touch.
 func Catalog() catalog.Catalog { return buildCatalog() }

@@ -186,10 +186,24 @@ func (b *bridge) handle(op string, args ...value) (res any) {
 }
 
 // validateResult is the shape of validate: the CLI's validate --json record
-// without its number.
+// without its number; for a container document (a secuconnect list), with
+// one such result per record in records, in order.
 type validateResult struct {
-	Valid  bool            `json:"valid"`
-	Issues validate.Issues `json:"issues"`
+	Valid   bool             `json:"valid"`
+	Issues  validate.Issues  `json:"issues"`
+	Records []validateResult `json:"records,omitempty"`
+}
+
+// verdict is the validate result of a pipeline's result.
+func verdict(res convert.Result) validateResult {
+	v := validateResult{Valid: res.OK, Issues: res.Issues}
+	if res.Records != nil {
+		v.Records = make([]validateResult, len(res.Records))
+		for k, r := range res.Records {
+			v.Records[k] = verdict(r)
+		}
+	}
+	return v
 }
 
 // failure returns the result of op that carries only the issues.
@@ -222,7 +236,7 @@ func (b *bridge) validate(lang *string, args []value) any {
 	if err != nil {
 		return failure("validate", b.unknownFormat(*lang, format))
 	}
-	return validateResult{Valid: res.OK, Issues: res.Issues}
+	return verdict(res)
 }
 
 // convert(from, to, doc, options) → {ok, output, issues, changes}.

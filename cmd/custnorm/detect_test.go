@@ -2,18 +2,21 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/custnorm/custnorm/convert"
 	"github.com/custnorm/custnorm/internal/conformance"
 	"github.com/custnorm/custnorm/schema"
 	"path/filepath"
 	"testing"
 )
 
-// testProcessor returns a processor with the CLI's schema set, for the
-// detection tests.
-func testProcessor() *processor {
-	c := &cli{reg: convert.Builtin(), schemas: schema.New()}
-	return c.processor(nil, "", autoFormat)
+// detector is the detection --from auto and the detect command use:
+// schema.Set.Detect, through the library's stream.
+type detector struct{ s *schema.Set }
+
+func testProcessor() detector { return detector{schema.New()} }
+
+func (d detector) detect(doc []byte) (format, reason string) {
+	det := d.s.Detect(doc)
+	return det.Format, det.Reason
 }
 
 // TestDetect checks the CLI's use of the schema-based detector on a few

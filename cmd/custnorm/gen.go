@@ -70,7 +70,7 @@ func generate(w io.Writer, conv convert.Converter, n int, seed uint64, badRate f
 			doc = spoil(doc, c, kind)
 		}
 		var line bytes.Buffer
-		if err := compactInto(&line, doc); err != nil {
+		if err := json.Compact(&line, doc); err != nil {
 			return fmt.Errorf("generated record %d: %w", k+1, err)
 		}
 		line.WriteByte('\n')

@@ -428,7 +428,9 @@ func TestEmptyInputSummary(t *testing.T) {
 }
 
 // TestSecuconnectList checks that the records of a list document are
-// converted one by one, with report paths into the list.
+// converted one by one, each a record of its own (numbered across the
+// input, with the line where its text starts), with report paths into the
+// list, and that the summary counts and numbers them that way too.
 func TestSecuconnectList(t *testing.T) {
 	list := `{"count":3,"data":[
 		{"object":"payment.customers","id":"PCU_2AAAAAAAAAAAAAAAAAAAAAAAAAAAA7","contact":{"forename":"John","surname":"Doe","email":"john@example.com"}},
@@ -452,13 +454,17 @@ func TestSecuconnectList(t *testing.T) {
 		if len(rep) != 3 {
 			t.Fatalf("--from %s: want 3 report lines:\n%s", from, data)
 		}
-		for _, l := range rep {
-			if l["record"] != 1.0 {
-				t.Errorf("list members are parts of record 1, got %v", l["record"])
+		for k, l := range rep {
+			if l["record"] != float64(k+1) || l["line"] != float64(k+2) {
+				t.Errorf("--from %s: report line %d has record %v, line %v; want record %d, line %d", from, k+1, l["record"], l["line"], k+1, k+2)
 			}
 		}
 		if !strings.Contains(string(data), `"path":"/data/1/contact/email","code":"invalid_email"`) {
 			t.Errorf("--from %s: no invalid_email at /data/1/contact/email:\n%s", from, data)
+		}
+		r = runCLI(t, list, "validate", "--as", from)
+		if !strings.Contains(r.stderr, "read: 3, valid: 2, rejected: 1") || !strings.Contains(r.stderr, "rejected records: 2\n") {
+			t.Errorf("--as %s: summary does not count and number the list's records:\n%s", from, r.stderr)
 		}
 	}
 }

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/custnorm/custnorm/convert"
 	"github.com/custnorm/custnorm/validate"
 )
 
@@ -74,9 +76,11 @@ const (
 	summaryRanges = 20 // ranges of rejected record numbers shown
 )
 
-// stats counts the units of a run and keeps what the summary shows.
+// stats counts the records of a run and keeps what the summary shows.
 type stats struct {
 	read, ok, rejected, warned int
+	// codes counts the issues of each code.
+	codes map[validate.Code]int
 
 	// The first summaryIssues errors and warnings, each numbered in the
 	// order met; the summary shows errors first, then warnings if there is
@@ -94,18 +98,21 @@ type issueLine struct {
 	issue  validate.Issue
 }
 
-// add counts one unit.
-func (s *stats) add(u unit) {
+// add counts one record.
+func (s *stats) add(r *convert.StreamRecord) {
 	s.read++
-	if u.res.OK {
+	if r.Result.OK {
 		s.ok++
 	} else {
 		s.rejected++
-		s.addRejected(u.record)
+		s.addRejected(r.Number)
 	}
 	warned := false
-	for _, i := range u.res.Issues {
-		l := issueLine{seq: s.issuesSeen, record: u.record, issue: i}
+	for _, i := range r.Result.Issues {
+		if s.codes != nil {
+			s.codes[i.Code]++
+		}
+		l := issueLine{seq: s.issuesSeen, record: r.Number, issue: i}
 		s.issuesSeen++
 		if i.Severity == validate.SeverityError {
 			if len(s.errors) < summaryIssues {
@@ -162,26 +169,7 @@ func writeSummary(w io.Writer, cmd, lang string, s *stats, all string) error {
 	}
 	b.WriteByte('\n')
 	shown := s.shown()
-	for _, l := range shown {
-		fmt.Fprintf(&b, t.record, l.record)
-		b.WriteString(": ")
-		switch {
-		case l.issue.Target != nil && l.issue.Path == "":
-			b.WriteString("→ " + string(*l.issue.Target) + ": ")
-		case l.issue.Target != nil:
-			b.WriteString(string(l.issue.Path) + " → " + string(*l.issue.Target) + ": ")
-		case l.issue.Path != "":
-			b.WriteString(string(l.issue.Path) + ": ")
-		}
-		code := string(l.issue.Code)
-		if l.issue.Severity == validate.SeverityWarning {
-			code = fmt.Sprintf(t.warning, code)
-		}
-		b.WriteString(code)
-		b.WriteString(": ")
-		b.WriteString(l.issue.Message)
-		b.WriteByte('\n')
-	}
+	writeIssueLines(&b, t, shown)
 	if more := s.issuesSeen - len(shown); more > 0 {
 		fmt.Fprintf(&b, t.more, more, all)
 		b.WriteByte('\n')
@@ -202,5 +190,76 @@ func writeSummary(w io.Writer, cmd, lang string, s *stats, all string) error {
 		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeIssueLines writes one line per issue line.
+func writeIssueLines(b *strings.Builder, t summaryText, lines []issueLine) {
+	for _, l := range lines {
+		fmt.Fprintf(b, t.record, l.record)
+		b.WriteString(": ")
+		switch {
+		case l.issue.Target != nil && l.issue.Path == "":
+			b.WriteString("→ " + string(*l.issue.Target) + ": ")
+		case l.issue.Target != nil:
+			b.WriteString(string(l.issue.Path) + " → " + string(*l.issue.Target) + ": ")
+		case l.issue.Path != "":
+			b.WriteString(string(l.issue.Path) + ": ")
+		}
+		code := string(l.issue.Code)
+		if l.issue.Severity == validate.SeverityWarning {
+			code = fmt.Sprintf(t.warning, code)
+		}
+		b.WriteString(code)
+		b.WriteString(": ")
+		b.WriteString(l.issue.Message)
+		b.WriteByte('\n')
+	}
+}
+
+// writeErrors writes what --quiet shows: the error issues the summary would
+// show, one line each, and nothing when there is none.
+func writeErrors(w io.Writer, lang string, s *stats) error {
+	if len(s.errors) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	writeIssueLines(&b, summaryFor(lang), s.errors)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// summaryJSON is the --summary json object.
+type summaryJSON struct {
+	Command  string                `json:"command"`
+	Read     int                   `json:"read"`
+	Written  *int                  `json:"written,omitempty"`
+	Valid    *int                  `json:"valid,omitempty"`
+	Rejected int                   `json:"rejected"`
+	Warnings int                   `json:"warnings"`
+	Codes    map[validate.Code]int `json:"codes"`
+	Status   int                   `json:"status"`
+}
+
+// writeSummaryJSON writes the run's counts and the count of each issue
+// code as one JSON object on one line: read, written (convert) or valid
+// (validate), rejected, warnings (records with a warning), codes, and the
+// exit status.
+func writeSummaryJSON(w io.Writer, cmd string, s *stats, status int) error {
+	out := summaryJSON{Command: cmd, Read: s.read, Rejected: s.rejected, Warnings: s.warned, Codes: s.codes, Status: status}
+	ok := s.ok
+	if cmd == "convert" {
+		out.Written = &ok
+	} else {
+		out.Valid = &ok
+	}
+	if out.Codes == nil {
+		out.Codes = map[validate.Code]int{}
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
 	return err
 }

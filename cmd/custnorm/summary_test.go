@@ -74,17 +74,19 @@ func TestSummaryLimits(t *testing.T) {
 	checkText(t, filepath.Join("testdata", "summary_limits.golden"), r.stderr)
 }
 
-func TestSummaryLanguageFallback(t *testing.T) {
+func TestSummaryLanguage(t *testing.T) {
 	for _, lang := range []string{"de-AT", "DE", "fr-CA"} {
 		r := runCLI(t, "", "validate", "--as", "stancer", "--lang", lang)
 		if strings.Contains(r.stderr, "holds no records") {
 			t.Errorf("--lang %s gives English: %s", lang, r.stderr)
 		}
 	}
+	// A language the catalog does not have is a usage error that lists
+	// the languages, not a silent fall-back to English.
 	for _, lang := range []string{"xx", "", "ja", "!!"} {
 		r := runCLI(t, "", "validate", "--as", "stancer", "--lang", lang)
-		if !strings.Contains(r.stderr, "holds no records") {
-			t.Errorf("--lang %q does not fall back to English: %s", lang, r.stderr)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "is not a supported language; the languages are: en, de") {
+			t.Errorf("--lang %q: exit %d, stderr %s", lang, r.code, r.stderr)
 		}
 	}
 }

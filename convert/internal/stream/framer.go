@@ -1,4 +1,4 @@
-package main
+package stream
 
 import (
 	"bufio"
@@ -6,68 +6,67 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/custnorm/custnorm/convert"
 	"io"
 )
 
-// maxRecordBytes is the largest record the CLI hands to the library; larger
-// records are skipped while reading and reported as too_large.
-const maxRecordBytes = convert.MaxDocumentBytes
-
 // readerSlack is what the input buffer holds beyond maxRecordBytes, so that
-// framing can look at a whole record of the maximum size plus its
+// Framing can look at a whole record of the maximum size plus its
 // surroundings.
 const readerSlack = 64 << 10
 
-// framing is how the records of an input are laid out.
-type framing int
+// Framing is how the records of an input are laid out.
+type Framing int
 
-// List of values that framing can take.
+// List of values that Framing can take.
 const (
-	// framingEmpty: nothing but white space.
-	framingEmpty framing = iota
-	// framingLines: NDJSON, one record per line; a single document on one
+	// Empty: nothing but white space.
+	Empty Framing = iota
+	// Lines: NDJSON, one record per line; a single document on one
 	// line is the one-record case.
-	framingLines
-	// framingDocuments: one JSON document spread over several lines
+	Lines
+	// Documents: one JSON document spread over several lines
 	// (pretty-printed), or several such documents one after another.
-	framingDocuments
-	// framingArray: a JSON array whose elements are the records.
-	framingArray
+	Documents
+	// Array: a JSON array whose elements are the records.
+	Array
 )
 
-func (f framing) String() string {
+func (f Framing) String() string {
 	switch f {
-	case framingLines:
+	case Lines:
 		return "lines"
-	case framingDocuments:
+	case Documents:
 		return "documents"
-	case framingArray:
+	case Array:
 		return "array"
 	}
 	return "empty"
 }
 
-// A rawRecord is one record as the framer cut it from the input.
-type rawRecord struct {
-	// num is the 1-based record number.
-	num int
-	// data is the record's JSON text, trimmed; nil when tooLarge.
-	data []byte
-	// tooLarge: the record is over maxRecordBytes; its bytes were skipped.
-	tooLarge bool
-	// broken: the input's framing is broken here (an unterminated value, a
-	// stray character between array elements); the record is invalid JSON.
-	broken bool
+// A Raw is one record as the framer cut it from the input.
+type Raw struct {
+	// Num is the 1-based record number.
+	Num int
+	// Line is the 1-based line of the input where the record starts.
+	Line int
+	// Data is the record's JSON text, trimmed; nil when TooLarge.
+	Data []byte
+	// TooLarge: the record is over the framer's maximum; its bytes were
+	// skipped.
+	TooLarge bool
+	// Broken: the input's framing is broken here (an unterminated value,
+	// a stray character between array elements); the record is invalid
+	// JSON.
+	Broken bool
 }
 
-// A framer cuts an input stream into records, holding at most one record of
-// at most maxRecordBytes (plus its buffer) in memory at a time. It is used
+// A Framer cuts an input stream into records, holding at most one record of
+// at most the maximum size (plus its buffer) in memory at a time. It is used
 // by a single goroutine.
-type framer struct {
+type Framer struct {
 	r    *bufio.Reader
 	max  int
-	mode framing
+	mode Framing
 	n    int // records returned so far
 
 	// Array framing state.
@@ -75,9 +74,14 @@ type framer struct {
 	arrFirst bool // no element read yet
 	// done: no more records (after a framing error or at the end).
 	done bool
+	// line counts the newlines consumed so far.
+	line int
 	// arena is the block that lines are copied into (see copyLine).
 	arena []byte
 }
+
+// Mode returns the framing of the input.
+func (f *Framer) Mode() Framing { return f.mode }
 
 // lineArena is the size of the blocks that lines of NDJSON are copied into:
 // one allocation for a couple of hundred records instead of one each. A
@@ -87,7 +91,7 @@ const lineArena = 64 << 10
 
 // copyLine returns a copy of b that the next reads of the input do not
 // overwrite: a short line goes into the current block.
-func (f *framer) copyLine(b []byte) []byte {
+func (f *Framer) copyLine(b []byte) []byte {
 	if len(b) > lineArena/8 {
 		return append([]byte(nil), b...)
 	}
@@ -101,14 +105,16 @@ func (f *framer) copyLine(b []byte) []byte {
 
 const utf8BOM = "\xEF\xBB\xBF"
 
-// newFramer reads the start of in to decide its framing: a first non-space
+var newline = []byte{'\n'}
+
+// NewFramer reads the start of in to decide its Framing: a first non-space
 // byte '[' is an array of records; '{' starting a complete, valid JSON
-// value that spans several lines (within maxRecordBytes) is a document
+// value that spans several lines (within the maximum size) is a document
 // (several may follow each other); anything else is NDJSON. Deciding never
 // reads more than is needed to tell, so a slow producer on a pipe is not
 // waited for beyond its first line.
-func newFramer(in io.Reader, max int) (*framer, error) {
-	f := &framer{r: bufio.NewReaderSize(in, max+readerSlack), max: max, arrFirst: true}
+func NewFramer(in io.Reader, max int) (*Framer, error) {
+	f := &Framer{r: bufio.NewReaderSize(in, max+readerSlack), max: max, arrFirst: true}
 	// The mark is looked for only after a first byte that starts it: a
 	// first line shorter than the mark (a broken record "1") must not wait
 	// for more input.
@@ -119,10 +125,10 @@ func newFramer(in io.Reader, max int) (*framer, error) {
 			}
 		}
 	}
-	c, err := skipSpace(f.r)
+	c, err := f.skipSpace()
 	switch {
 	case errors.Is(err, io.EOF):
-		f.mode = framingEmpty
+		f.mode = Empty
 		f.done = true
 		return f, nil
 	case err != nil:
@@ -133,7 +139,7 @@ func newFramer(in io.Reader, max int) (*framer, error) {
 		if _, err := f.r.Discard(1); err != nil {
 			return nil, err
 		}
-		f.mode = framingArray
+		f.mode = Array
 	case '{':
 		mode, err := f.sniff()
 		if err != nil {
@@ -141,7 +147,7 @@ func newFramer(in io.Reader, max int) (*framer, error) {
 		}
 		f.mode = mode
 	default:
-		f.mode = framingLines
+		f.mode = Lines
 	}
 	return f, nil
 }
@@ -149,7 +155,7 @@ func newFramer(in io.Reader, max int) (*framer, error) {
 // sniff tells NDJSON from a multi-line document, for an input whose first
 // byte is '{'. It looks at the buffered bytes only, reading more as needed,
 // and consumes nothing.
-func (f *framer) sniff() (framing, error) {
+func (f *Framer) sniff() (Framing, error) {
 	var sc valueScanner
 	firstNL := -1
 	n := 0 // bytes of the buffer examined
@@ -158,12 +164,12 @@ func (f *framer) sniff() (framing, error) {
 		if n >= avail {
 			if avail > f.max {
 				// The first value (or line) is over the limit: whatever it
-				// is, it is rejected; line framing resynchronizes best.
-				return framingLines, nil
+				// is, it is rejected; line Framing resynchronizes best.
+				return Lines, nil
 			}
 			if _, err := f.r.Peek(avail + 1); err != nil {
 				if errors.Is(err, io.EOF) {
-					return framingLines, nil
+					return Lines, nil
 				}
 				return 0, err
 			}
@@ -178,14 +184,14 @@ func (f *framer) sniff() (framing, error) {
 			if c == '\n' && firstNL < 0 {
 				firstNL = n
 				if json.Valid(win[:n]) {
-					return framingLines, nil
+					return Lines, nil
 				}
 			}
 			if end, _ := sc.step(c); end {
 				if firstNL >= 0 && json.Valid(win[:n+1]) {
-					return framingDocuments, nil
+					return Documents, nil
 				}
-				return framingLines, nil
+				return Lines, nil
 			}
 		}
 	}
@@ -193,33 +199,33 @@ func (f *framer) sniff() (framing, error) {
 
 // next returns the next record; ok is false at the end of the input. The
 // error is an I/O error of the input (never a problem of the data).
-func (f *framer) next() (rec rawRecord, ok bool, err error) {
+func (f *Framer) Next() (rec Raw, ok bool, err error) {
 	if f.done {
-		return rawRecord{}, false, nil
+		return Raw{}, false, nil
 	}
 	switch f.mode {
-	case framingLines:
+	case Lines:
 		rec, ok, err = f.nextLine()
-	case framingDocuments:
+	case Documents:
 		rec, ok, err = f.nextDocument()
-	case framingArray:
+	case Array:
 		rec, ok, err = f.nextElement()
 	}
 	if err != nil || !ok {
 		f.done = true
-		return rawRecord{}, false, err
+		return Raw{}, false, err
 	}
 	f.n++
-	rec.num = f.n
+	rec.Num = f.n
 	return rec, true, nil
 }
 
 // ready reports whether the next record can be cut from the bytes already
-// buffered, without waiting for the input: in line framing, when the buffer
+// buffered, without waiting for the input: in line Framing, when the buffer
 // holds the end of the next line that is not blank. (Other framings say
 // no: their records go one by one.)
-func (f *framer) ready() bool {
-	if f.done || f.mode != framingLines {
+func (f *Framer) Ready() bool {
+	if f.done || f.mode != Lines {
 		return false
 	}
 	win, err := f.r.Peek(f.r.Buffered())
@@ -239,23 +245,24 @@ func (f *framer) ready() bool {
 }
 
 // nextLine reads lines up to the next one that is not blank.
-func (f *framer) nextLine() (rawRecord, bool, error) {
+func (f *Framer) nextLine() (Raw, bool, error) {
 	for {
+		start := f.line + 1
 		line, tooLarge, blank, n, err := f.readLine()
 		if err != nil && !errors.Is(err, io.EOF) {
-			return rawRecord{}, false, err
+			return Raw{}, false, err
 		}
 		if n == 0 && err != nil {
-			return rawRecord{}, false, nil
+			return Raw{}, false, nil
 		}
 		if !blank {
 			if tooLarge {
-				return rawRecord{tooLarge: true}, true, nil
+				return Raw{TooLarge: true, Line: start}, true, nil
 			}
-			return rawRecord{data: line}, true, nil
+			return Raw{Data: line, Line: start}, true, nil
 		}
 		if err != nil {
-			return rawRecord{}, false, nil
+			return Raw{}, false, nil
 		}
 	}
 }
@@ -264,7 +271,7 @@ func (f *framer) nextLine() (rawRecord, bool, error) {
 // white space); the rest of a longer line is read and dropped. blank reports
 // a line of white space only; n is the number of bytes read, the newline
 // included.
-func (f *framer) readLine() (line []byte, tooLarge, blank bool, n int64, err error) {
+func (f *Framer) readLine() (line []byte, tooLarge, blank bool, n int64, err error) {
 	keep := f.max + 64 // room for white space around a record of the maximum size
 	blank = true
 	for {
@@ -286,6 +293,9 @@ func (f *framer) readLine() (line []byte, tooLarge, blank bool, n int64, err err
 		if errors.Is(rerr, bufio.ErrBufferFull) {
 			continue
 		}
+		if rerr == nil {
+			f.line++ // the chunk ends with the newline
+		}
 		if !tooLarge {
 			line = bytes.TrimSpace(line)
 			if len(line) > f.max {
@@ -298,38 +308,39 @@ func (f *framer) readLine() (line []byte, tooLarge, blank bool, n int64, err err
 }
 
 // nextDocument reads the next whole JSON value.
-func (f *framer) nextDocument() (rawRecord, bool, error) {
-	if _, err := skipSpace(f.r); err != nil {
+func (f *Framer) nextDocument() (Raw, bool, error) {
+	if _, err := f.skipSpace(); err != nil {
 		if errors.Is(err, io.EOF) {
-			return rawRecord{}, false, nil
+			return Raw{}, false, nil
 		}
-		return rawRecord{}, false, err
+		return Raw{}, false, err
 	}
-	v, err := readValue(f.r, f.max)
+	start := f.line + 1
+	v, err := f.readValue()
 	if err != nil {
-		return rawRecord{}, false, err
+		return Raw{}, false, err
 	}
 	if !v.complete {
 		f.done = true
-		return rawRecord{data: v.data, tooLarge: v.tooLarge, broken: !v.tooLarge}, true, nil
+		return Raw{Data: v.data, TooLarge: v.tooLarge, Broken: !v.tooLarge, Line: start}, true, nil
 	}
-	return rawRecord{data: v.data, tooLarge: v.tooLarge}, true, nil
+	return Raw{Data: v.data, TooLarge: v.tooLarge, Line: start}, true, nil
 }
 
 // nextElement reads the next element of a top-level array. A break in the
 // array's own syntax (a missing comma, an unterminated array, data after
 // its end) becomes one broken record that stands for the rest of the
 // input, which is then skipped.
-func (f *framer) nextElement() (rawRecord, bool, error) {
+func (f *Framer) nextElement() (Raw, bool, error) {
 	if f.arrDone {
-		return rawRecord{}, false, nil
+		return Raw{}, false, nil
 	}
-	c, err := skipSpace(f.r)
+	c, err := f.skipSpace()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			return f.brokenRest()
 		}
-		return rawRecord{}, false, err
+		return Raw{}, false, err
 	}
 	if !f.arrFirst {
 		switch c {
@@ -337,14 +348,14 @@ func (f *framer) nextElement() (rawRecord, bool, error) {
 			return f.closeArray()
 		case ',':
 			if _, err := f.r.Discard(1); err != nil {
-				return rawRecord{}, false, err
+				return Raw{}, false, err
 			}
-			c, err = skipSpace(f.r)
+			c, err = f.skipSpace()
 			if err != nil {
 				if errors.Is(err, io.EOF) {
 					return f.brokenRest()
 				}
-				return rawRecord{}, false, err
+				return Raw{}, false, err
 			}
 			if c == ']' {
 				return f.brokenRest() // a trailing comma
@@ -356,46 +367,49 @@ func (f *framer) nextElement() (rawRecord, bool, error) {
 		return f.closeArray()
 	}
 	f.arrFirst = false
-	v, err := readValue(f.r, f.max)
+	start := f.line + 1
+	v, err := f.readValue()
 	if err != nil {
-		return rawRecord{}, false, err
+		return Raw{}, false, err
 	}
 	if !v.complete {
 		f.arrDone = true
-		return rawRecord{data: v.data, tooLarge: v.tooLarge, broken: !v.tooLarge}, true, nil
+		return Raw{Data: v.data, TooLarge: v.tooLarge, Broken: !v.tooLarge, Line: start}, true, nil
 	}
-	return rawRecord{data: v.data, tooLarge: v.tooLarge}, true, nil
+	return Raw{Data: v.data, TooLarge: v.tooLarge, Line: start}, true, nil
 }
 
 // closeArray consumes the closing bracket and checks that only white space
 // follows.
-func (f *framer) closeArray() (rawRecord, bool, error) {
+func (f *Framer) closeArray() (Raw, bool, error) {
 	if _, err := f.r.Discard(1); err != nil {
-		return rawRecord{}, false, err
+		return Raw{}, false, err
 	}
 	f.arrDone = true
-	if _, err := skipSpace(f.r); err != nil {
+	if _, err := f.skipSpace(); err != nil {
 		if errors.Is(err, io.EOF) {
-			return rawRecord{}, false, nil
+			return Raw{}, false, nil
 		}
-		return rawRecord{}, false, err
+		return Raw{}, false, err
 	}
 	return f.brokenRest()
 }
 
 // brokenRest skips the rest of the input and returns one broken record for
 // it.
-func (f *framer) brokenRest() (rawRecord, bool, error) {
+func (f *Framer) brokenRest() (Raw, bool, error) {
 	f.arrDone = true
+	start := f.line + 1
 	if _, err := io.Copy(io.Discard, f.r); err != nil {
-		return rawRecord{}, false, fmt.Errorf("skipping the rest of the input: %w", err)
+		return Raw{}, false, fmt.Errorf("skipping the rest of the input: %w", err)
 	}
-	return rawRecord{broken: true}, true, nil
+	return Raw{Broken: true, Line: start}, true, nil
 }
 
 // skipSpace discards JSON white space and returns the next byte without
 // consuming it.
-func skipSpace(r *bufio.Reader) (byte, error) {
+func (f *Framer) skipSpace() (byte, error) {
+	r := f.r
 	for {
 		if r.Buffered() == 0 {
 			if _, err := r.Peek(1); err != nil {
@@ -408,10 +422,12 @@ func skipSpace(r *bufio.Reader) (byte, error) {
 		}
 		for i, c := range win {
 			if !isSpace(c) {
+				f.line += bytes.Count(win[:i], newline)
 				_, err := r.Discard(i)
 				return c, err
 			}
 		}
+		f.line += bytes.Count(win, newline)
 		if _, err := r.Discard(len(win)); err != nil {
 			return 0, err
 		}
@@ -430,7 +446,8 @@ type scannedValue struct {
 // readValue reads the JSON value that starts at the next byte of r (not
 // white space). It finds the value's end without decoding it (see
 // valueScanner), keeps at most max bytes and skips the rest.
-func readValue(r *bufio.Reader, max int) (scannedValue, error) {
+func (f *Framer) readValue() (scannedValue, error) {
+	r, max := f.r, f.max
 	var (
 		sc   valueScanner
 		v    scannedValue
@@ -475,6 +492,7 @@ func readValue(r *bufio.Reader, max int) (scannedValue, error) {
 			}
 		}
 		keep(win[:n])
+		f.line += bytes.Count(win[:n], newline)
 		if _, err := r.Discard(n); err != nil {
 			return v, err
 		}

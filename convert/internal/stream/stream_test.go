@@ -1,7 +1,8 @@
-package main
+package stream
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,33 +14,39 @@ import (
 	"time"
 )
 
+// tunit is the unit of the pump tests.
+type tunit struct {
+	record int
+	reason string
+}
+
 // frame cuts in with a framer of limit max and describes the records:
 // their data, "<too large>" or "<broken: data>".
-func frame(t testing.TB, in io.Reader, max int) (framing, []string) {
+func frame(t testing.TB, in io.Reader, max int) (Framing, []string) {
 	t.Helper()
-	f, err := newFramer(in, max)
+	f, err := NewFramer(in, max)
 	if err != nil {
-		t.Fatalf("newFramer: %v", err)
+		t.Fatalf("NewFramer: %v", err)
 	}
 	var recs []string
 	for {
-		rec, ok, err := f.next()
+		rec, ok, err := f.Next()
 		if err != nil {
 			t.Fatalf("next: %v", err)
 		}
 		if !ok {
 			return f.mode, recs
 		}
-		if rec.num != len(recs)+1 {
-			t.Fatalf("record %d numbered %d", len(recs)+1, rec.num)
+		if rec.Num != len(recs)+1 {
+			t.Fatalf("record %d numbered %d", len(recs)+1, rec.Num)
 		}
 		switch {
-		case rec.tooLarge:
+		case rec.TooLarge:
 			recs = append(recs, "<too large>")
-		case rec.broken:
-			recs = append(recs, "<broken: "+string(rec.data)+">")
+		case rec.Broken:
+			recs = append(recs, "<broken: "+string(rec.Data)+">")
 		default:
-			recs = append(recs, string(rec.data))
+			recs = append(recs, string(rec.Data))
 		}
 	}
 }
@@ -48,39 +55,39 @@ func TestFramer(t *testing.T) {
 	const max = 24
 	for _, tc := range []struct {
 		name, in string
-		mode     framing
+		mode     Framing
 		recs     []string
 	}{
-		{"empty", "", framingEmpty, nil},
-		{"spaces", " \r\n\t", framingEmpty, nil},
-		{"one line", `{"a":1}`, framingLines, []string{`{"a":1}`}},
-		{"lines", "{\"a\":1}\n\n  {\"b\":2}  \r\n", framingLines, []string{`{"a":1}`, `{"b":2}`}},
-		{"lines not objects", "1\n\"x\"\nnull\n", framingLines, []string{"1", `"x"`, "null"}},
-		{"broken first line", "{\"a\":\n{\"b\":2}\n", framingLines, []string{`{"a":`, `{"b":2}`}},
-		{"value then garbage on line", "{\"a\":1} x\n{\"b\":2}\n", framingLines, []string{`{"a":1} x`, `{"b":2}`}},
-		{"line at the limit", strings.Repeat(" ", 3) + `{"a":"` + strings.Repeat("x", max-8) + `"}` + "\n{}", framingLines, []string{`{"a":"` + strings.Repeat("x", max-8) + `"}`, "{}"}},
-		{"line over the limit", `{"a":"` + strings.Repeat("x", max-7) + `"}` + "\n{}", framingLines, []string{"<too large>", "{}"}},
-		{"long blank line", strings.Repeat(" ", 5*max) + "\n{}", framingLines, []string{"{}"}},
-		{"pretty", "{\n \"a\": 1\n}\n", framingDocuments, []string{"{\n \"a\": 1\n}"}},
-		{"pretty sequence", "{\n\"a\":1\n} {\"b\":\n2}\n7 x", framingDocuments, []string{"{\n\"a\":1\n}", "{\"b\":\n2}", "7", "x"}},
-		{"pretty with strings", "{\n\"a\":\"}]\\\"{\"\n}", framingDocuments, []string{"{\n\"a\":\"}]\\\"{\"\n}"}},
-		{"pretty too large", "{\n\"a\":\n1}\n{\n\"b\":\"" + strings.Repeat("y", 2*max) + "\"\n}\n{\n}", framingDocuments, []string{"{\n\"a\":\n1}", "<too large>", "{\n}"}},
-		{"pretty unterminated", "{\n\"a\":1\n}\n{\"b\":[", framingDocuments, []string{"{\n\"a\":1\n}", `<broken: {"b":[>`}},
-		{"pretty stray closer", "{\n}\n}{\n}", framingDocuments, []string{"{\n}", "}", "{\n}"}},
-		{"array", `[{"a":1}, 2 ,"s",{"b":[1,{}]} ]`, framingArray, []string{`{"a":1}`, "2", `"s"`, `{"b":[1,{}]}`}},
-		{"array strings with brackets", `["]", "\"]", {"x":"[{"}]`, framingArray, []string{`"]"`, `"\"]"`, `{"x":"[{"}`}},
-		{"array empty", " [ \n ] \n", framingArray, nil},
-		{"array element too large", `[1,"` + strings.Repeat("z", 3*max) + `",3]`, framingArray, []string{"1", "<too large>", "3"}},
-		{"array nested too large", `[[` + strings.Repeat("[1],", 3*max) + `[]],3]`, framingArray, []string{"<too large>", "3"}},
-		{"array missing comma", `[1 2]`, framingArray, []string{"1", "<broken: >"}},
-		{"array trailing comma", `[1,]`, framingArray, []string{"1", "<broken: >"}},
-		{"array leading comma", `[,1]`, framingArray, []string{",", "<broken: >"}},
-		{"array unterminated", `[1,`, framingArray, []string{"1", "<broken: >"}},
-		{"array open", `[`, framingArray, []string{"<broken: >"}},
-		{"array unterminated element", `[1,{"a":"b`, framingArray, []string{"1", `<broken: {"a":"b>`}},
-		{"array then more", `[1] [2]`, framingArray, []string{"1", "<broken: >"}},
-		{"array then spaces", "[1]\n\n", framingArray, []string{"1"}},
-		{"byte order mark", "\xEF\xBB\xBF{\"a\":1}", framingLines, []string{`{"a":1}`}},
+		{"empty", "", Empty, nil},
+		{"spaces", " \r\n\t", Empty, nil},
+		{"one line", `{"a":1}`, Lines, []string{`{"a":1}`}},
+		{"lines", "{\"a\":1}\n\n  {\"b\":2}  \r\n", Lines, []string{`{"a":1}`, `{"b":2}`}},
+		{"lines not objects", "1\n\"x\"\nnull\n", Lines, []string{"1", `"x"`, "null"}},
+		{"broken first line", "{\"a\":\n{\"b\":2}\n", Lines, []string{`{"a":`, `{"b":2}`}},
+		{"value then garbage on line", "{\"a\":1} x\n{\"b\":2}\n", Lines, []string{`{"a":1} x`, `{"b":2}`}},
+		{"line at the limit", strings.Repeat(" ", 3) + `{"a":"` + strings.Repeat("x", max-8) + `"}` + "\n{}", Lines, []string{`{"a":"` + strings.Repeat("x", max-8) + `"}`, "{}"}},
+		{"line over the limit", `{"a":"` + strings.Repeat("x", max-7) + `"}` + "\n{}", Lines, []string{"<too large>", "{}"}},
+		{"long blank line", strings.Repeat(" ", 5*max) + "\n{}", Lines, []string{"{}"}},
+		{"pretty", "{\n \"a\": 1\n}\n", Documents, []string{"{\n \"a\": 1\n}"}},
+		{"pretty sequence", "{\n\"a\":1\n} {\"b\":\n2}\n7 x", Documents, []string{"{\n\"a\":1\n}", "{\"b\":\n2}", "7", "x"}},
+		{"pretty with strings", "{\n\"a\":\"}]\\\"{\"\n}", Documents, []string{"{\n\"a\":\"}]\\\"{\"\n}"}},
+		{"pretty too large", "{\n\"a\":\n1}\n{\n\"b\":\"" + strings.Repeat("y", 2*max) + "\"\n}\n{\n}", Documents, []string{"{\n\"a\":\n1}", "<too large>", "{\n}"}},
+		{"pretty unterminated", "{\n\"a\":1\n}\n{\"b\":[", Documents, []string{"{\n\"a\":1\n}", `<broken: {"b":[>`}},
+		{"pretty stray closer", "{\n}\n}{\n}", Documents, []string{"{\n}", "}", "{\n}"}},
+		{"array", `[{"a":1}, 2 ,"s",{"b":[1,{}]} ]`, Array, []string{`{"a":1}`, "2", `"s"`, `{"b":[1,{}]}`}},
+		{"array strings with brackets", `["]", "\"]", {"x":"[{"}]`, Array, []string{`"]"`, `"\"]"`, `{"x":"[{"}`}},
+		{"array empty", " [ \n ] \n", Array, nil},
+		{"array element too large", `[1,"` + strings.Repeat("z", 3*max) + `",3]`, Array, []string{"1", "<too large>", "3"}},
+		{"array nested too large", `[[` + strings.Repeat("[1],", 3*max) + `[]],3]`, Array, []string{"<too large>", "3"}},
+		{"array missing comma", `[1 2]`, Array, []string{"1", "<broken: >"}},
+		{"array trailing comma", `[1,]`, Array, []string{"1", "<broken: >"}},
+		{"array leading comma", `[,1]`, Array, []string{",", "<broken: >"}},
+		{"array unterminated", `[1,`, Array, []string{"1", "<broken: >"}},
+		{"array open", `[`, Array, []string{"<broken: >"}},
+		{"array unterminated element", `[1,{"a":"b`, Array, []string{"1", `<broken: {"a":"b>`}},
+		{"array then more", `[1] [2]`, Array, []string{"1", "<broken: >"}},
+		{"array then spaces", "[1]\n\n", Array, []string{"1"}},
+		{"byte order mark", "\xEF\xBB\xBF{\"a\":1}", Lines, []string{`{"a":1}`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, wrap := range []struct {
@@ -108,11 +115,11 @@ func TestFramer(t *testing.T) {
 func TestFramerFirstValueOverLimit(t *testing.T) {
 	for _, tc := range []struct {
 		size int
-		mode framing
+		mode Framing
 		recs []string
 	}{
-		{100, framingDocuments, []string{"<too large>", "{}"}},
-		{2 * readerSlack, framingLines, []string{"{", "<too large>", "}", "{}"}},
+		{100, Documents, []string{"<too large>", "{}"}},
+		{2 * readerSlack, Lines, []string{"{", "<too large>", "}", "{}"}},
 	} {
 		in := "{\n\"a\": \"" + strings.Repeat("x", tc.size) + "\"\n}\n{}"
 		mode, recs := frame(t, strings.NewReader(in), 32)
@@ -124,17 +131,17 @@ func TestFramerFirstValueOverLimit(t *testing.T) {
 
 func TestFramerReadError(t *testing.T) {
 	boom := errors.New("boom")
-	if _, err := newFramer(iotest.ErrReader(boom), 16); !errors.Is(err, boom) {
-		t.Errorf("newFramer: %v, want boom", err)
+	if _, err := NewFramer(iotest.ErrReader(boom), 16); !errors.Is(err, boom) {
+		t.Errorf("NewFramer: %v, want boom", err)
 	}
 	for _, prefix := range []string{"{\"a\":1}\n", "[1,", "{\n\"a\":1\n}\n{"} {
-		f, err := newFramer(io.MultiReader(strings.NewReader(prefix), iotest.ErrReader(boom)), 16)
+		f, err := NewFramer(io.MultiReader(strings.NewReader(prefix), iotest.ErrReader(boom)), 16)
 		if err != nil {
-			t.Fatalf("%q: newFramer: %v", prefix, err)
+			t.Fatalf("%q: NewFramer: %v", prefix, err)
 		}
 		var last error
 		for range 10 {
-			_, ok, err := f.next()
+			_, ok, err := f.Next()
 			if err != nil || !ok {
 				last = err
 				break
@@ -146,7 +153,7 @@ func TestFramerReadError(t *testing.T) {
 	}
 }
 
-// TestFramerSlowProducer checks that deciding the framing and cutting a
+// TestFramerSlowProducer checks that deciding the Framing and cutting a
 // line do not wait for more input than the line: a producer that writes one
 // line and then waits gets that record at once.
 func TestFramerSlowProducer(t *testing.T) {
@@ -159,18 +166,18 @@ func TestFramerSlowProducer(t *testing.T) {
 			defer pw.Close()
 			got := make(chan string)
 			go func() {
-				f, err := newFramer(pr, 1<<20)
+				f, err := NewFramer(pr, 1<<20)
 				if err != nil {
 					got <- err.Error()
 					return
 				}
 				for {
-					rec, ok, err := f.next()
+					rec, ok, err := f.Next()
 					if err != nil || !ok {
 						close(got)
 						return
 					}
-					got <- string(rec.data)
+					got <- string(rec.Data)
 				}
 			}()
 			for _, line := range lines {
@@ -202,20 +209,20 @@ func TestFramerLinesStay(t *testing.T) {
 		want = append(want, line)
 		in.WriteString(line + "\n")
 	}
-	f, err := newFramer(iotest.HalfReader(strings.NewReader(in.String())), 1<<20)
+	f, err := NewFramer(iotest.HalfReader(strings.NewReader(in.String())), 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var recs [][]byte
 	for {
-		rec, ok, err := f.next()
+		rec, ok, err := f.Next()
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !ok {
 			break
 		}
-		recs = append(recs, rec.data)
+		recs = append(recs, rec.Data)
 
 	}
 	if len(recs) != len(want) {
@@ -240,14 +247,14 @@ func FuzzFramer(f *testing.F) {
 		mode, whole := frame(t, bytes.NewReader(in), max)
 		mode2, bytewise := frame(t, iotest.OneByteReader(bytes.NewReader(in)), max)
 		if mode != mode2 || fmt.Sprint(whole) != fmt.Sprint(bytewise) {
-			t.Fatalf("framing depends on read sizes:\n%s %q\n%s %q", mode, whole, mode2, bytewise)
+			t.Fatalf("Framing depends on read sizes:\n%s %q\n%s %q", mode, whole, mode2, bytewise)
 		}
 		for _, r := range whole {
 			if len(r) > max && !strings.HasPrefix(r, "<") {
 				t.Fatalf("record over the limit: %q", r)
 			}
 		}
-		if mode == framingLines {
+		if mode == Lines {
 			n := 0
 			body := bytes.TrimPrefix(in, []byte(utf8BOM))
 			for l := range bytes.SplitSeq(body, []byte("\n")) {
@@ -271,12 +278,12 @@ func TestPumpOrder(t *testing.T) {
 	for k := range n {
 		fmt.Fprintf(&in, "%d\n", k)
 	}
-	fr, err := newFramer(strings.NewReader(in.String()), 64)
+	fr, err := NewFramer(strings.NewReader(in.String()), 64)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var inFlight, maxInFlight atomic.Int64
-	process := func(dst []unit, rec rawRecord) []unit {
+	process := func(dst []tunit, rec Raw) []tunit {
 		if v := inFlight.Add(1); v > maxInFlight.Load() {
 			maxInFlight.Store(v)
 		}
@@ -284,16 +291,16 @@ func TestPumpOrder(t *testing.T) {
 			time.Sleep(time.Millisecond)
 		}
 		// Record 10 has no units, record 11 has three.
-		switch rec.num {
+		switch rec.Num {
 		case 10:
 			return dst
 		case 11:
-			return append(dst, unit{record: 11, reason: "a"}, unit{record: 11, reason: "b"}, unit{record: 11, reason: "c"})
+			return append(dst, tunit{record: 11, reason: "a"}, tunit{record: 11, reason: "b"}, tunit{record: 11, reason: "c"})
 		}
-		return append(dst, unit{record: rec.num, reason: string(rec.data)})
+		return append(dst, tunit{record: rec.Num, reason: string(rec.Data)})
 	}
-	var got []unit
-	readErr, writeErr := pump(fr, 8, process, func(u unit) error {
+	var got []tunit
+	readErr, writeErr, _ := Pump(context.Background(), fr, 8, process, func(u tunit) error {
 		inFlight.Add(-1)
 		got = append(got, u)
 		return nil
@@ -323,23 +330,23 @@ func TestPumpOrder(t *testing.T) {
 		}
 		k++
 	}
-	if m := maxInFlight.Load(); m > flightBudget/recordOverhead+1 {
-		t.Errorf("%d records in flight, budget allows %d", m, flightBudget/recordOverhead)
+	if m := maxInFlight.Load(); m > flightBudget/cost(len("19999"))+1 {
+		t.Errorf("%d records in flight, budget allows %d", m, flightBudget/cost(len("19999")))
 	}
 }
 
 // TestPumpWriteError checks that a failing write stops the reading.
 func TestPumpWriteError(t *testing.T) {
 	boom := errors.New("boom")
-	fr, err := newFramer(strings.NewReader(strings.Repeat("1\n", 100000)), 64)
+	fr, err := NewFramer(strings.NewReader(strings.Repeat("1\n", 100000)), 64)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var processed atomic.Int64
-	_, writeErr := pump(fr, 2, func(dst []unit, rec rawRecord) []unit {
+	_, writeErr, _ := Pump(context.Background(), fr, 2, func(dst []tunit, rec Raw) []tunit {
 		processed.Add(1)
-		return append(dst, unit{record: rec.num})
-	}, func(u unit) error {
+		return append(dst, tunit{record: rec.Num})
+	}, func(u tunit) error {
 		if u.record == 5 {
 			return boom
 		}
@@ -374,24 +381,6 @@ func TestBudget(t *testing.T) {
 	}
 }
 
-func TestProgress(t *testing.T) {
-	var buf bytes.Buffer
-	if p := newProgress(&buf); p.on {
-		t.Fatal("progress on for a buffer")
-	}
-	p := &progress{w: &buf, on: true}
-	for n := 1; n <= progressAfter+2048; n++ {
-		p.tick(n)
-	}
-	if got := buf.String(); got != fmt.Sprintf("\rcustnorm: %d records…", 98*1024) {
-		t.Errorf("progress wrote %q", got)
-	}
-	p.done()
-	if !strings.HasSuffix(buf.String(), "\r\033[K") {
-		t.Errorf("done did not clear the line: %q", buf.String())
-	}
-}
-
 // TestPumpFlushesWhileInputWaits: records that arrive in a burst and then
 // nothing more, with the input still open, are flushed, whatever the size
 // of the burst (one record, exactly one batch, two batches and a bit).
@@ -402,7 +391,7 @@ func TestPumpFlushesWhileInputWaits(t *testing.T) {
 			go func() {
 				_, _ = io.WriteString(pw, strings.Repeat("123\n", n))
 			}()
-			fr, err := newFramer(pr, 64)
+			fr, err := NewFramer(pr, 64)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -410,9 +399,9 @@ func TestPumpFlushesWhileInputWaits(t *testing.T) {
 			flushed := make(chan int, 1024)
 			done := make(chan error, 1)
 			go func() {
-				_, writeErr := pump(fr, 2, func(dst []unit, rec rawRecord) []unit {
-					return append(dst, unit{record: rec.num})
-				}, func(unit) error {
+				_, writeErr, _ := Pump(context.Background(), fr, 2, func(dst []tunit, rec Raw) []tunit {
+					return append(dst, tunit{record: rec.Num})
+				}, func(tunit) error {
 					emitted++
 					return nil
 				}, func() error {

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+)
+
+const usageVersion = `usage: custnorm --version
+
+Print custnorm's version: the module version and, for a build from a
+checkout, the VCS revision and its time.
+
+Example:
+
+	custnorm --version
+`
+
+func (c *cli) version(args []string) int {
+	const name = "version"
+	fs := newFlagSet(name)
+	pos, code, ok := c.parse(name, fs, usageVersion, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return c.usageFail(name, fs, usageVersion, usageError("no arguments expected"))
+	}
+	return c.write(name, versionText())
+}
+
+// versionText is what --version prints, from the build information the Go
+// toolchain embeds: "custnorm v1.2.3" (or "(devel)" for a build of a
+// checkout), the VCS revision and time when known, and the Go version.
+func versionText() string {
+	var b strings.Builder
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "custnorm (unknown version: built without module information)\n"
+	}
+	fmt.Fprintf(&b, "custnorm %s\n", bi.Main.Version)
+	settings := map[string]string{}
+	for _, s := range bi.Settings {
+		settings[s.Key] = s.Value
+	}
+	if rev := settings["vcs.revision"]; rev != "" {
+		dirty := ""
+		if settings["vcs.modified"] == "true" {
+			dirty = " (modified)"
+		}
+		fmt.Fprintf(&b, "revision %s%s %s\n", rev, dirty, settings["vcs.time"])
+	}
+	fmt.Fprintf(&b, "go %s\n", bi.GoVersion)
+	return b.String()
+}
