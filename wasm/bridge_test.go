@@ -487,3 +487,32 @@ func BenchmarkValidate(b *testing.B) {
 		br.call("validate", args)
 	}
 }
+
+// TestContainerDocument: a secuconnect list through validate and convert
+// gives {valid|ok, issues, records}, one single-record result per record
+// with pointers into the list (DESIGN section 7).
+func TestContainerDocument(t *testing.T) {
+	b := newBridge(false)
+	list := objectValue(`{"count":2,"data":[{"contact":{"forename":"Jane","surname":"Roe","email":"jane.example.com"}},{"contact":{"forename":"Max","surname":"Muster","email":"max@example.com"}}]}`)
+	var v struct {
+		Valid   bool
+		Issues  []validate.Issue
+		Records []struct {
+			Valid  bool
+			Issues []validate.Issue
+		}
+	}
+	if err := json.Unmarshal(b.call("validate", []value{stringValue("secuconnect"), list}), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Valid || len(v.Records) != 2 || v.Records[0].Valid || !v.Records[1].Valid || !slices.ContainsFunc(v.Records[0].Issues, func(i validate.Issue) bool { return i.Path == "/data/0/contact/email" }) {
+		t.Errorf("validate of a list: %+v", v)
+	}
+	var c convert.Result
+	if err := json.Unmarshal(b.call("convert", []value{stringValue("secuconnect"), stringValue("stancer"), list}), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.OK || len(c.Records) != 2 || c.Records[1].Output == nil || c.Output != nil {
+		t.Errorf("convert of a list: ok %v, %d records", c.OK, len(c.Records))
+	}
+}

@@ -196,7 +196,7 @@ func (c *cli) runJob(ctx context.Context, j job, fs *flag.FlagSet, usage string,
 		var sc signalCause
 		errors.As(err, &sc)
 		status = sc.status()
-		fmt.Fprintf(c.stderr, "custnorm %s: stopped by %v after %d records; every output ends at a whole record\n", j.name, sc.sig, st.read)
+		fmt.Fprintf(c.stderr, "custnorm %s: stopped by %v after %d records (%d accepted, %d rejected); every output ends at a whole record\n", j.name, sc.sig, st.read, st.ok, st.rejected)
 	case errors.Is(err, syscall.EPIPE):
 		status = exitBrokenPipe
 		fmt.Fprintf(c.stderr, "custnorm %s: an output was closed by its reader (broken pipe) after %d records; the other outputs end at a whole record\n", j.name, st.read)
