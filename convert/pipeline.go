@@ -14,9 +14,15 @@ type Options struct {
 	// without an international prefix when the address has no country, and
 	// the country of an address that has none (a defaulted change).
 	Region string
-	// Lang is the BCP 47 language of issue messages (en, de, fr; others
-	// fall back to English).
+	// Lang is the BCP 47 language of issue messages, matched as
+	// validate.NewLocalizer does: en, de, fr, es, it, nl, pl, sv, the
+	// languages of Messages, and regional tags of them (de-AT → de);
+	// others fall back to English.
 	Lang string
+	// Messages are the caller's message texts (validate.ParseMessages,
+	// validate.NewMessages), over the shipped ones; nil for none. They are
+	// parsed once when made, so passing them costs nothing per record.
+	Messages *validate.Messages
 	// Strict makes every warning an error.
 	Strict bool
 	// Now is the clock for birth-date checks; nil means time.Now.
@@ -65,7 +71,7 @@ func (r *Registry) NewPipeline(opt Options) *Pipeline {
 		reg:       r,
 		opt:       opt,
 		validator: validate.Validator{Now: opt.Now, MaxAge: opt.MaxAge, Region: opt.Region},
-		loc:       validate.NewLocalizer(opt.Lang),
+		loc:       validate.NewLocalizer(opt.Lang, validate.WithMessages(opt.Messages)),
 	}
 }
 

@@ -16,10 +16,10 @@
 // exists only in a conversion's output). Severity error means a provider
 // would reject the value, or it is wrong for any provider; warning means a
 // SHOULD, or accepted but suspicious. A record is accepted when it has no
-// error. The message is localized (en, de, fr) from the package's own
-// catalog ([Catalog], [NewLocalizer]); it never contains the rejected value,
-// which may be personal data, and neither does Issue.Error. Message texts may
-// change over time; codes and params do not.
+// error. The message is localized (en, de, fr, es, it, nl, pl, sv; see
+// Messages below); it never contains the rejected value, which may be
+// personal data, and neither does Issue.Error. Message texts may change over time;
+// codes and params do not.
 //
 // # Error codes
 //
@@ -68,6 +68,38 @@
 //	birth_date_mismatch     a valid national identifier encodes another birth date
 //	                        than the record's (warning). scheme
 //
+// # Messages
+//
+// A [Localizer] renders messages in one language. [NewLocalizer] matches a
+// BCP 47 tag against the shipped languages, en, de, fr, es, it, nl, pl and
+// sv: a regional or related tag gets its language (de-AT → de, sv-FI → sv,
+// nl-BE → nl, es-419 → es), anything else English (pt → en). Numbers are
+// formatted for the language (1.048.576 in German, 1 048 576 with no-break
+// spaces in Polish and Swedish, four digits ungrouped in Spanish and
+// Polish). The zero Localizer renders English.
+//
+// Callers can add languages and replace texts with their own catalog,
+// [Messages], made from Go maps ([NewMessages]) or read from JSON
+// ([ParseMessages], the format of the CLI's --messages FILE and the JS
+// init option):
+//
+//	{"pt": {"too_long": "deve ter no máximo {max} caracteres", "required": "é obrigatório"},
+//	 "de": {"required": "muss angegeben werden"}}
+//
+// Keys are the codes below, plus invalid_postal_code.none (the wording for
+// a country without postal codes, param country). A text names params in
+// braces ({max}, any of the code's params listed below); {{ and }} are
+// literal braces; it is never a printf format, so % and $ are plain text.
+// Unknown languages, keys and params, stray braces and texts that are
+// empty or hold control characters are errors, all listed in one
+// [MessagesError]. A code missing from a caller's language is taken from
+// its parent (de-CH → de), then from English (the caller's English texts,
+// if any, then the shipped ones); a message is never the bare code.
+//
+// For a printer of one's own, [Catalog] holds the shipped messages as
+// x/text printf formats ([Issue.Localize]). The package never writes to
+// x/text's default catalog.
+//
 // # Changes
 //
 // Every change normalization or conversion makes is reported, never silent:
@@ -114,6 +146,6 @@
 //
 // # Concurrency
 //
-// Every function is safe for concurrent use; a [Localizer] serializes its
-// own printer.
+// Every function is safe for concurrent use, and so are [Localizer] and
+// [Messages] values.
 package validate

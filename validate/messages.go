@@ -2,6 +2,8 @@ package validate
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -10,158 +12,23 @@ import (
 	"golang.org/x/text/message/catalog"
 )
 
-// messageText is one code's message in the shipped languages. Params names
-// the issue params that fill %[1]v, %[2]v, … in order.
-type messageText struct {
-	params []string
-	en     string
-	de     string
-	fr     string
-}
-
-// messageTable is the message catalog's source: one entry per code. Messages
-// never contain the rejected value.
-var messageTable = map[Code]messageText{
-	CodeInvalidJSON: {nil,
-		"is not valid JSON",
-		"ist kein gültiges JSON",
-		"n'est pas du JSON valide"},
-	CodeTooLarge: {[]string{"max"},
-		"is larger than %[1]v bytes",
-		"ist größer als %[1]v Bytes",
-		"dépasse %[1]v octets"},
-	CodeTooDeep: {[]string{"max"},
-		"is nested deeper than %[1]v levels",
-		"ist tiefer als %[1]v Ebenen verschachtelt",
-		"est imbriqué sur plus de %[1]v niveaux"},
-	CodeWrongType: {[]string{"expected"},
-		"must be of JSON type %[1]v",
-		"muss vom JSON-Typ %[1]v sein",
-		"doit être de type JSON %[1]v"},
-	CodeUnknownField: {nil,
-		"is not a documented field of this format",
-		"ist kein dokumentiertes Feld dieses Formats",
-		"n'est pas un champ documenté de ce format"},
-	CodeRequired: {nil,
-		"is required",
-		"ist erforderlich",
-		"est obligatoire"},
-	CodeOneOfRequired: {[]string{"fields"},
-		"at least one of %[1]v is required",
-		"mindestens eines von %[1]v ist erforderlich",
-		"au moins un des champs %[1]v est obligatoire"},
-	CodeTooShort: {[]string{"min"},
-		"must be at least %[1]v characters long",
-		"muss mindestens %[1]v Zeichen lang sein",
-		"doit comporter au moins %[1]v caractères"},
-	CodeTooLong: {[]string{"max"},
-		"must be at most %[1]v characters long",
-		"darf höchstens %[1]v Zeichen lang sein",
-		"doit comporter au plus %[1]v caractères"},
-	CodeInvalidFormat: {[]string{"format"},
-		"does not have the expected format (%[1]v)",
-		"hat nicht das erwartete Format (%[1]v)",
-		"n'a pas le format attendu (%[1]v)"},
-	CodeInvalidEmail: {nil,
-		"is not a valid e-mail address",
-		"ist keine gültige E-Mail-Adresse",
-		"n'est pas une adresse e-mail valide"},
-	CodeInvalidPhone: {nil,
-		"is not a valid, complete phone number",
-		"ist keine gültige, vollständige Telefonnummer",
-		"n'est pas un numéro de téléphone valide et complet"},
-	CodeNotMobile: {nil,
-		"is not a mobile phone number",
-		"ist keine Mobilfunknummer",
-		"n'est pas un numéro de mobile"},
-	CodeInvalidCountry: {nil,
-		"is not a known country",
-		"ist kein bekanntes Land",
-		"n'est pas un pays connu"},
-	CodeInvalidLanguage: {nil,
-		"is not a valid language tag",
-		"ist kein gültiges Sprachkennzeichen",
-		"n'est pas une balise de langue valide"},
-	CodeInvalidDate: {nil,
-		"is not a valid date (expected YYYY-MM-DD)",
-		"ist kein gültiges Datum (erwartet JJJJ-MM-TT)",
-		"n'est pas une date valide (format attendu AAAA-MM-JJ)"},
-	CodeDateInFuture: {nil,
-		"lies in the future",
-		"liegt in der Zukunft",
-		"est dans le futur"},
-	CodeImplausibleBirthDate: {[]string{"maxAge"},
-		"is more than %[1]v years ago",
-		"liegt mehr als %[1]v Jahre zurück",
-		"remonte à plus de %[1]v ans"},
-	CodeInvalidPostalCode: {[]string{"country", "example"},
-		"is not a valid postal code for %[1]v (for example %[2]v)",
-		"ist keine gültige Postleitzahl für %[1]v (zum Beispiel %[2]v)",
-		"n'est pas un code postal valide pour %[1]v (par exemple %[2]v)"},
-	// The variant for a country that uses no postal codes (no example).
-	codePostalCodeNone: {[]string{"country"},
-		"is a postal code, but %[1]v uses none",
-		"ist eine Postleitzahl, aber %[1]v verwendet keine",
-		"est un code postal, mais %[1]v n'en utilise pas"},
-	CodeInvalidID: {[]string{"format"},
-		"is not a valid identifier (expected %[1]v)",
-		"ist keine gültige Kennung (erwartet %[1]v)",
-		"n'est pas un identifiant valide (attendu %[1]v)"},
-	CodeForbiddenCharacters: {nil,
-		"contains control or invisible formatting characters",
-		"enthält Steuer- oder unsichtbare Formatierungszeichen",
-		"contient des caractères de contrôle ou de mise en forme invisibles"},
-	CodePhoneNotAssigned: {nil,
-		"is a complete number in a range that is not assigned",
-		"ist eine vollständige Nummer aus einem nicht vergebenen Bereich",
-		"est un numéro complet dans une plage non attribuée"},
-	CodeNotSplit: {[]string{"rule"},
-		"was kept whole because it could not be split unambiguously (%[1]v)",
-		"wurde unverändert übernommen, weil es sich nicht eindeutig aufteilen ließ (%[1]v)",
-		"a été conservé tel quel faute de pouvoir le découper sans ambiguïté (%[1]v)"},
-	CodeSchema: {[]string{"keyword"},
-		"does not satisfy the schema rule %[1]v",
-		"erfüllt die Schemaregel %[1]v nicht",
-		"ne respecte pas la règle de schéma %[1]v"},
-	CodeInvalidEncoding: {nil,
-		"is not valid text (invalid UTF-8 or a lone surrogate)",
-		"ist kein gültiger Text (ungültiges UTF-8 oder ein einzelnes Surrogat)",
-		"n'est pas un texte valide (UTF-8 invalide ou substitut isolé)"},
-	CodeTooManyIssues: {[]string{"omitted"},
-		"has too many issues: %[1]v more were left out",
-		"hat zu viele Probleme: %[1]v weitere wurden ausgelassen",
-		"comporte trop de problèmes : %[1]v autres ont été omis"},
-	CodeBirthDateMismatch: {nil,
-		"encodes another birth date than the record's",
-		"enthält ein anderes Geburtsdatum als der Datensatz",
-		"contient une autre date de naissance que celle de la fiche"},
-}
-
-// Languages are the languages messages ship in, first the fallback.
-var languages = []language.Tag{language.English, language.German, language.French}
-
-// Languages returns the base language codes messages ship in ("en", "de",
-// …), English first.
-func Languages() []string {
-	out := make([]string, len(languages))
-	for k, t := range languages {
-		out[k] = t.String()
-	}
-	return out
-}
-
-// Catalog returns the package's message catalog (built once). It is never
-// the x/text default catalog, which this package does not touch.
+// Catalog returns the package's message catalog (built once) for callers
+// that hold their own x/text printer (see [Issue.Localize]): the shipped
+// languages, each message a printf format whose %[1]v, %[2]v, … are the
+// issue params in a fixed order, English the fallback. It is never the
+// x/text default catalog, which this package does not touch. Caller
+// catalogs ([Messages]) are not part of it.
 func Catalog() catalog.Catalog { return buildCatalog() }
+
+// Languages returns the BCP 47 tags messages ship in ("en", "de", …),
+// English (the fallback) first.
+func Languages() []string { return slices.Clone(shippedLanguages) }
 
 var buildCatalog = sync.OnceValue(func() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	for code, m := range messageTable {
-		for _, t := range []struct {
-			tag language.Tag
-			msg string
-		}{{language.English, m.en}, {language.German, m.de}, {language.French, m.fr}} {
-			if err := b.SetString(t.tag, string(code), t.msg); err != nil {
+	for tag, msgs := range shippedTemplates() {
+		for key, t := range msgs {
+			if err := b.SetString(tag, string(key), t.printf(messageTable[key].params)); err != nil {
 				panic(fmt.Sprintf("validate: message catalog: %v", err)) // a broken constant table
 			}
 		}
@@ -169,46 +36,198 @@ var buildCatalog = sync.OnceValue(func() catalog.Catalog {
 	return b
 })
 
-// A Localizer renders issue messages in one language. Make one with
-// [NewLocalizer]; it is safe for concurrent use.
-type Localizer struct {
-	tag language.Tag
-	// printers holds *message.Printer for tag. A printer is not safe for
-	// concurrent use: each call takes one of its own, so that concurrent
-	// callers (the CLI's workers) share no lock.
+// shippedTemplates returns the parsed shipped texts: language → message
+// key → template.
+var shippedTemplates = sync.OnceValue(func() map[language.Tag]map[Code]*msgTemplate {
+	out := make(map[language.Tag]map[Code]*msgTemplate, len(shippedLanguages))
+	for _, lang := range shippedLanguages {
+		tag := language.MustParse(lang)
+		msgs := make(map[Code]*msgTemplate, len(messageTable))
+		for key, m := range messageTable {
+			t, unknown, at := parseTemplate(m.text[lang], m.params)
+			if at >= 0 || len(unknown) > 0 {
+				panic(fmt.Sprintf("validate: message %s in %s: bad placeholder", key, lang)) // a broken constant table
+			}
+			msgs[key] = t
+		}
+		out[tag] = msgs
+	}
+	return out
+})
+
+// shippedSet is the localizers' table set without caller messages.
+var shippedSet = sync.OnceValue(func() *tableSet { return newTableSet(nil) })
+
+// A tableSet is every language a localizer can render, each with every
+// message key resolved (fallbacks applied), and the matcher that picks
+// one for a requested tag. It is immutable once built.
+type tableSet struct {
+	tables  []*langTable // English first
+	matcher language.Matcher
+}
+
+// A langTable is one language's messages, every message key resolved.
+type langTable struct {
+	tag  language.Tag
+	lang string // tag.String()
+	msgs map[Code]*msgTemplate
+	// ungroup4 leaves four-digit numbers without a group separator, as
+	// CLDR's minimumGroupingDigits 2 has it for Spanish and Polish (4096,
+	// 74 900); x/text groups them in every language.
+	ungroup4 bool
+	// printers holds *message.Printer for tag, which formats numbers. A
+	// printer is not safe for concurrent use: each call takes one of its
+	// own, so that concurrent callers (the CLI's workers) share no lock.
 	printers sync.Pool
 }
 
-// NewLocalizer returns a localizer for the BCP 47 tag lang, matched against
-// the shipped languages (en, de, fr); anything else, including "", gets
-// English.
-func NewLocalizer(lang string) *Localizer {
-	tag := language.English
-	if t, err := language.Parse(lang); err == nil {
-		m := language.NewMatcher(languages)
-		_, idx, conf := m.Match(t)
-		if conf != language.No {
-			tag = languages[idx]
+// newTableSet resolves every message key of every language: the shipped
+// languages (English first), then the caller's in tag order. A message is
+// looked up in the language, then in its parents (de-CH → de, es-MX →
+// es-419 → es), the caller's text before the shipped one at each step,
+// then in English.
+func newTableSet(caller map[language.Tag]map[Code]*msgTemplate) *tableSet {
+	shipped := shippedTemplates()
+	var tags []language.Tag
+	for _, lang := range shippedLanguages {
+		tags = append(tags, language.MustParse(lang))
+	}
+	var extra []language.Tag
+	for tag := range caller {
+		if _, ok := shipped[tag]; !ok {
+			extra = append(extra, tag)
 		}
 	}
-	l := &Localizer{tag: tag}
-	l.printers.New = func() any { return message.NewPrinter(tag, message.Catalog(Catalog())) }
-	return l
+	sortTags(extra)
+	tags = append(tags, extra...)
+
+	lookup := func(tag language.Tag, key Code) *msgTemplate {
+		for t, n := tag, 0; n < 8; t, n = t.Parent(), n+1 { // en-150 → en-001 → en → und
+			if m, ok := caller[t][key]; ok {
+				return m
+			}
+			if m, ok := shipped[t][key]; ok {
+				return m
+			}
+			if t == language.Und {
+				break
+			}
+		}
+		if m, ok := caller[language.English][key]; ok {
+			return m
+		}
+		return shipped[language.English][key]
+	}
+
+	s := &tableSet{matcher: language.NewMatcher(tags)}
+	for _, tag := range tags {
+		t := &langTable{tag: tag, lang: tag.String(), msgs: make(map[Code]*msgTemplate, len(messageTable))}
+		t.ungroup4 = t.lang == "es" || t.lang == "pl"
+		for key := range messageTable {
+			t.msgs[key] = lookup(tag, key)
+		}
+		s.tables = append(s.tables, t)
+	}
+	return s
 }
 
-// Lang returns the language the localizer renders ("en", "de" or "fr").
-func (l *Localizer) Lang() string { return l.tag.String() }
+// match returns the table for the BCP 47 tag lang: the best match among
+// the set's languages, English when none matches or lang is not a tag.
+func (s *tableSet) match(lang string) *langTable {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return s.tables[0]
+	}
+	_, idx, conf := s.matcher.Match(tag)
+	if conf == language.No {
+		return s.tables[0]
+	}
+	return s.tables[idx]
+}
+
+// A Localizer renders issue messages in one language. Make one with
+// [NewLocalizer]. The zero value (and a nil *Localizer) renders the shipped
+// English messages. It is safe for concurrent use.
+type Localizer struct {
+	t *langTable // nil: shipped English
+}
+
+// A LocalizerOption configures [NewLocalizer].
+type LocalizerOption func(*localizerConfig)
+
+type localizerConfig struct {
+	messages *Messages
+}
+
+// WithMessages makes the localizer render with the caller's messages m
+// (see [Messages]) over the shipped ones: m's languages join the ones
+// lang is matched against, and m's texts replace the shipped texts of
+// their language. A nil m changes nothing.
+func WithMessages(m *Messages) LocalizerOption {
+	return func(c *localizerConfig) { c.messages = m }
+}
+
+// NewLocalizer returns a localizer for the BCP 47 tag lang, matched against
+// the shipped languages (en, de, fr, es, it, nl, pl, sv) and those of the
+// caller's messages given with [WithMessages]: a regional or related tag
+// gets its language (de-AT → de, sv-FI → sv, es-419 → es, gsw → de), and
+// anything that matches none of them, including "" and text that is not a
+// tag, gets English (pt → en unless the caller's messages have pt).
+//
+// A message the matched language does not have (a code missing from a
+// caller's catalog) is taken from its parent language (de-CH → de), then
+// from English; it is never the bare code. Only a code the package does
+// not know renders as the code itself.
+//
+// Building a localizer does not copy or parse messages: make one per
+// language and options, not per record.
+func NewLocalizer(lang string, opts ...LocalizerOption) *Localizer {
+	var c localizerConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	set := shippedSet()
+	if c.messages != nil {
+		set = c.messages.set
+	}
+	return &Localizer{t: set.match(lang)}
+}
+
+// table returns the localizer's language table; shipped English for the
+// zero value.
+func (l *Localizer) table() *langTable {
+	if l == nil || l.t == nil {
+		return shippedSet().tables[0]
+	}
+	return l.t
+}
+
+// Lang returns the canonical BCP 47 tag of the language the localizer
+// renders: one of en, de, fr, es, it, nl, pl and sv, or one of the
+// caller's messages ("pt-BR").
+func (l *Localizer) Lang() string { return l.table().lang }
 
 // Text returns the message of i in the localizer's language.
 func (l *Localizer) Text(i Issue) string {
-	key := messageKey(i)
-	if _, ok := messageTable[key]; !ok {
+	t := l.table()
+	m, ok := t.msgs[messageKey(i)]
+	if !ok {
 		return string(i.Code)
 	}
-	p := l.printers.Get().(*message.Printer)
-	s := p.Sprintf(string(key), messageArgs(i)...)
-	l.printers.Put(p)
-	return s
+	return m.render(i.Params, t)
+}
+
+// Fill sets Message on every issue of s.
+func (l *Localizer) Fill(s Issues) {
+	t := l.table()
+	for k := range s {
+		m, ok := t.msgs[messageKey(s[k])]
+		if !ok {
+			s[k].Message = string(s[k].Code)
+			continue
+		}
+		s[k].Message = m.render(s[k].Params, t)
+	}
 }
 
 // codePostalCodeNone keys the message of an invalid_postal_code issue for a
@@ -226,53 +245,141 @@ func messageKey(i Issue) Code {
 	return i.Code
 }
 
-// englishText renders the English message without a printer, for
-// Issue.Error.
+// englishText renders the shipped English message without a printer (no
+// digit grouping), for Issue.Error.
 func englishText(i Issue) string {
-	m, ok := messageTable[messageKey(i)]
+	m, ok := shippedTemplates()[language.English][messageKey(i)]
 	if !ok {
 		return string(i.Code)
 	}
-	return fmt.Sprintf(m.en, messageArgs(i)...)
-}
-
-// messageArgs returns the issue's params in the order its message uses them.
-func messageArgs(i Issue) []any {
-	m := messageTable[messageKey(i)]
-	args := make([]any, len(m.params))
-	for k, name := range m.params {
-		v, ok := i.Params[name]
-		if !ok {
-			v = "?"
-		}
-		switch list := v.(type) {
-		case []string:
-			v = strings.Join(list, ", ")
-		case []any:
-			parts := make([]string, len(list))
-			for j, e := range list {
-				parts[j] = fmt.Sprint(e)
-			}
-			v = strings.Join(parts, ", ")
-		}
-		args[k] = v
-	}
-	return args
-}
-
-// Fill sets Message on every issue of s.
-func (l *Localizer) Fill(s Issues) {
-	for k := range s {
-		s[k].Message = l.Text(s[k])
-	}
+	return m.render(i.Params, nil)
 }
 
 // Localize returns the message of the issue rendered by p, for callers that
-// hold their own printer built on [Catalog].
+// hold their own printer built on [Catalog]. Numbers are formatted by p,
+// which groups four-digit numbers in every language; a [Localizer] leaves
+// them ungrouped in Spanish and Polish, as CLDR does.
 func (i *Issue) Localize(p *message.Printer) string {
 	key := messageKey(*i)
-	if _, ok := messageTable[key]; !ok {
+	m, ok := messageTable[key]
+	if !ok {
 		return string(i.Code)
 	}
-	return p.Sprintf(string(key), messageArgs(*i)...)
+	args := make([]any, len(m.params))
+	for k, name := range m.params {
+		v, ok := i.Params[name]
+		if s, isText := paramText(v); isText {
+			v = s
+		} else if !ok || v == nil {
+			v = "?"
+		}
+		args[k] = v
+	}
+	return p.Sprintf(string(key), args...)
+}
+
+// paramText returns the text of a param that is text or a list (joined
+// with ", "), and false for anything else (a number), which a printer
+// formats.
+func paramText(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case []string:
+		return strings.Join(v, ", "), true
+	case []any:
+		parts := make([]string, len(v))
+		for j, e := range v {
+			parts[j] = fmt.Sprint(e)
+		}
+		return strings.Join(parts, ", "), true
+	}
+	return "", false
+}
+
+// render returns the template filled with params; t formats numbers (nil:
+// fmt, without digit grouping). A missing param renders as "?".
+func (m *msgTemplate) render(params Params, t *langTable) string {
+	if len(m.names) == 0 {
+		return m.parts[0]
+	}
+	var b strings.Builder
+	for k, name := range m.names {
+		b.WriteString(m.parts[k])
+		v, ok := params[name]
+		if s, isText := paramText(v); isText {
+			b.WriteString(s)
+		} else if !ok || v == nil {
+			b.WriteByte('?')
+		} else {
+			b.WriteString(t.number(v))
+		}
+	}
+	b.WriteString(m.parts[len(m.names)])
+	return b.String()
+}
+
+// number formats a param that is not text (a number, or anything else fmt
+// prints) in t's language; t nil formats it with fmt.
+func (t *langTable) number(v any) string {
+	if t == nil {
+		return fmt.Sprint(v)
+	}
+	if t.ungroup4 {
+		if n, ok := smallInt(v); ok {
+			return strconv.Itoa(n)
+		}
+	}
+	p, _ := t.printers.Get().(*message.Printer)
+	if p == nil {
+		p = message.NewPrinter(t.tag, message.Catalog(Catalog()))
+	}
+	s := p.Sprint(v)
+	t.printers.Put(p)
+	return s
+}
+
+// smallInt returns v as an int when it is an integer of at most four
+// digits (-9999 … 9999).
+func smallInt(v any) (int, bool) {
+	var n int64
+	switch v := v.(type) {
+	case int:
+		n = int64(v)
+	case int8:
+		n = int64(v)
+	case int16:
+		n = int64(v)
+	case int32:
+		n = int64(v)
+	case int64:
+		n = v
+	case uint8:
+		n = int64(v)
+	case uint16:
+		n = int64(v)
+	case uint32:
+		n = int64(v)
+	case uint:
+		if v > 9999 {
+			return 0, false
+		}
+		n = int64(v)
+	case uint64:
+		if v > 9999 {
+			return 0, false
+		}
+		n = int64(v)
+	case float64:
+		if v != float64(int64(v)) {
+			return 0, false
+		}
+		n = int64(v)
+	default:
+		return 0, false
+	}
+	if n < -9999 || n > 9999 {
+		return 0, false
+	}
+	return int(n), true
 }

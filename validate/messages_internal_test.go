@@ -1,47 +1,139 @@
 package validate
 
 import (
-	"regexp"
+	"maps"
 	"slices"
-	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
-var placeholder = regexp.MustCompile(`%\[(\d+)\]v`)
-
 // TestMessageTable checks that every entry of the catalog's table has a text
-// in every shipped language and that each text uses exactly the table's
-// params (%[1]v … %[n]v, no other verbs). That every Code has an entry is
-// checked by TestMessagesComplete.
+// in exactly the shipped languages, and that each text uses exactly the
+// entry's params (each at least once, no other placeholder). That every Code
+// has an entry is checked by TestMessagesComplete.
 func TestMessageTable(t *testing.T) {
+	if shippedLanguages[0] != "en" {
+		t.Errorf("shippedLanguages[0] = %q, want the fallback en", shippedLanguages[0])
+	}
 	for code, m := range messageTable {
-		texts := map[string]string{"en": m.en, "de": m.de, "fr": m.fr}
-		for lang, text := range texts {
-			if text == "" {
-				t.Errorf("messageTable[%s].%s is empty", code, lang)
-				continue
-			}
-			var used []int
-			for _, sm := range placeholder.FindAllStringSubmatch(text, -1) {
-				n, _ := strconv.Atoi(sm[1])
-				if !slices.Contains(used, n) {
-					used = append(used, n)
-				}
-			}
-			slices.Sort(used)
-			var want []int
-			for k := range m.params {
-				want = append(want, k+1)
-			}
-			if !slices.Equal(used, want) {
-				t.Errorf("messageTable[%s].%s = %q uses params %v, want %v (params %q)", code, lang, text, used, want, m.params)
-			}
-			if rest := placeholder.ReplaceAllString(text, ""); regexp.MustCompile(`%`).MatchString(rest) {
-				t.Errorf("messageTable[%s].%s = %q has a verb other than %%[n]v", code, lang, text)
+		if got, want := slices.Sorted(maps.Keys(m.text)), slices.Sorted(slices.Values(shippedLanguages)); !slices.Equal(got, want) {
+			t.Errorf("messageTable[%s] has languages %v, want %v", code, got, want)
+		}
+		for _, name := range m.more {
+			if slices.Contains(m.params, name) {
+				t.Errorf("messageTable[%s]: param %q is in params and more", code, name)
 			}
 		}
-		if m.de == m.en || m.fr == m.en {
-			t.Errorf("messageTable[%s]: de or fr is the English text %q", code, m.en)
+		for lang, text := range m.text {
+			if !validText(text) || strings.TrimSpace(text) != text {
+				t.Errorf("messageTable[%s][%s] = %q: empty, blank-padded or with a control character", code, lang, text)
+				continue
+			}
+			tpl, unknown, at := parseTemplate(text, m.params)
+			if at >= 0 || len(unknown) > 0 {
+				t.Errorf("messageTable[%s][%s] = %q: brace at %d, unknown params %q", code, lang, text, at, unknown)
+				continue
+			}
+			used := slices.Sorted(slices.Values(slices.Compact(slices.Sorted(slices.Values(tpl.names)))))
+			if want := slices.Sorted(slices.Values(m.params)); !slices.Equal(used, want) {
+				t.Errorf("messageTable[%s][%s] = %q uses params %q, want %q", code, lang, text, used, want)
+			}
+			if strings.Contains(text, "${") {
+				t.Errorf("messageTable[%s][%s] = %q: x/text's catalog would read ${ as a variable", code, lang, text)
+			}
+			if lang != "en" && text == m.text["en"] {
+				t.Errorf("messageTable[%s][%s] is the English text %q", code, lang, text)
+			}
+		}
+	}
+}
+
+func TestParseTemplate(t *testing.T) {
+	params := []string{"max", "min_2"}
+	tests := []struct {
+		in          string
+		wantParts   []string
+		wantNames   []string
+		wantUnknown []string
+		wantAt      int
+	}{
+		{in: "", wantParts: []string{""}, wantAt: -1},
+		{in: "is required", wantParts: []string{"is required"}, wantAt: -1},
+		{in: "at most {max} characters", wantParts: []string{"at most ", " characters"}, wantNames: []string{"max"}, wantAt: -1},
+		{in: "{max}", wantParts: []string{"", ""}, wantNames: []string{"max"}, wantAt: -1},
+		{in: "{max}–{min_2}, {max}", wantParts: []string{"", "–", ", ", ""}, wantNames: []string{"max", "min_2", "max"}, wantAt: -1},
+		{in: "{{max}} is literal", wantParts: []string{"{max} is literal"}, wantAt: -1},
+		{in: "{{{max}}}", wantParts: []string{"{", "}"}, wantNames: []string{"max"}, wantAt: -1},
+		{in: "100% %d %[1]v ${max}", wantParts: []string{"100% %d %[1]v $", ""}, wantNames: []string{"max"}, wantAt: -1},
+		{in: "{maxx} and {other} and {maxx}", wantNames: []string{"maxx", "other", "maxx"}, wantParts: []string{"", " and ", " and ", ""}, wantUnknown: []string{"maxx", "other"}, wantAt: -1},
+		{in: "a { b", wantAt: 2},
+		{in: "a } b", wantAt: 2},
+		{in: "{max", wantAt: 0},
+		{in: "{}", wantAt: 0},
+		{in: "{ max }", wantAt: 0},
+		{in: "{1}", wantAt: 0},
+		{in: "{max:d}", wantAt: 0},
+		{in: "ok {max} then }", wantAt: 14},
+	}
+	for _, tc := range tests {
+		tpl, unknown, at := parseTemplate(tc.in, params)
+		if at != tc.wantAt {
+			t.Errorf("parseTemplate(%q) at = %d, want %d", tc.in, at, tc.wantAt)
+			continue
+		}
+		if at >= 0 {
+			continue
+		}
+		if diff := cmp.Diff(tc.wantParts, tpl.parts); diff != "" {
+			t.Errorf("parseTemplate(%q) parts mismatch (-want +got):\n%s", tc.in, diff)
+		}
+		if diff := cmp.Diff(tc.wantNames, tpl.names); diff != "" {
+			t.Errorf("parseTemplate(%q) names mismatch (-want +got):\n%s", tc.in, diff)
+		}
+		if diff := cmp.Diff(tc.wantUnknown, unknown); diff != "" {
+			t.Errorf("parseTemplate(%q) unknown mismatch (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func TestTemplatePrintf(t *testing.T) {
+	params := []string{"country", "example"}
+	tests := []struct{ in, want string }{
+		{"is required", "is required"},
+		{"for {country} (e.g. {example})", "for %[1]v (e.g. %[2]v)"},
+		{"{example} before {country}", "%[2]v before %[1]v"},
+		{"100% {{sure}} for {country}", "100%% {sure} for %[1]v"},
+	}
+	for _, tc := range tests {
+		tpl, _, _ := parseTemplate(tc.in, params)
+		if got := tpl.printf(params); got != tc.want {
+			t.Errorf("parseTemplate(%q).printf() = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSmallInt(t *testing.T) {
+	tests := []struct {
+		in   any
+		want int
+		ok   bool
+	}{
+		{4096, 4096, true},
+		{-9999, -9999, true},
+		{10000, 0, false},
+		{int64(999), 999, true},
+		{uint(9999), 9999, true},
+		{uint64(1 << 40), 0, false},
+		{float64(1500), 1500, true},
+		{1500.5, 0, false},
+		{"1500", 0, false},
+	}
+	for _, tc := range tests {
+		got, ok := smallInt(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("smallInt(%#v) = %d, %v, want %d, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
 }

@@ -82,54 +82,76 @@ var messageParams = map[validate.Code]validate.Params{
 	validate.CodeBirthDateMismatch:    {"scheme": "se_personnummer"},
 }
 
+// shippedLangs are the languages messages ship in.
+var shippedLangs = []string{"en", "de", "fr", "es", "it", "nl", "pl", "sv"}
+
+// goldenVariants are further renderings for the messages golden, beside
+// one per code: message variants and number formats.
+var goldenVariants = map[string]validate.Issue{
+	"invalid_postal_code (no postal codes)": validate.NewIssue("/field", validate.CodeInvalidPostalCode, validate.Params{"country": "AQ", "example": ""}),
+	"too_many_issues (four digits)":         validate.NewIssue("/field", validate.CodeTooManyIssues, validate.Params{"omitted": 4096}),
+	"too_many_issues (three digits)":        validate.NewIssue("/field", validate.CodeTooManyIssues, validate.Params{"omitted": 120}),
+}
+
 // TestMessagesGolden renders every code's message in every shipped language
 // into testdata/messages.golden.json. This is the one place where message
 // text is compared; run with -update after changing a message and review
 // the diff.
 func TestMessagesGolden(t *testing.T) {
 	type rendered struct {
-		Params validate.Params `json:"params"`
-		Error  string          `json:"error"`
-		EN     string          `json:"en"`
-		DE     string          `json:"de"`
-		FR     string          `json:"fr"`
+		Params validate.Params   `json:"params"`
+		Error  string            `json:"error"`
+		Text   map[string]string `json:"text"`
 	}
-	out := make(map[validate.Code]rendered)
-	en, de, fr := validate.NewLocalizer("en"), validate.NewLocalizer("de"), validate.NewLocalizer("fr")
+	locs := make(map[string]*validate.Localizer)
+	for _, lang := range shippedLangs {
+		locs[lang] = validate.NewLocalizer(lang)
+	}
+	render := func(iss validate.Issue) rendered {
+		r := rendered{Params: iss.Params, Error: iss.Error(), Text: make(map[string]string)}
+		for lang, l := range locs {
+			s := l.Text(iss)
+			if strings.Contains(s, "?") || strings.Contains(s, "%!") || strings.Contains(s, "{") {
+				t.Errorf("message of %s in %s with params %v = %q: a param is missing or a verb is bad", iss.Code, lang, iss.Params, s)
+			}
+			r.Text[lang] = s
+		}
+		return r
+	}
+	out := make(map[string]rendered)
 	for _, code := range allCodes(t) {
 		params := messageParams[code]
 		if params == nil {
 			params = validate.Params{}
 		}
-		iss := validate.NewIssue("/field", code, params)
-		r := rendered{Params: params, Error: iss.Error(), EN: en.Text(iss), DE: de.Text(iss), FR: fr.Text(iss)}
-		for _, s := range []string{r.EN, r.DE, r.FR} {
-			if strings.Contains(s, "?") || strings.Contains(s, "%!") {
-				t.Errorf("message of %s with params %v = %q: a param is missing or a verb is bad", code, params, s)
-			}
-		}
-		out[code] = r
+		out[string(code)] = render(validate.NewIssue("/field", code, params))
+	}
+	for name, iss := range goldenVariants {
+		out[name] = render(iss)
 	}
 	golden.Check(t, filepath.Join("testdata", "messages.golden.json"), golden.JSON(t, out))
 }
 
 // TestMessagesComplete checks that every Code constant of issue.go has a
-// message in en, de and fr: a code without one renders as the code itself,
-// and a missing translation falls back to the English text.
+// message in every shipped language: a code without one renders as the
+// code itself, and a missing translation falls back to the English text.
 func TestMessagesComplete(t *testing.T) {
-	en, de, fr := validate.NewLocalizer("en"), validate.NewLocalizer("de"), validate.NewLocalizer("fr")
+	en := validate.NewLocalizer("en")
 	for _, code := range allCodes(t) {
 		iss := validate.NewIssue("", code, messageParams[code])
-		e, d, f := en.Text(iss), de.Text(iss), fr.Text(iss)
+		e := en.Text(iss)
 		if e == string(code) {
 			t.Errorf("code %s has no message", code)
 			continue
 		}
-		if d == e {
-			t.Errorf("code %s has no German message (got the English %q)", code, e)
-		}
-		if f == e {
-			t.Errorf("code %s has no French message (got the English %q)", code, e)
+		for _, lang := range shippedLangs[1:] {
+			l := validate.NewLocalizer(lang)
+			if l.Lang() != lang {
+				t.Errorf("NewLocalizer(%q).Lang() = %q", lang, l.Lang())
+			}
+			if got := l.Text(iss); got == e {
+				t.Errorf("code %s has no %s message (got the English %q)", code, lang, e)
+			}
 		}
 	}
 }
@@ -137,13 +159,17 @@ func TestMessagesComplete(t *testing.T) {
 // TestMessagesLocalize checks that Issue.Localize with a caller's printer on
 // Catalog renders what a Localizer renders.
 func TestMessagesLocalize(t *testing.T) {
-	for _, tag := range []language.Tag{language.English, language.German, language.French} {
+	issues := []validate.Issue{validate.NewIssue("", validate.CodeInvalidPostalCode, validate.Params{"country": "AQ", "example": ""})}
+	for _, code := range allCodes(t) {
+		issues = append(issues, validate.NewIssue("", code, messageParams[code]))
+	}
+	for _, lang := range shippedLangs {
+		tag := language.MustParse(lang)
 		p := message.NewPrinter(tag, message.Catalog(validate.Catalog()))
-		l := validate.NewLocalizer(tag.String())
-		for _, code := range allCodes(t) {
-			iss := validate.NewIssue("", code, messageParams[code])
+		l := validate.NewLocalizer(lang)
+		for _, iss := range issues {
 			if got, want := iss.Localize(p), l.Text(iss); got != want {
-				t.Errorf("Issue{%s}.Localize(%v printer) = %q, want %q", code, tag, got, want)
+				t.Errorf("Issue{%s}.Localize(%v printer) = %q, want %q", iss.Code, tag, got, want)
 			}
 		}
 	}
@@ -238,6 +264,26 @@ func TestNewLocalizer(t *testing.T) {
 		{"DE", "de", "ist erforderlich"},
 		{"fr", "fr", "est obligatoire"},
 		{"fr-CA", "fr", "est obligatoire"},
+		{"fr-BE", "fr", "est obligatoire"},
+		{"es", "es", "es obligatorio"},
+		{"es-ES", "es", "es obligatorio"},
+		{"es-419", "es", "es obligatorio"},
+		{"es-MX", "es", "es obligatorio"},
+		{"it", "it", "è obbligatorio"},
+		{"it-CH", "it", "è obbligatorio"},
+		{"nl", "nl", "is verplicht"},
+		{"nl-BE", "nl", "is verplicht"},
+		{"pl", "pl", "jest wymagane"},
+		{"pl-PL", "pl", "jest wymagane"},
+		{"sv", "sv", "är obligatoriskt"},
+		{"sv-FI", "sv", "är obligatoriskt"},
+		{"sv-SE", "sv", "är obligatoriskt"},
+		{"en-GB", "en", "is required"},
+		{"pt", "en", "is required"},
+		{"pt-BR", "en", "is required"},
+		{"da", "en", "is required"},
+		{"fi", "en", "is required"},
+		{"nb", "en", "is required"},
 		{"xx", "en", "is required"},
 		{"ja", "en", "is required"},
 		{"", "en", "is required"},
