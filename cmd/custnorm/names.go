@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/custnorm/custnorm/validate"
@@ -41,15 +42,25 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-// supportedLanguage reports whether lang is a BCP 47 tag the message
-// catalog has a language for ("de-AT" matches de).
-func supportedLanguage(lang string) bool {
-	got := validate.NewLocalizer(lang).Lang()
-	base, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
-	return got == base
+// supportedLanguage reports whether lang is a BCP 47 tag that the message
+// catalog, with the caller's messages m (may be nil), has a language for:
+// the same language, or a more general tag of it ("de-AT" matches de).
+// (NewLocalizer itself also maps some related languages to a shipped one,
+// and anything else to English: the CLI asks for the language meant.)
+func supportedLanguage(lang string, m *validate.Messages) bool {
+	got := strings.ToLower(validate.NewLocalizer(lang, validate.WithMessages(m)).Lang())
+	want := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	return want != "" && (want == got || strings.HasPrefix(want, got+"-"))
 }
 
-// languageList lists the languages of the message catalog.
-func languageList() string {
-	return strings.Join(validate.Languages(), ", ")
+// languageList lists the languages of the message catalog and of the
+// caller's messages m (may be nil).
+func languageList(m *validate.Messages) string {
+	langs := validate.Languages()
+	for _, l := range m.Languages() {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	return strings.Join(langs, ", ")
 }

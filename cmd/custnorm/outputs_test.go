@@ -441,3 +441,41 @@ func TestUsageHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestMessagesFlag: --messages adds a language and overrides messages;
+// a code the catalog lacks gets English; a bad catalog is a usage error;
+// the summary speaks every shipped language.
+func TestMessagesFlag(t *testing.T) {
+	data := string(sample(t))
+	cat := writeFile(t, "pt.json", `{"pt":{"invalid_date":"não é uma data válida"},"de":{"invalid_date":"ist kein Datum"}}`)
+	r := runCLI(t, data, "validate", "--as", "secuconnect", "--json", "--lang", "pt-BR", "--messages", cat)
+	if r.code != exitRejected || !strings.Contains(r.stdout, `"message":"não é uma data válida"`) {
+		t.Errorf("--lang pt-BR with a pt catalog: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, data, "validate", "--as", "secuconnect", "--lang", "de", "--messages", cat)
+	if !strings.Contains(r.stderr, "invalid_date: ist kein Datum") || !strings.Contains(r.stderr, "Datensätze gelesen: 6") {
+		t.Errorf("--lang de with an override:\n%s", r.stderr)
+	}
+	if r := runCLI(t, data, "validate", "--as", "secuconnect", "--lang", "pt"); r.code != exitUsage {
+		t.Errorf("--lang pt without a catalog: exit %d", r.code)
+	}
+	// stancerShort's name is too short: no pt text, so English.
+	if r := runCLI(t, stancerShort, "validate", "--as", "stancer", "--json", "--lang", "pt", "--messages", cat); !strings.Contains(r.stdout, `"message":"must be at least 4 characters long"`) {
+		t.Errorf("a code the catalog lacks:\n%s", r.stdout)
+	}
+	bad := writeFile(t, "bad.json", `{"pt":{"too_long":"no mais de {maximum}"}}`)
+	if r := runCLI(t, data, "validate", "--as", "secuconnect", "--messages", bad); r.code != exitUsage || !strings.Contains(r.stderr, "--messages") {
+		t.Errorf("a bad catalog: exit %d, %s", r.code, r.stderr)
+	}
+	for lang, want := range map[string]string{
+		"es": "registros leídos: 6, válidos: 5, rechazados: 1",
+		"it": "record letti: 6, validi: 5, respinti: 1",
+		"nl": "records gelezen: 6, geldig: 5, afgewezen: 1",
+		"pl": "rekordy odczytane: 6, poprawne: 5, odrzucone: 1",
+		"sv": "poster lästa: 6, giltiga: 5, avvisade: 1",
+	} {
+		if r := runCLI(t, data, "validate", "--as", "secuconnect", "--lang", lang); !strings.Contains(r.stderr, want) {
+			t.Errorf("--lang %s summary:\n%s", lang, r.stderr)
+		}
+	}
+}

@@ -26,11 +26,14 @@ type streamFlags struct {
 	summary      string // text or json
 	quiet        bool
 	jobs         int
+	messagesFile string
+	// messages is the catalog read from messagesFile (check reads it).
+	messages *validate.Messages
 }
 
 func (o *streamFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.region, "region", "", "default `CC` (ISO 3166-1 alpha-2 or a country name) for phone numbers without a country prefix and addresses without a country")
-	fs.StringVar(&o.lang, "lang", "en", "language `L` of messages and the summary (BCP 47): "+languageList())
+	fs.StringVar(&o.lang, "lang", "en", "language `L` of messages and the summary (BCP 47): "+languageList(nil))
 	fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors")
 	fs.StringVar(&o.output, "o", "", "write the output to `FILE` instead of standard output")
 	fs.StringVar(&o.rejects, "rejects", "", "write every rejected input record verbatim to `FILE`, one NDJSON line each, to fix and replay")
@@ -38,6 +41,7 @@ func (o *streamFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.summary, "summary", "text", "`form` of the summary on standard error: text, or json (one object: the counts and the count per issue code)")
 	fs.BoolVar(&o.quiet, "quiet", false, "print nothing on standard error but errors: the issues of rejected records and failures")
 	fs.IntVar(&o.jobs, "j", 0, "number `N` of records converted at once (default: the number of CPUs custnorm may use)")
+	fs.StringVar(&o.messagesFile, "messages", "", "read messages from the JSON catalog `FILE` that add a language or override messages of one, as {\"pt\": {\"too_long\": \"deve ter no máximo {max} caracteres\"}}; a code it lacks gets the English message")
 }
 
 // check checks the flags' values; the error is a usage error.
@@ -48,8 +52,17 @@ func (o *streamFlags) check() error {
 	case o.jobs < 0:
 		return usageError("-j must not be negative")
 	}
-	if !supportedLanguage(o.lang) {
-		return usageError("--lang %q is not a supported language; the languages are: %s", o.lang, languageList())
+	if o.messagesFile != "" {
+		data, err := os.ReadFile(o.messagesFile)
+		if err != nil {
+			return usageError("--messages: %v", err)
+		}
+		if o.messages, err = validate.ParseMessages(data); err != nil {
+			return usageError("--messages %s: %v", o.messagesFile, err)
+		}
+	}
+	if !supportedLanguage(o.lang, o.messages) {
+		return usageError("--lang %q is not a supported language; the languages are: %s", o.lang, languageList(o.messages))
 	}
 	if o.region != "" {
 		res := validate.NormalizeCountry(o.region)
@@ -137,7 +150,8 @@ func (c *cli) runJob(ctx context.Context, j job, fs *flag.FlagSet, usage string,
 		lines = outs.buffer(stdout)
 	}
 
-	pipe := c.reg.NewPipeline(convert.Options{Region: f.region, Lang: f.lang, Strict: f.strict, OmitChanges: report == nil})
+	pipe := c.reg.NewPipeline(convert.Options{Region: f.region, Lang: f.lang, Messages: f.messages, Strict: f.strict, OmitChanges: report == nil})
+	lang := validate.NewLocalizer(f.lang, validate.WithMessages(f.messages)).Lang()
 	st := &stats{codes: map[validate.Code]int{}}
 	prog := newProgress(c.stderr)
 	unknown := 0
@@ -215,9 +229,9 @@ func (c *cli) runJob(ctx context.Context, j job, fs *flag.FlagSet, usage string,
 	case f.summary == "json":
 		serr = writeSummaryJSON(c.stderr, j.name, st, status)
 	case f.quiet:
-		serr = writeErrors(c.stderr, validate.NewLocalizer(f.lang).Lang(), st)
+		serr = writeErrors(c.stderr, lang, st)
 	case report == nil && !j.verdicts:
-		serr = writeSummary(c.stderr, j.name, validate.NewLocalizer(f.lang).Lang(), st, all)
+		serr = writeSummary(c.stderr, j.name, lang, st, all)
 	}
 	if serr != nil && status < exitUsage {
 		return c.fail(j.name, serr)

@@ -31,10 +31,67 @@ type summaryText struct {
 	moreRejected string
 }
 
-// summaryFor returns the summary's texts in lang, one of the languages of
-// the message catalog (package validate: en, de, fr); others get English.
+// summaryFor returns the summary's texts in lang, one of the languages the
+// message catalog ships (package validate); others (a language a caller's
+// --messages catalog adds) get English.
 func summaryFor(lang string) summaryText {
-	switch lang {
+	base, _, _ := strings.Cut(lang, "-")
+	switch base {
+	case "es":
+		return summaryText{
+			convertCounts:  "registros leídos: %d, escritos: %d, rechazados: %d, con advertencias: %d",
+			validateCounts: "registros leídos: %d, válidos: %d, rechazados: %d, con advertencias: %d",
+			empty:          "la entrada no contiene registros",
+			record:         "registro %d",
+			warning:        "%s (advertencia)",
+			more:           "… y %d problemas más (%s los enumera todos)",
+			rejected:       "registros rechazados: %s",
+			moreRejected:   " y %d más",
+		}
+	case "it":
+		return summaryText{
+			convertCounts:  "record letti: %d, scritti: %d, respinti: %d, con avvisi: %d",
+			validateCounts: "record letti: %d, validi: %d, respinti: %d, con avvisi: %d",
+			empty:          "l'input non contiene record",
+			record:         "record %d",
+			warning:        "%s (avviso)",
+			more:           "… e altri %d problemi (%s li elenca tutti)",
+			rejected:       "record respinti: %s",
+			moreRejected:   " e altri %d",
+		}
+	case "nl":
+		return summaryText{
+			convertCounts:  "records gelezen: %d, geschreven: %d, afgewezen: %d, met waarschuwingen: %d",
+			validateCounts: "records gelezen: %d, geldig: %d, afgewezen: %d, met waarschuwingen: %d",
+			empty:          "de invoer bevat geen records",
+			record:         "record %d",
+			warning:        "%s (waarschuwing)",
+			more:           "… en nog %d problemen (%s geeft ze allemaal)",
+			rejected:       "afgewezen records: %s",
+			moreRejected:   " en nog %d",
+		}
+	case "pl":
+		return summaryText{
+			convertCounts:  "rekordy odczytane: %d, zapisane: %d, odrzucone: %d, z ostrzeżeniami: %d",
+			validateCounts: "rekordy odczytane: %d, poprawne: %d, odrzucone: %d, z ostrzeżeniami: %d",
+			empty:          "wejście nie zawiera rekordów",
+			record:         "rekord %d",
+			warning:        "%s (ostrzeżenie)",
+			more:           "… oraz dalsze problemy (liczba: %d; pełna lista: %s)",
+			rejected:       "odrzucone rekordy: %s",
+			moreRejected:   " oraz dalsze (liczba: %d)",
+		}
+	case "sv":
+		return summaryText{
+			convertCounts:  "poster lästa: %d, skrivna: %d, avvisade: %d, med varningar: %d",
+			validateCounts: "poster lästa: %d, giltiga: %d, avvisade: %d, med varningar: %d",
+			empty:          "indata innehåller inga poster",
+			record:         "post %d",
+			warning:        "%s (varning)",
+			more:           "… och %d problem till (%s listar alla)",
+			rejected:       "avvisade poster: %s",
+			moreRejected:   " och %d till",
+		}
 	case "de":
 		return summaryText{
 			convertCounts:  "Datensätze gelesen: %d, geschrieben: %d, abgelehnt: %d, mit Warnungen: %d",

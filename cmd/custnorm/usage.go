@@ -7,49 +7,64 @@ const usageMain = `custnorm converts and validates customer records of payment p
 
 Usage:
 
-	custnorm convert --from F|auto --to T [--region CC] [--strict] [--lang L] [--report FILE] [FILE]
-	custnorm validate --as F [--region CC] [--strict] [--lang L] [--json] [FILE]
+	custnorm convert --from F|auto --to T [flags] [FILE]
+	custnorm validate --as F|auto [--json] [flags] [FILE]
 	custnorm detect [FILE]
 	custnorm schema F
 	custnorm formats
 	custnorm gen --format F [-n N] [--seed S] [--bad-rate R]
 	custnorm demo [--addr 127.0.0.1:8080] [--dist dist]
+	custnorm --version
+
+The flags of convert and validate: [--region CC] [--strict] [--lang L]
+[--messages FILE] [-o FILE] [--rejects FILE] [--report FILE]
+[--summary text|json] [--quiet] [-j N].
 
 Run "custnorm COMMAND --help" for a command's flags and an example.
 "custnorm formats" lists the format names.
 
-Input is FILE, or standard input when FILE is absent or "-". Its framing is
-told apart automatically: one JSON document (on one line or pretty-printed
-over many), several documents one after another, NDJSON (one document per
+Input is FILE, or standard input when FILE is absent or "-", gzip-compressed
+or not (told by its first bytes). Its framing is told apart automatically:
+one JSON document (on one line or pretty-printed over many), several documents one after another, NDJSON (one document per
 line), or a JSON array of documents. Output keeps the framing: NDJSON for
 NDJSON and one-line documents, indented documents for indented ones, an
 array for an array. A secuconnect list {count, data:[…]} is split into its
-records. A record larger than 1 MiB is rejected (too_large); a line that is
-not valid JSON is one rejected record (invalid_json) and the stream goes on.
-Records are processed on every core and written in input order, in
-constant memory.
+records, each numbered on its own. A record larger than 1 MiB is rejected
+(too_large); a line that is not valid JSON is one rejected record
+(invalid_json) and the stream goes on. Records are processed on every core
+(-j) and written in input order, in constant memory.
 
-Every record is accounted for: written to standard output, or rejected and
-listed with its 1-based record number in the report (--report, --json) or
-in the summary on standard error.
+Every record is accounted for: written to the output (standard output, or
+-o FILE), or rejected and listed with its 1-based record number and input
+line in the report (--report, --json) or in the summary on standard error;
+--rejects FILE receives the rejected records themselves. No output may be
+the input or another output (a usage error before anything is written).
+On SIGINT or SIGTERM custnorm stops reading, finishes the records already
+read, ends every output at a whole record and prints its summary; so does a
+broken pipe on an output.
 
 Exit status:
 
-	0  every record accepted (warnings and changes allowed)
-	1  at least one record rejected
-	2  usage error, unknown format, or unreadable input
+	0    every record accepted (warnings and changes allowed)
+	1    at least one record rejected
+	2    usage error, unknown format, unreadable input, or a failed write
+	130  stopped by SIGINT (Ctrl-C); 143 by SIGTERM
+	141  an output's reader went away (broken pipe)
 `
 
-const usageConvert = `usage: custnorm convert --from F|auto --to T [--region CC] [--strict] [--lang L] [--report FILE] [FILE]
+const usageConvert = `usage: custnorm convert --from F|auto --to T [flags] [FILE]
 
 Convert records from format F into format T. Accepted records go to standard
-output; a record with an error-severity issue is rejected and not written.
-Without --report, a summary in the --lang language goes to standard error:
-the counts, the first issues as "record N: /path: code: message", and the
-numbers of the rejected records. With --report, FILE receives one NDJSON
-object per record instead, accepted or not:
+output (or -o FILE); a record with an error-severity issue is rejected and
+not written (--rejects FILE keeps it, verbatim, to fix and replay). Without
+--report, a summary in the --lang language goes to standard error: the
+counts, the first issues as "record N: /path: code: message", and the
+numbers of the rejected records (--summary json: one JSON object with the
+counts and the count per issue code; --quiet: only the errors). With
+--report, FILE receives one NDJSON object per record instead, accepted or
+not, with the input line where the record starts:
 
-	{"record":1,"ok":true,"issues":[…],"changes":[…]}
+	{"record":1,"line":1,"ok":true,"issues":[…],"changes":[…]}
 
 With --from auto, each record's format is detected from its members (see
 "custnorm detect").
@@ -61,13 +76,13 @@ Example:
 Flags:
 `
 
-const usageValidate = `usage: custnorm validate --as F [--region CC] [--strict] [--lang L] [--json] [FILE]
+const usageValidate = `usage: custnorm validate --as F|auto [--json] [flags] [FILE]
 
 Validate records of format F as the provider would. Without --json, a summary
 in the --lang language goes to standard error. With --json, standard output
-receives one NDJSON object per record:
+(or -o FILE) receives one NDJSON object per record:
 
-	{"record":1,"valid":false,"issues":[{"path":"/contact/dob","code":"invalid_date","severity":"error","message":"…","params":{}}]}
+	{"record":1,"line":1,"valid":false,"issues":[{"path":"/contact/dob","code":"invalid_date","severity":"error","message":"…","params":{}}]}
 
 Example:
 
