@@ -20,8 +20,9 @@
 //
 // Input is FILE, or standard input when FILE is absent or "-", gzip-compressed
 // or not (told by its first bytes). Its framing is told apart automatically:
-// one JSON document (on one line or pretty-printed over many), several documents one after another, NDJSON (one document per
-// line), or a JSON array of documents. Output keeps the framing: NDJSON for
+// one JSON document (on one line or pretty-printed over many), several
+// documents one after another, NDJSON (one document per line), or a JSON
+// array of documents. Output keeps the framing: NDJSON for
 // NDJSON and one-line documents, indented documents for indented ones, an
 // array for an array. A secuconnect list {count, data:[…]} is split into its
 // records, each numbered on its own. A record larger than 1 MiB is rejected
