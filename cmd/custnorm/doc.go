@@ -159,7 +159,9 @@
 // On a terminal, a progress line on standard error counts records once there
 // are more than 100,000.
 //
-// The Go collector runs when the process's memory reaches 64 MiB or five
-// times the live heap, whichever is more; the environment variables GOGC and
-// GOMEMLIMIT, when set, replace this with the runtime's own pacing.
+// The Go collector lets the heap grow to five times the live heap between
+// collections (GOGC=400): the live heap is small and bounded, and the
+// default pacing would collect every few milliseconds. In a cgroup with a
+// memory limit, the runtime gets a soft limit of nine tenths of it. The
+// environment variables GOGC and GOMEMLIMIT, when set, replace both.
 package main

@@ -1,106 +1,122 @@
 package main
 
 import (
+	"io/fs"
+	"os"
 	"runtime/debug"
-	"runtime/metrics"
-	"time"
+	"strconv"
+	"strings"
 )
 
 // The CLI's garbage collection.
 //
 // A stream allocates a couple of KiB per record and keeps little: the live
-// heap is a few MB (phone metadata, buffers, the records in flight) and
-// does not grow with the input. Under the runtime's proportional pacing
-// (GOGC) the collector would run every few milliseconds, and the heap goal
-// would follow the swings of the records in flight, so that the runtime
-// returns memory to the system after one cycle and faults it in again in
-// the next: on the project machine that cost ~2.5 % of the CPU on 2 cores
-// (page faults, TLB shootdowns), and was a good part of why 2 cores did not
-// do twice the work of one.
+// heap is a few MB (tables, buffers, the records in flight, which the
+// library bounds by bytes) and does not grow with the input. Under Go's
+// default pacing (GOGC=100) the collector would run every few milliseconds
+// on such a heap; gcPercent lets the heap grow to five times the live heap
+// between collections, which costs the CPU of the earlier floor governor
+// (measured with make bench; see the README) with a simpler mechanism and
+// lower peak memory.
 //
-// So the heap gets a floor: the collector runs when the process's memory
-// reaches max(minMemory, heapRatio × the live heap), that is as GOGC=400
-// would with a minimum of 64 MiB. It is done with GOGC=off and a memory
-// limit that a governor resets to that value after each collection. A
-// burst of large records raises the limit at the next poll; until then the
-// runtime's memory-limit pacing (which caps the collector at half the CPU)
-// applies, so nothing is lost, it only runs slower for a moment.
-//
-// Setting GOGC or GOMEMLIMIT in the environment turns this off: the
-// runtime's own pacing applies, as set.
+// The environment wins: with GOGC or GOMEMLIMIT set, the runtime's pacing
+// applies as set. Otherwise, in a container whose cgroup limits memory
+// (v2 memory.max, or v1 memory.limit_in_bytes), the runtime gets a soft
+// memory limit of nine tenths of it, so that the collector works harder
+// near the limit instead of letting the heap grow into an OOM kill.
 const (
-	// minMemory is the memory below which the collector does not run.
-	minMemory = 64 << 20
-	// heapRatio is the memory allowed per byte of live heap above the
-	// floor (GOGC=400).
-	heapRatio = 5
-	// gcPoll is how often the governor looks for a finished collection.
-	gcPoll = 20 * time.Millisecond
+	gcPercent = 400
+	// limitShare is the share of the cgroup's limit given to the runtime
+	// (numerator over 10): the rest is for what the runtime does not
+	// count (thread stacks, the binary, page-cache of the files read).
+	limitShare = 9
 )
 
-// memoryLimit is the memory limit for a live heap of live bytes.
-func memoryLimit(live uint64) int64 {
-	if live > uint64(1<<62)/heapRatio {
-		return 1<<63 - 1
-	}
-	return max(minMemory, heapRatio*int64(live))
-}
-
-// tuneGC installs the governor unless the environment (lookup is
-// os.LookupEnv) sets GOGC or GOMEMLIMIT. stop ends the governor and
-// restores the runtime's settings as they were.
-func tuneGC(lookup func(string) (string, bool)) (stop func()) {
+// tuneGC sets the collector for a stream unless the environment (lookup is
+// os.LookupEnv) sets GOGC or GOMEMLIMIT; cgroup is the file system the
+// cgroup files are read from (os.DirFS("/")). stop restores the settings as
+// they were.
+func tuneGC(lookup func(string) (string, bool), cgroup fs.FS) (stop func()) {
 	for _, v := range []string{"GOGC", "GOMEMLIMIT"} {
 		if _, set := lookup(v); set {
 			return func() {}
 		}
 	}
-	g := &governor{samples: []metrics.Sample{
-		{Name: "/gc/cycles/total:gc-cycles"},
-		{Name: "/gc/heap/live:bytes"},
-	}}
-	oldLimit := debug.SetMemoryLimit(memoryLimit(0))
-	oldPercent := debug.SetGCPercent(-1)
-	g.poll()
-	done, exited := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(exited)
-		t := time.NewTicker(gcPoll)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				g.poll()
-			}
-		}
-	}()
+	oldPercent := debug.SetGCPercent(gcPercent)
+	oldLimit := debug.SetMemoryLimit(-1)
+	if limit := cgroupMemoryLimit(cgroup); limit > 0 {
+		debug.SetMemoryLimit(limit / 10 * limitShare)
+	}
 	return func() {
-		close(done)
-		<-exited
 		debug.SetGCPercent(oldPercent)
 		debug.SetMemoryLimit(oldLimit)
 	}
 }
 
-// A governor resets the memory limit after each collection.
-type governor struct {
-	samples []metrics.Sample
-	cycles  uint64 // the collections seen
+// cgroupMemoryLimit returns the memory limit of the process's cgroup in
+// bytes, or 0 when there is none (or it cannot be read): cgroup v2's
+// memory.max of the process's group, else v1's memory.limit_in_bytes of its
+// memory group. A v1 "no limit" is a huge number; anything at or above 1<<60
+// counts as none.
+func cgroupMemoryLimit(root fs.FS) int64 {
+	self, err := fs.ReadFile(root, "proc/self/cgroup")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(self)) {
+		// hierarchy-ID:controllers:path
+		parts := strings.SplitN(strings.TrimSpace(line), ":", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		dir := strings.TrimPrefix(parts[2], "/")
+		var file string
+		switch {
+		case parts[0] == "0" && parts[1] == "":
+			file = joinPath("sys/fs/cgroup", dir, "memory.max")
+		case hasController(parts[1], "memory"):
+			file = joinPath("sys/fs/cgroup/memory", dir, "memory.limit_in_bytes")
+		default:
+			continue
+		}
+		if n := readLimit(root, file); n > 0 {
+			return n
+		}
+	}
+	return 0
 }
 
-// poll sets the memory limit from the live heap when a collection has
-// finished since the last poll.
-func (g *governor) poll() {
-	metrics.Read(g.samples)
-	cycles, live := g.samples[0].Value, g.samples[1].Value
-	if cycles.Kind() != metrics.KindUint64 || live.Kind() != metrics.KindUint64 {
-		return // not in this runtime: the floor stays
+func hasController(list, name string) bool {
+	for c := range strings.SplitSeq(list, ",") {
+		if c == name {
+			return true
+		}
 	}
-	if cycles.Uint64() == g.cycles {
-		return
-	}
-	g.cycles = cycles.Uint64()
-	debug.SetMemoryLimit(memoryLimit(live.Uint64()))
+	return false
 }
+
+func joinPath(parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "/")
+}
+
+// readLimit reads a cgroup limit file: a number of bytes, or "max".
+func readLimit(root fs.FS, name string) int64 {
+	b, err := fs.ReadFile(root, name)
+	if err != nil {
+		return 0
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil || n <= 0 || n >= 1<<60 {
+		return 0
+	}
+	return n
+}
+
+// rootFS is the file system tuneGC reads the cgroup files from.
+func rootFS() fs.FS { return os.DirFS("/") }

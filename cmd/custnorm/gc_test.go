@@ -1,30 +1,10 @@
 package main
 
 import (
-	"math"
-	"runtime"
 	"runtime/debug"
 	"testing"
-	"time"
+	"testing/fstest"
 )
-
-func TestMemoryLimit(t *testing.T) {
-	for _, tc := range []struct {
-		live uint64
-		want int64
-	}{
-		{0, minMemory},
-		{10 << 20, minMemory},
-		{minMemory / heapRatio, minMemory},
-		{20 << 20, 100 << 20},
-		{1 << 40, 5 << 40},
-		{math.MaxUint64, math.MaxInt64},
-	} {
-		if got := memoryLimit(tc.live); got != tc.want {
-			t.Errorf("memoryLimit(%d) = %d, want %d", tc.live, got, tc.want)
-		}
-	}
-}
 
 // gcSettings returns the current GOGC and memory limit.
 func gcSettings() (percent int, limit int64) {
@@ -36,7 +16,7 @@ func gcSettings() (percent int, limit int64) {
 func TestTuneGCLeavesEnvironmentSettings(t *testing.T) {
 	before, beforeLimit := gcSettings()
 	for _, name := range []string{"GOGC", "GOMEMLIMIT"} {
-		stop := tuneGC(func(v string) (string, bool) { return "200", v == name })
+		stop := tuneGC(func(v string) (string, bool) { return "200", v == name }, cgroupV2("1073741824"))
 		if p, l := gcSettings(); p != before || l != beforeLimit {
 			t.Errorf("with %s set: GOGC %d, limit %d; want %d, %d (unchanged)", name, p, l, before, beforeLimit)
 		}
@@ -44,37 +24,56 @@ func TestTuneGCLeavesEnvironmentSettings(t *testing.T) {
 	}
 }
 
-// TestTuneGCFollowsLiveHeap checks the governor: collection off below the
-// floor, a limit that follows the live heap after a collection, and the
-// runtime's settings back after stop.
-func TestTuneGCFollowsLiveHeap(t *testing.T) {
+func cgroupV2(max string) fstest.MapFS {
+	return fstest.MapFS{
+		"proc/self/cgroup":                        {Data: []byte("0::/user.slice/job\n")},
+		"sys/fs/cgroup/user.slice/job/memory.max": {Data: []byte(max + "\n")},
+	}
+}
+
+func TestTuneGC(t *testing.T) {
 	before, beforeLimit := gcSettings()
-	stop := tuneGC(func(string) (string, bool) { return "", false })
-	if p, l := gcSettings(); p != -1 || l < minMemory {
-		t.Errorf("governed: GOGC %d, limit %d; want -1 (off) and at least %d", p, l, minMemory)
+	none := func(string) (string, bool) { return "", false }
+	stop := tuneGC(none, fstest.MapFS{})
+	if p, l := gcSettings(); p != gcPercent || l != beforeLimit {
+		t.Errorf("no cgroup limit: GOGC %d, limit %d; want %d, %d", p, l, gcPercent, beforeLimit)
 	}
-
-	const live = 40 << 20
-	ballast := make([]byte, live)
-	for k := range ballast {
-		ballast[k] = 1 // resident, so nothing about it is lazy
+	stop()
+	stop = tuneGC(none, cgroupV2("1073741824"))
+	if p, l := gcSettings(); p != gcPercent || l != 1073741824/10*9 {
+		t.Errorf("1 GiB cgroup: GOGC %d, limit %d; want %d, %d", p, l, gcPercent, 1073741824/10*9)
 	}
-	runtime.GC()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		_, l := gcSettings()
-		if l >= heapRatio*live {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("limit %d after a collection with %d bytes live, want at least %d", l, live, heapRatio*live)
-		}
-		time.Sleep(gcPoll)
-	}
-	runtime.KeepAlive(ballast)
-
 	stop()
 	if p, l := gcSettings(); p != before || l != beforeLimit {
 		t.Errorf("after stop: GOGC %d, limit %d; want %d, %d", p, l, before, beforeLimit)
+	}
+}
+
+func TestCgroupMemoryLimit(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		fs   fstest.MapFS
+		want int64
+	}{
+		{"v2 limit", cgroupV2("536870912"), 536870912},
+		{"v2 max", cgroupV2("max"), 0},
+		{"v2 root group", fstest.MapFS{
+			"proc/self/cgroup":         {Data: []byte("0::/\n")},
+			"sys/fs/cgroup/memory.max": {Data: []byte("268435456\n")},
+		}, 268435456},
+		{"v1", fstest.MapFS{
+			"proc/self/cgroup": {Data: []byte("12:cpu,cpuacct:/x\n5:memory:/docker/abc\n")},
+			"sys/fs/cgroup/memory/docker/abc/memory.limit_in_bytes": {Data: []byte("2147483648\n")},
+		}, 2147483648},
+		{"v1 unlimited", fstest.MapFS{
+			"proc/self/cgroup":                           {Data: []byte("5:memory:/\n")},
+			"sys/fs/cgroup/memory/memory.limit_in_bytes": {Data: []byte("9223372036854771712\n")},
+		}, 0},
+		{"no cgroup file", fstest.MapFS{}, 0},
+		{"garbage", cgroupV2("lots"), 0},
+	} {
+		if got := cgroupMemoryLimit(tc.fs); got != tc.want {
+			t.Errorf("%s: %d, want %d", tc.name, got, tc.want)
+		}
 	}
 }

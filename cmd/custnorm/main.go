@@ -17,7 +17,7 @@ import (
 
 func main() {
 	ctx, stopSignals := notifySignals()
-	stop := tuneGC(os.LookupEnv)
+	stop := tuneGC(os.LookupEnv, rootFS())
 	status := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	stopSignals()

@@ -330,8 +330,8 @@ func TestPumpOrder(t *testing.T) {
 		}
 		k++
 	}
-	if m := maxInFlight.Load(); m > flightBudget/cost(len("19999"))+1 {
-		t.Errorf("%d records in flight, budget allows %d", m, flightBudget/cost(len("19999")))
+	if m := maxInFlight.Load(); m > flightBudget/cost([]byte("19999"))+1 {
+		t.Errorf("%d records in flight, budget allows %d", m, flightBudget/cost([]byte("19999")))
 	}
 }
 
