@@ -426,7 +426,7 @@ const countryKeys = "" +
 	"zuid korea\tKR\nzuid soedan\tSS\nzwe\tZW\nzweden\tSE\nzwitserland\tCH\nzwitserse bondsstaat\tCH\n" +
 	"zypern\tCY\n"
 
-// nationalityKeys holds 2437 records in the form of countryKeys: the folded
+// nationalityKeys holds 2434 records in the form of countryKeys: the folded
 // nationality adjectives, and the keys whose meaning as a nationality differs
 // from their meaning in countryKeys. A nationality is looked up here first.
 const nationalityKeys = "" +
@@ -657,65 +657,64 @@ const nationalityKeys = "" +
 	"malgascio\tMG\nmalian\tML\nmaliana\tML\nmaliano\tML\nmalien\tML\nmalienne\tML\nmalinees\tML\nmalisch\tML\n" +
 	"malische\tML\nmalischer\tML\nmalouin\tFK\nmalouine\tFK\nmaltais\tMT\nmaltaise\tMT\nmaltanska\tMT\n" +
 	"maltanski\tMT\nmaltees\tMT\nmaltes\tMT\nmaltesa\tMT\nmaltese\tMT\nmaltesisch\tMT\nmaltesische\tMT\n" +
-	"maltesischer\tMT\nmaltesisk\tMT\nmaltesiska\tMT\nmalvinense\tFK\nman\tIM\nman isle of man\tIM\n" +
-	"manes\tIM\nmanesa\tIM\nmanx\tIM\nmarianense\tMP\nmarocain\tMA\nmarocaine\tMA\nmarocchina\tMA\n" +
-	"marocchino\tMA\nmarockansk\tMA\nmarockanska\tMA\nmarokanska\tMA\nmarokanski\tMA\nmarokkaan\tMA\n" +
-	"marokkaans\tMA\nmarokkanisch\tMA\nmarokkanische\tMA\nmarokkanischer\tMA\nmarroqui\tMA\nmarshales\tMH\n" +
-	"marshalesa\tMH\nmarshallais\tMH\nmarshallaise\tMH\nmarshallees\tMH\nmarshallese\tMH\nmarshallisch\tMH\n" +
-	"marshallische\tMH\nmarshallischer\tMH\nmartiniquais\tMQ\nmartiniquaise\tMQ\nmartiniques\tMQ\n" +
-	"martiniquesa\tMQ\nmauretanisch\tMR\nmauretanische\tMR\nmauretanischer\tMR\nmauriciana\tMU\n" +
-	"mauriciano\tMU\nmauricien\tMU\nmauricienne\tMU\nmauritaans\tMR\nmauritana\tMR\nmauritanian\tMR\n" +
-	"mauritanien\tMR\nmauritanienne\tMR\nmauritano\tMR\nmauritiaan\tMU\nmauritian\tMU\nmauritisch\tMU\n" +
-	"mauritische\tMU\nmauritischer\tMU\nmauriziana\tMU\nmauriziano\tMU\nmayotes\tYT\nmayotesa\tYT\n" +
-	"mazedonisch\tMK\nmazedonische\tMK\nmazedonischer\tMK\nmeksykanska\tMX\nmeksykanski\tMX\nmessicana\tMX\n" +
-	"messicano\tMX\nmexicaan\tMX\nmexicain\tMX\nmexicaine\tMX\nmexican\tMX\nmexicana\tMX\nmexicano\tMX\n" +
-	"mexikanisch\tMX\nmexikanische\tMX\nmexikanischer\tMX\nmexikansk\tMX\nmexikanska\tMX\nmicronesian\tFM\n" +
-	"micronesiana\tFM\nmicronesiano\tFM\nmicronesien\tFM\nmicronesienne\tFM\nmicronesio\tFM\nmicronesisch\tFM\n" +
-	"mikronesisch\tFM\nmikronesische\tFM\nmikronesischer\tFM\nmoldava\tMD\nmoldave\tMD\nmoldavisch\tMD\n" +
-	"moldavisk\tMD\nmoldaviska\tMD\nmoldavo\tMD\nmoldawisch\tMD\nmoldawische\tMD\nmoldawischer\tMD\n" +
-	"moldawska\tMD\nmoldawski\tMD\nmoldovan\tMD\nmonacan\tMC\nmonegasca\tMC\nmonegasco\tMC\nmonegasque\tMC\n" +
-	"monegassisch\tMC\nmonegassische\tMC\nmonegassischer\tMC\nmongol\tMN\nmongol mongolia\tMN\n" +
-	"mongola\tMN\nmongole\tMN\nmongolian\tMN\nmongolisch\tMN\nmongolische\tMN\nmongolischer\tMN\n" +
-	"mongolo\tMN\nmongools\tMN\nmontenegra\tME\nmontenegrijn\tME\nmontenegrin\tME\nmontenegrina\tME\n" +
-	"montenegrine\tME\nmontenegrinisch\tME\nmontenegrinische\tME\nmontenegrinischer\tME\nmontenegrino\tME\n" +
-	"montenegrinsk\tME\nmontenegrinska\tME\nmontserratiana\tMS\nmontserratiano\tMS\nmontserratien\tMS\n" +
-	"montserratienne\tMS\nmoroccan\tMA\nmosambikanisch\tMZ\nmosambikanische\tMZ\nmosambikanischer\tMZ\n" +
-	"mosotha\tLS\nmosotho\tLS\nmosothoe\tLS\nmozambicain\tMZ\nmozambicaine\tMZ\nmozambican\tMZ\nmozambicana\tMZ\n" +
-	"mozambicano\tMZ\nmozambikaan\tMZ\nmozambiquena\tMZ\nmozambiqueno\tMZ\nmyanmarisch\tMM\nmyanmarische\tMM\n" +
-	"myanmarischer\tMM\nnamibian\tNA\nnamibiana\tNA\nnamibiano\tNA\nnamibien\tNA\nnamibienne\tNA\n" +
-	"namibio\tNA\nnamibisch\tNA\nnamibische\tNA\nnamibischer\tNA\nnauruaans\tNR\nnauruan\tNR\nnauruana\tNR\n" +
-	"nauruane\tNR\nnauruano\tNR\nnauruisch\tNR\nnauruische\tNR\nnauruischer\tNR\nnavidena\tCX\nnavideno\tCX\n" +
-	"nederlands\tNL\nnederlandse\tNL\nnederlandsk\tNL\nnederlandska\tNL\nneen\tNU\nneerlandais\tNL\n" +
-	"neerlandaise\tNL\nneerlandes\tNL\nneerlandesa\tNL\nneerlandese\tNL\nneo caledonien\tNC\nneo caledonienne\tNC\n" +
-	"neo zelandais\tNZ\nneo zelandaise\tNZ\nneozelandes\tNZ\nneozelandesa\tNZ\nneozelandese\tNZ\n" +
-	"nepalais\tNP\nnepalaise\tNP\nnepalees\tNP\nnepalena\tNP\nnepaleno\tNP\nnepalese\tNP\nnepalesisch\tNP\n" +
-	"nepalesische\tNP\nnepalesischer\tNP\nneuseelaendisch\tNZ\nneuseelaendische\tNZ\nneuseelaendischer\tNZ\n" +
-	"neuseelandisch\tNZ\nneuseelandische\tNZ\nneuseelandischer\tNZ\nneuseelandneuseelaendisch\tNZ\n" +
-	"neuseelandneuseelaendische\tNZ\nneuseelandneuseelaendischer\tNZ\nneuseelandneuseelandisch\tNZ\n" +
-	"neuseelandneuseelandische\tNZ\nneuseelandneuseelandischer\tNZ\nnew zealander\tNZ\nnicaraguaan\tNI\n" +
-	"nicaraguan\tNI\nnicaraguanisch\tNI\nnicaraguanische\tNI\nnicaraguanischer\tNI\nnicaraguayen\tNI\n" +
-	"nicaraguayenne\tNI\nnicaraguense\tNI\nniderlandzka\tNL\nniderlandzki\tNL\nniederlaendisch\tNL\n" +
-	"niederlaendische\tNL\nniederlaendischer\tNL\nniederlandisch\tNL\nniederlandische\tNL\nniederlandischer\tNL\n" +
-	"niemiecka\tDE\nniemiecki\tDE\nnieuw zeelander\tNZ\nnigeriaan\tNG\nnigeriaanse\tNE\nnigerian\tNG\n" +
-	"nigeriana\tNE NG\nnigeriane\tNG\nnigerianisch\tNE NG\nnigerianisch niger\tNE\nnigerianisch nigeria\tNG\n" +
-	"nigerianische\tNE NG\nnigerianischer\tNE NG\nnigeriano\tNG\nnigeriano niger\tNE\nnigeriano nigeria\tNG\n" +
-	"nigeriansk\tNG\nnigerianska\tNG\nnigerien\tNE\nnigerienne\tNE\nnigeryjska\tNG\nnigeryjski\tNG\n" +
-	"nigrisch\tNE\nnigrische\tNE\nnigrischer\tNE\nniueana\tNU\nniueanisch\tNU\nniueanische\tNU\nniueanischer\tNU\n" +
-	"niueano\tNU\nniueen\tNU\nniueenne\tNU\nnoor\tNO\nnoord koreaans\tKP\nnoors\tNO\nnorcoreana\tKP\n" +
-	"norcoreano\tKP\nnord coreen\tKP\nnord coreenne\tKP\nnordkoreanisch\tKP\nnordkoreanische\tKP\n" +
-	"nordkoreanischer\tKP\nnordkoreansk\tKP\nnordkoreanska\tKP\nnordmakedonisk\tMK\nnordmakedoniska\tMK\n" +
-	"norfolkais\tNF\nnorfolkaise\tNF\nnorfolkeiland\tNF\nnorfolquina\tNF\nnorfolquino\tNF\nnorsk\tNO\n" +
-	"norska\tNO\nnorteamericana\tUS\nnorteamericano\tUS\nnorth korean\tKP\nnorthern irish\tGB\n" +
-	"noruego\tNO\nnorvegese\tNO\nnorvegien\tNO\nnorvegienne\tNO\nnorwegian\tNO\nnorwegisch\tNO\nnorwegische\tNO\n" +
-	"norwegischer\tNO\nnorweska\tNO\nnorweski\tNO\nnowozelandzka\tNZ\nnowozelandzki\tNZ\nnyzeelandsk\tNZ\n" +
-	"nyzeelandska\tNZ\noegandees\tUG\noekraiens\tUA\noesterreichisch\tAT\noesterreichische\tAT\n" +
-	"oesterreichischer\tAT\noezbeekse\tUZ\nolandese\tNL\nomanais\tOM\nomanaise\tOM\nomani\tOM\nomanisch\tOM\n" +
-	"omanische\tOM\nomanischer\tOM\noost timorees\tTL\noostenrijks\tAT\normianska\tAM\normianski\tAM\n" +
-	"osterreichisch\tAT\nosterreichische\tAT\nosterreichischer\tAT\nosterrikisk\tAT\nosterrikiska\tAT\n" +
-	"ougandais\tUG\nougandaise\tUG\nouzbek\tUZ\nouzbeke\tUZ\npakistaans\tPK\npakistana\tPK\npakistanais\tPK\n" +
-	"pakistanaise\tPK\npakistani\tPK\npakistanisch\tPK\npakistanische\tPK\npakistanischer\tPK\n" +
-	"pakistano\tPK\npakistansk\tPK\npakistanska\tPK\npakistanski\tPK\npalauan\tPW\npalauana\tPW\n" +
-	"palauane\tPW\npalauano\tPW\npalauisch\tPW\npalauische\tPW\npalauischer\tPW\npalestijns grondgebied bezet\tPS\n" +
+	"maltesischer\tMT\nmaltesisk\tMT\nmaltesiska\tMT\nmalvinense\tFK\nmanes\tIM\nmanesa\tIM\nmanx\tIM\n" +
+	"marianense\tMP\nmarocain\tMA\nmarocaine\tMA\nmarocchina\tMA\nmarocchino\tMA\nmarockansk\tMA\n" +
+	"marockanska\tMA\nmarokanska\tMA\nmarokanski\tMA\nmarokkaan\tMA\nmarokkaans\tMA\nmarokkanisch\tMA\n" +
+	"marokkanische\tMA\nmarokkanischer\tMA\nmarroqui\tMA\nmarshales\tMH\nmarshalesa\tMH\nmarshallais\tMH\n" +
+	"marshallaise\tMH\nmarshallees\tMH\nmarshallese\tMH\nmarshallisch\tMH\nmarshallische\tMH\nmarshallischer\tMH\n" +
+	"martiniquais\tMQ\nmartiniquaise\tMQ\nmartiniques\tMQ\nmartiniquesa\tMQ\nmauretanisch\tMR\n" +
+	"mauretanische\tMR\nmauretanischer\tMR\nmauriciana\tMU\nmauriciano\tMU\nmauricien\tMU\nmauricienne\tMU\n" +
+	"mauritaans\tMR\nmauritana\tMR\nmauritanian\tMR\nmauritanien\tMR\nmauritanienne\tMR\nmauritano\tMR\n" +
+	"mauritiaan\tMU\nmauritian\tMU\nmauritisch\tMU\nmauritische\tMU\nmauritischer\tMU\nmauriziana\tMU\n" +
+	"mauriziano\tMU\nmayotes\tYT\nmayotesa\tYT\nmazedonisch\tMK\nmazedonische\tMK\nmazedonischer\tMK\n" +
+	"meksykanska\tMX\nmeksykanski\tMX\nmessicana\tMX\nmessicano\tMX\nmexicaan\tMX\nmexicain\tMX\n" +
+	"mexicaine\tMX\nmexican\tMX\nmexicana\tMX\nmexicano\tMX\nmexikanisch\tMX\nmexikanische\tMX\nmexikanischer\tMX\n" +
+	"mexikansk\tMX\nmexikanska\tMX\nmicronesian\tFM\nmicronesiana\tFM\nmicronesiano\tFM\nmicronesien\tFM\n" +
+	"micronesienne\tFM\nmicronesio\tFM\nmicronesisch\tFM\nmikronesisch\tFM\nmikronesische\tFM\n" +
+	"mikronesischer\tFM\nmoldava\tMD\nmoldave\tMD\nmoldavisch\tMD\nmoldavisk\tMD\nmoldaviska\tMD\n" +
+	"moldavo\tMD\nmoldawisch\tMD\nmoldawische\tMD\nmoldawischer\tMD\nmoldawska\tMD\nmoldawski\tMD\n" +
+	"moldovan\tMD\nmonacan\tMC\nmonegasca\tMC\nmonegasco\tMC\nmonegasque\tMC\nmonegassisch\tMC\nmonegassische\tMC\n" +
+	"monegassischer\tMC\nmongol\tMN\nmongol mongolia\tMN\nmongola\tMN\nmongole\tMN\nmongolian\tMN\n" +
+	"mongolisch\tMN\nmongolische\tMN\nmongolischer\tMN\nmongolo\tMN\nmongools\tMN\nmontenegra\tME\n" +
+	"montenegrijn\tME\nmontenegrin\tME\nmontenegrina\tME\nmontenegrine\tME\nmontenegrinisch\tME\n" +
+	"montenegrinische\tME\nmontenegrinischer\tME\nmontenegrino\tME\nmontenegrinsk\tME\nmontenegrinska\tME\n" +
+	"montserratiana\tMS\nmontserratiano\tMS\nmontserratien\tMS\nmontserratienne\tMS\nmoroccan\tMA\n" +
+	"mosambikanisch\tMZ\nmosambikanische\tMZ\nmosambikanischer\tMZ\nmosotha\tLS\nmosotho\tLS\nmosothoe\tLS\n" +
+	"mozambicain\tMZ\nmozambicaine\tMZ\nmozambican\tMZ\nmozambicana\tMZ\nmozambicano\tMZ\nmozambikaan\tMZ\n" +
+	"mozambiquena\tMZ\nmozambiqueno\tMZ\nmyanmarisch\tMM\nmyanmarische\tMM\nmyanmarischer\tMM\n" +
+	"namibian\tNA\nnamibiana\tNA\nnamibiano\tNA\nnamibien\tNA\nnamibienne\tNA\nnamibio\tNA\nnamibisch\tNA\n" +
+	"namibische\tNA\nnamibischer\tNA\nnauruaans\tNR\nnauruan\tNR\nnauruana\tNR\nnauruane\tNR\nnauruano\tNR\n" +
+	"nauruisch\tNR\nnauruische\tNR\nnauruischer\tNR\nnavidena\tCX\nnavideno\tCX\nnederlands\tNL\n" +
+	"nederlandse\tNL\nnederlandsk\tNL\nnederlandska\tNL\nneerlandais\tNL\nneerlandaise\tNL\nneerlandes\tNL\n" +
+	"neerlandesa\tNL\nneerlandese\tNL\nneo caledonien\tNC\nneo caledonienne\tNC\nneo zelandais\tNZ\n" +
+	"neo zelandaise\tNZ\nneozelandes\tNZ\nneozelandesa\tNZ\nneozelandese\tNZ\nnepalais\tNP\nnepalaise\tNP\n" +
+	"nepalees\tNP\nnepalena\tNP\nnepaleno\tNP\nnepalese\tNP\nnepalesisch\tNP\nnepalesische\tNP\nnepalesischer\tNP\n" +
+	"neuseelaendisch\tNZ\nneuseelaendische\tNZ\nneuseelaendischer\tNZ\nneuseelandisch\tNZ\nneuseelandische\tNZ\n" +
+	"neuseelandischer\tNZ\nneuseelandneuseelaendisch\tNZ\nneuseelandneuseelaendische\tNZ\nneuseelandneuseelaendischer\tNZ\n" +
+	"neuseelandneuseelandisch\tNZ\nneuseelandneuseelandische\tNZ\nneuseelandneuseelandischer\tNZ\n" +
+	"new zealander\tNZ\nnicaraguaan\tNI\nnicaraguan\tNI\nnicaraguanisch\tNI\nnicaraguanische\tNI\n" +
+	"nicaraguanischer\tNI\nnicaraguayen\tNI\nnicaraguayenne\tNI\nnicaraguense\tNI\nniderlandzka\tNL\n" +
+	"niderlandzki\tNL\nniederlaendisch\tNL\nniederlaendische\tNL\nniederlaendischer\tNL\nniederlandisch\tNL\n" +
+	"niederlandische\tNL\nniederlandischer\tNL\nniemiecka\tDE\nniemiecki\tDE\nnieuw zeelander\tNZ\n" +
+	"nigeriaan\tNG\nnigeriaanse\tNE\nnigerian\tNG\nnigeriana\tNE NG\nnigeriane\tNG\nnigerianisch\tNE NG\n" +
+	"nigerianisch niger\tNE\nnigerianisch nigeria\tNG\nnigerianische\tNE NG\nnigerianischer\tNE NG\n" +
+	"nigeriano\tNG\nnigeriano niger\tNE\nnigeriano nigeria\tNG\nnigeriansk\tNG\nnigerianska\tNG\n" +
+	"nigerien\tNE\nnigerienne\tNE\nnigeryjska\tNG\nnigeryjski\tNG\nnigrisch\tNE\nnigrische\tNE\nnigrischer\tNE\n" +
+	"niueana\tNU\nniueanisch\tNU\nniueanische\tNU\nniueanischer\tNU\nniueano\tNU\nniueen\tNU\nniueenne\tNU\n" +
+	"noor\tNO\nnoord koreaans\tKP\nnoors\tNO\nnorcoreana\tKP\nnorcoreano\tKP\nnord coreen\tKP\nnord coreenne\tKP\n" +
+	"nordkoreanisch\tKP\nnordkoreanische\tKP\nnordkoreanischer\tKP\nnordkoreansk\tKP\nnordkoreanska\tKP\n" +
+	"nordmakedonisk\tMK\nnordmakedoniska\tMK\nnorfolkais\tNF\nnorfolkaise\tNF\nnorfolkeiland\tNF\n" +
+	"norfolquina\tNF\nnorfolquino\tNF\nnorsk\tNO\nnorska\tNO\nnorteamericana\tUS\nnorteamericano\tUS\n" +
+	"north korean\tKP\nnorthern irish\tGB\nnoruego\tNO\nnorvegese\tNO\nnorvegien\tNO\nnorvegienne\tNO\n" +
+	"norwegian\tNO\nnorwegisch\tNO\nnorwegische\tNO\nnorwegischer\tNO\nnorweska\tNO\nnorweski\tNO\n" +
+	"nowozelandzka\tNZ\nnowozelandzki\tNZ\nnyzeelandsk\tNZ\nnyzeelandska\tNZ\noegandees\tUG\noekraiens\tUA\n" +
+	"oesterreichisch\tAT\noesterreichische\tAT\noesterreichischer\tAT\noezbeekse\tUZ\nolandese\tNL\n" +
+	"omanais\tOM\nomanaise\tOM\nomani\tOM\nomanisch\tOM\nomanische\tOM\nomanischer\tOM\noost timorees\tTL\n" +
+	"oostenrijks\tAT\normianska\tAM\normianski\tAM\nosterreichisch\tAT\nosterreichische\tAT\nosterreichischer\tAT\n" +
+	"osterrikisk\tAT\nosterrikiska\tAT\nougandais\tUG\nougandaise\tUG\nouzbek\tUZ\nouzbeke\tUZ\npakistaans\tPK\n" +
+	"pakistana\tPK\npakistanais\tPK\npakistanaise\tPK\npakistani\tPK\npakistanisch\tPK\npakistanische\tPK\n" +
+	"pakistanischer\tPK\npakistano\tPK\npakistansk\tPK\npakistanska\tPK\npakistanski\tPK\npalauan\tPW\n" +
+	"palauana\tPW\npalauane\tPW\npalauano\tPW\npalauisch\tPW\npalauische\tPW\npalauischer\tPW\npalestijns grondgebied bezet\tPS\n" +
 	"palestinese territorio occupato\tPS\npalestinian territory occupied\tPS\npalestino\tPS\n" +
 	"panamaisch\tPA\npanamaische\tPA\npanamaischer\tPA\npanamanian\tPA\npanameen\tPA\npanameenne\tPA\n" +
 	"panamena\tPA\npanameno\tPA\npanamense\tPA\npanamese\tPA\npapouasien\tPG\npapouasienne\tPG\npapu\tPG\n" +

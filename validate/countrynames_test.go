@@ -94,6 +94,8 @@ var exceptions = []exception{
 	{srcNationality, "es", "BV", "Islandés", "IS", nil, "islandés is Icelandic"},
 	{srcNationality, "nl", "SS", "Soedanees", "SD", nil, "Soedanees is Sudanese; South Sudanese is Zuid-Soedanees"},
 	{srcNationality, "nl", "DM", "Dominicaanse (Dominica)", "", nil, "Dominicaanse is the Dominican Republic's adjective"},
+	{srcNationality, "de", "IM", "Man (Isle of Man)", "", nil, "not an adjective; its bare form would read the word man"},
+	{srcNationality, "nl", "NU", "Neen", "", nil, "neen is Dutch for no"},
 }
 
 // findException returns the index of r's exception, or -1.

@@ -508,6 +508,8 @@ var corrections = []correction{
 	{pkgNationality, "es", "BV", "Islandés", "islandés is Icelandic (IS); Bouvet Island is Norwegian and uninhabited"},
 	{pkgNationality, "nl", "SS", "Soedanees", "Soedanees is Sudanese (SD); South Sudanese is Zuid-Soedanees"},
 	{pkgNationality, "nl", "DM", "Dominicaanse (Dominica)", "Dominicaanse is the adjective of the Dominican Republic (DO)"},
+	{pkgNationality, "de", "IM", "Man (Isle of Man)", "not an adjective (that is Manx); its bare form would read the word man as the Isle of Man"},
+	{pkgNationality, "nl", "NU", "Neen", "neen is Dutch for no; Niue's adjective is Niueaans"},
 }
 
 // A refusal is a name that stands for more than one country, refused with
