@@ -493,3 +493,23 @@ func TestNormalizeNationalityIdempotent(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryDataDocumented keeps the package doc true: it names every data
+// package and version the tables were generated from.
+func TestCountryDataDocumented(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pkg := range []string{"cldr-localenames-full", "i18n-iso-countries", "i18n-nationality"} {
+		_, rest, ok := strings.Cut(validate.CountryData, "npm "+pkg+" ")
+		if !ok {
+			t.Fatalf("CountryData %q does not name %s", validate.CountryData, pkg)
+		}
+		version, _, _ := strings.Cut(rest, ")")
+		version, _, _ = strings.Cut(version, ",")
+		if want := pkg + " " + version; !strings.Contains(strings.Join(strings.Fields(string(doc)), " "), want) {
+			t.Errorf("doc.go does not name %q, the data the tables come from (%s)", want, validate.CountryData)
+		}
+	}
+}
