@@ -18,7 +18,7 @@ import (
 var depsRules = map[string][]string{
 	"model":                          {},
 	"validate":                       {"model", "validate/internal/countrykey", "github.com/nyaruka/phonenumbers", "golang.org/x/text/language", "golang.org/x/text/unicode/norm", "golang.org/x/text/message", "golang.org/x/text/message/catalog"},
-	"validate/internal/gencountries": {"validate/internal/countrykey", "golang.org/x/text/..."},
+	"validate/internal/gencountries": {"validate/internal/countrykey", "golang.org/x/text/language", "golang.org/x/text/unicode/norm"},
 	"validate/internal/countrykey":   {"golang.org/x/text/unicode/norm"},
 	"convert/internal/fieldmap":      {"model", "validate"},
 	"convert/<provider>":             {"model", "validate", "convert/internal/fieldmap"},

@@ -2,6 +2,9 @@
 
 package validate
 
+// countryData names the data the tables were generated from.
+const countryData = "Unicode CLDR 48 (npm cldr-localenames-full 48.2.0), npm i18n-iso-countries 7.14.0, npm i18n-nationality 1.4.0, custnorm's curated list"
+
 // countryCodes holds the 250 accepted alpha-2 codes (ISO 3166-1 and XK),
 // sorted, two bytes each.
 const countryCodes = "" +
@@ -42,1465 +45,799 @@ const countryAlpha3 = "" +
 	"TURTTOTUVTWNTZAUKRUGAUMIUSAURYUZBVATVCTVENVGBVIR" +
 	"VNMVUTWLFWSMXKKYEMMYTZAFZMBZWE"
 
-// countryKeys holds 1458 records "key\tCC\n", sorted by key in byte order:
-// folded display names, lower-case alpha-3 codes and aliases, each with the
-// alpha-2 code it stands for.
+// countryKeys holds 1969 records "key\tCC\n", sorted by key in byte order:
+// folded country names, lower-case alpha-3 codes and aliases, each with the
+// alpha-2 code it stands for, or, for a name several countries share,
+// their codes separated by spaces ("kongo\tCD CG\n").
 const countryKeys = "" +
-	"abw\tAW\n" +
-	"afg\tAF\n" +
-	"afganistan\tAF\n" +
-	"afghanistan\tAF\n" +
-	"afrique du sud\tZA\n" +
-	"ago\tAO\n" +
-	"agypten\tEG\n" +
-	"aia\tAI\n" +
-	"ala\tAX\n" +
-	"aland\tAX\n" +
-	"aland islands\tAX\n" +
-	"alandinseln\tAX\n" +
-	"alb\tAL\n" +
-	"albania\tAL\n" +
-	"albanie\tAL\n" +
-	"albanien\tAL\n" +
-	"alemania\tDE\n" +
-	"algeria\tDZ\n" +
-	"algerie\tDZ\n" +
-	"algerien\tDZ\n" +
-	"algeriet\tDZ\n" +
-	"algerije\tDZ\n" +
-	"algieria\tDZ\n" +
-	"allemagne\tDE\n" +
-	"altre isole americane del pacifico\tUM\n" +
-	"america\tUS\n" +
-	"american samoa\tAS\n" +
-	"amerikaans samoa\tAS\n" +
-	"amerikaanse maagdeneilanden\tVI\n" +
-	"amerikanisch samoa\tAS\n" +
-	"amerikanische jungferninseln\tVI\n" +
-	"amerikanische uberseeinseln\tUM\n" +
-	"amerikanska jungfruoarna\tVI\n" +
-	"amerikanska samoa\tAS\n" +
-	"and\tAD\n" +
-	"andora\tAD\n" +
-	"andorra\tAD\n" +
-	"andorre\tAD\n" +
-	"angola\tAO\n" +
-	"anguila\tAI\n" +
-	"anguilla\tAI\n" +
-	"antarctica\tAQ\n" +
-	"antarctique\tAQ\n" +
-	"antarktis\tAQ\n" +
-	"antarktyda\tAQ\n" +
-	"antartida\tAQ\n" +
-	"antartide\tAQ\n" +
-	"antigua and barbuda\tAG\n" +
-	"antigua barbuda\tAG\n" +
-	"antigua e barbuda\tAG\n" +
-	"antigua en barbuda\tAG\n" +
-	"antigua et barbuda\tAG\n" +
-	"antigua i barbuda\tAG\n" +
-	"antigua och barbuda\tAG\n" +
-	"antigua und barbuda\tAG\n" +
-	"antigua y barbuda\tAG\n" +
-	"aquatorialguinea\tGQ\n" +
-	"arabia saudi\tSA\n" +
-	"arabia saudita\tSA\n" +
-	"arabia saudyjska\tSA\n" +
-	"arabie saoudite\tSA\n" +
-	"are\tAE\n" +
-	"arg\tAR\n" +
-	"argelia\tDZ\n" +
-	"argentina\tAR\n" +
-	"argentine\tAR\n" +
-	"argentinie\tAR\n" +
-	"argentinien\tAR\n" +
-	"argentyna\tAR\n" +
-	"arm\tAM\n" +
-	"armenia\tAM\n" +
-	"armenie\tAM\n" +
-	"armenien\tAM\n" +
-	"aruba\tAW\n" +
-	"aserbaidschan\tAZ\n" +
-	"asm\tAS\n" +
-	"ata\tAQ\n" +
-	"atf\tTF\n" +
-	"atg\tAG\n" +
-	"athiopien\tET\n" +
-	"aus\tAU\n" +
-	"australia\tAU\n" +
-	"australie\tAU\n" +
-	"australien\tAU\n" +
-	"austria\tAT\n" +
-	"aut\tAT\n" +
-	"autriche\tAT\n" +
-	"aze\tAZ\n" +
-	"azerbaidjan\tAZ\n" +
-	"azerbaigian\tAZ\n" +
-	"azerbaijan\tAZ\n" +
-	"azerbaiyan\tAZ\n" +
-	"azerbajdzjan\tAZ\n" +
-	"azerbeidzjan\tAZ\n" +
-	"azerbejdzan\tAZ\n" +
-	"bahama s\tBS\n" +
-	"bahamas\tBS\n" +
-	"bahamy\tBS\n" +
-	"bahrain\tBH\n" +
-	"bahrajn\tBH\n" +
-	"bahrein\tBH\n" +
-	"banglades\tBD\n" +
-	"bangladesch\tBD\n" +
-	"bangladesh\tBD\n" +
-	"bangladesz\tBD\n" +
-	"barbade\tBB\n" +
-	"barbados\tBB\n" +
-	"barein\tBH\n" +
-	"bdi\tBI\n" +
-	"bel\tBE\n" +
-	"belarus\tBY\n" +
-	"belgia\tBE\n" +
-	"belgica\tBE\n" +
-	"belgie\tBE\n" +
-	"belgien\tBE\n" +
-	"belgio\tBE\n" +
-	"belgique\tBE\n" +
-	"belgium\tBE\n" +
-	"belice\tBZ\n" +
-	"belize\tBZ\n" +
-	"ben\tBJ\n" +
-	"benin\tBJ\n" +
-	"bermuda\tBM\n" +
-	"bermudas\tBM\n" +
-	"bermudes\tBM\n" +
-	"bermudy\tBM\n" +
-	"bes\tBQ\n" +
-	"bfa\tBF\n" +
-	"bgd\tBD\n" +
-	"bgr\tBG\n" +
-	"bhoutan\tBT\n" +
-	"bhr\tBH\n" +
-	"bhs\tBS\n" +
-	"bhutan\tBT\n" +
-	"bialorus\tBY\n" +
-	"bielorrusia\tBY\n" +
-	"bielorussia\tBY\n" +
-	"bielorussie\tBY\n" +
-	"bih\tBA\n" +
-	"blm\tBL\n" +
-	"blr\tBY\n" +
-	"blz\tBZ\n" +
-	"bmu\tBM\n" +
-	"bol\tBO\n" +
-	"bolivia\tBO\n" +
-	"bolivie\tBO\n" +
-	"bolivien\tBO\n" +
-	"boliwia\tBO\n" +
-	"bonaire sint eustatius und saba\tBQ\n" +
-	"bosnia and herzegovina\tBA\n" +
-	"bosnia ed erzegovina\tBA\n" +
-	"bosnia herzegovina\tBA\n" +
-	"bosnia i hercegowina\tBA\n" +
-	"bosnia y herzegovina\tBA\n" +
-	"bosnie en herzegovina\tBA\n" +
-	"bosnie herzegovine\tBA\n" +
-	"bosnien och hercegovina\tBA\n" +
-	"bosnien und herzegowina\tBA\n" +
-	"botsuana\tBW\n" +
-	"botswana\tBW\n" +
-	"bouvet island\tBV\n" +
-	"bouveteiland\tBV\n" +
-	"bouvetinsel\tBV\n" +
-	"bouveton\tBV\n" +
-	"bra\tBR\n" +
-	"brasil\tBR\n" +
-	"brasile\tBR\n" +
-	"brasilien\tBR\n" +
-	"brazil\tBR\n" +
-	"brazilie\tBR\n" +
-	"brazylia\tBR\n" +
-	"brb\tBB\n" +
-	"bresil\tBR\n" +
-	"britain\tGB\n" +
-	"britische jungferninseln\tVG\n" +
-	"britisches territorium im indischen ozean\tIO\n" +
-	"british indian ocean territory\tIO\n" +
-	"british virgin islands\tVG\n" +
-	"brits indische oceaanterritorium\tIO\n" +
-	"britse maagdeneilanden\tVG\n" +
-	"brittiska jungfruoarna\tVG\n" +
-	"brittiska territoriet i indiska oceanen\tIO\n" +
-	"brn\tBN\n" +
-	"brunei\tBN\n" +
-	"brunei darussalam\tBN\n" +
-	"brytyjskie terytorium oceanu indyjskiego\tIO\n" +
-	"brytyjskie wyspy dziewicze\tVG\n" +
-	"btn\tBT\n" +
-	"bulgaria\tBG\n" +
-	"bulgarie\tBG\n" +
-	"bulgarien\tBG\n" +
-	"bulgarije\tBG\n" +
-	"burkina faso\tBF\n" +
-	"burma\tMM\n" +
-	"burundi\tBI\n" +
-	"butan\tBT\n" +
-	"bvt\tBV\n" +
-	"bwa\tBW\n" +
-	"cabo verde\tCV\n" +
-	"caf\tCF\n" +
-	"cambodge\tKH\n" +
-	"cambodia\tKH\n" +
-	"cambodja\tKH\n" +
-	"cambogia\tKH\n" +
-	"camboya\tKH\n" +
-	"cameroon\tCM\n" +
-	"cameroun\tCM\n" +
-	"camerun\tCM\n" +
-	"can\tCA\n" +
-	"canada\tCA\n" +
-	"cap vert\tCV\n" +
-	"cape verde\tCV\n" +
-	"capo verde\tCV\n" +
-	"caraibi olandesi\tBQ\n" +
-	"caribbean netherlands\tBQ\n" +
-	"caribe neerlandes\tBQ\n" +
-	"caribisch nederland\tBQ\n" +
-	"catar\tQA\n" +
-	"cayman islands\tKY\n" +
-	"caymanoarna\tKY\n" +
-	"cck\tCC\n" +
-	"cechia\tCZ\n" +
-	"centraal afrikaanse republiek\tCF\n" +
-	"central african republic\tCF\n" +
-	"centralafrikanska republiken\tCF\n" +
-	"chad\tTD\n" +
-	"che\tCH\n" +
-	"chequia\tCZ\n" +
-	"chile\tCL\n" +
-	"chili\tCL\n" +
-	"china\tCN\n" +
-	"chine\tCN\n" +
-	"chiny\tCN\n" +
-	"chipre\tCY\n" +
-	"chl\tCL\n" +
-	"chn\tCN\n" +
-	"chorwacja\tHR\n" +
-	"christmas island\tCX\n" +
-	"christmaseiland\tCX\n" +
-	"chypre\tCY\n" +
-	"ciad\tTD\n" +
-	"cile\tCL\n" +
-	"cina\tCN\n" +
-	"cipro\tCY\n" +
-	"citta del vaticano\tVA\n" +
-	"ciudad del vaticano\tVA\n" +
-	"civ\tCI\n" +
-	"cmr\tCM\n" +
-	"cocos islands\tCC\n" +
-	"cocos keeling islands\tCC\n" +
-	"cocoseilanden\tCC\n" +
-	"cod\tCD\n" +
-	"cog\tCG\n" +
-	"cok\tCK\n" +
-	"col\tCO\n" +
-	"colombia\tCO\n" +
-	"colombie\tCO\n" +
-	"com\tKM\n" +
-	"comoras\tKM\n" +
-	"comore\tKM\n" +
-	"comoren\tKM\n" +
-	"comores\tKM\n" +
-	"comoros\tKM\n" +
-	"congo brazzaville\tCG\n" +
-	"congo kinshasa\tCD\n" +
-	"cook islands\tCK\n" +
-	"cookeilanden\tCK\n" +
-	"cookinseln\tCK\n" +
-	"cookoarna\tCK\n" +
-	"corea del nord\tKP\n" +
-	"corea del norte\tKP\n" +
-	"corea del sud\tKR\n" +
-	"corea del sur\tKR\n" +
-	"coree du nord\tKP\n" +
-	"coree du sud\tKR\n" +
-	"costa d avorio\tCI\n" +
-	"costa rica\tCR\n" +
-	"cote d ivoire\tCI\n" +
-	"cpv\tCV\n" +
-	"cri\tCR\n" +
-	"croacia\tHR\n" +
-	"croatia\tHR\n" +
-	"croatie\tHR\n" +
-	"croazia\tHR\n" +
-	"cub\tCU\n" +
-	"cuba\tCU\n" +
-	"curacao\tCW\n" +
-	"curazao\tCW\n" +
-	"cuw\tCW\n" +
-	"cxr\tCX\n" +
-	"cym\tKY\n" +
-	"cyp\tCY\n" +
-	"cypern\tCY\n" +
-	"cypr\tCY\n" +
-	"cyprus\tCY\n" +
-	"czad\tTD\n" +
-	"czarnogora\tME\n" +
-	"cze\tCZ\n" +
-	"czech republic\tCZ\n" +
-	"czechia\tCZ\n" +
-	"czechy\tCZ\n" +
-	"dalekie wyspy mniejsze stanow zjednoczonych\tUM\n" +
-	"danemark\tDK\n" +
-	"dania\tDK\n" +
-	"danimarca\tDK\n" +
-	"danmark\tDK\n" +
-	"democratic republic of the congo\tCD\n" +
-	"demokratyczna republika konga\tCD\n" +
-	"denemarken\tDK\n" +
-	"denmark\tDK\n" +
-	"deu\tDE\n" +
-	"deutschland\tDE\n" +
-	"dinamarca\tDK\n" +
-	"dji\tDJ\n" +
-	"djibouti\tDJ\n" +
-	"dma\tDM\n" +
-	"dnk\tDK\n" +
-	"dom\tDO\n" +
-	"dominica\tDM\n" +
-	"dominicaanse republiek\tDO\n" +
-	"dominican republic\tDO\n" +
-	"dominika\tDM\n" +
-	"dominikana\tDO\n" +
-	"dominikanische republik\tDO\n" +
-	"dominikanska republiken\tDO\n" +
-	"dominique\tDM\n" +
-	"dr congo\tCD\n" +
-	"dschibuti\tDJ\n" +
-	"duitsland\tDE\n" +
-	"dza\tDZ\n" +
-	"dzibuti\tDJ\n" +
-	"east timor\tTL\n" +
-	"ecu\tEC\n" +
-	"ecuador\tEC\n" +
-	"egipt\tEG\n" +
-	"egipto\tEG\n" +
-	"egitto\tEG\n" +
-	"egy\tEG\n" +
-	"egypt\tEG\n" +
-	"egypte\tEG\n" +
-	"egypten\tEG\n" +
-	"ekvatorialguinea\tGQ\n" +
-	"ekwador\tEC\n" +
-	"el salvador\tSV\n" +
-	"elfenbenskusten\tCI\n" +
-	"emirati arabi uniti\tAE\n" +
-	"emiratos arabes unidos\tAE\n" +
-	"emirats arabes unis\tAE\n" +
-	"england\tGB\n" +
-	"equateur\tEC\n" +
-	"equatoriaal guinea\tGQ\n" +
-	"equatorial guinea\tGQ\n" +
-	"eri\tER\n" +
-	"eritrea\tER\n" +
-	"erythree\tER\n" +
-	"erytrea\tER\n" +
-	"esh\tEH\n" +
-	"eslovaquia\tSK\n" +
-	"eslovenia\tSI\n" +
-	"esp\tES\n" +
-	"espagne\tES\n" +
-	"espana\tES\n" +
-	"est\tEE\n" +
-	"estados unidos\tUS\n" +
-	"estland\tEE\n" +
-	"estonia\tEE\n" +
-	"estonie\tEE\n" +
-	"eswatini\tSZ\n" +
-	"etat de la cite du vatican\tVA\n" +
-	"etats federes de micronesie\tFM\n" +
-	"etats unis\tUS\n" +
-	"eth\tET\n" +
-	"ethiopia\tET\n" +
-	"ethiopie\tET\n" +
-	"etiopia\tET\n" +
-	"etiopien\tET\n" +
-	"faeroer\tFO\n" +
-	"falkland islands\tFK\n" +
-	"falklandeilanden\tFK\n" +
-	"falklandinseln\tFK\n" +
-	"falklandsoarna\tFK\n" +
-	"falklandy\tFK\n" +
-	"faroarna\tFO\n" +
-	"faroe islands\tFO\n" +
-	"faroer\tFO\n" +
-	"fidji\tFJ\n" +
-	"fidschi\tFJ\n" +
-	"fidzi\tFJ\n" +
-	"figi\tFJ\n" +
-	"fiji\tFJ\n" +
-	"filipijnen\tPH\n" +
-	"filipinas\tPH\n" +
-	"filipiny\tPH\n" +
-	"filippine\tPH\n" +
-	"filippinerna\tPH\n" +
-	"fin\tFI\n" +
-	"finland\tFI\n" +
-	"finlande\tFI\n" +
-	"finlandia\tFI\n" +
-	"finnland\tFI\n" +
-	"fiyi\tFJ\n" +
-	"fji\tFJ\n" +
-	"flk\tFK\n" +
-	"forenade arabemiraten\tAE\n" +
-	"fra\tFR\n" +
-	"france\tFR\n" +
-	"francia\tFR\n" +
-	"francja\tFR\n" +
-	"francuskie terytoria poludniowe i antarktyczne\tTF\n" +
-	"frankreich\tFR\n" +
-	"frankrijk\tFR\n" +
-	"frankrike\tFR\n" +
-	"frans guyana\tGF\n" +
-	"frans polynesie\tPF\n" +
-	"franse gebieden in de zuidelijke indische oceaan\tTF\n" +
-	"franska guyana\tGF\n" +
-	"franska polynesien\tPF\n" +
-	"franska sydterritorierna\tTF\n" +
-	"franzosisch guayana\tGF\n" +
-	"franzosisch polynesien\tPF\n" +
-	"franzosische sud und antarktisgebiete\tTF\n" +
-	"french guiana\tGF\n" +
-	"french polynesia\tPF\n" +
-	"french southern territories\tTF\n" +
-	"fro\tFO\n" +
-	"fsm\tFM\n" +
-	"gab\tGA\n" +
-	"gabon\tGA\n" +
-	"gabun\tGA\n" +
-	"gambia\tGM\n" +
-	"gambie\tGM\n" +
-	"gbr\tGB\n" +
-	"geo\tGE\n" +
-	"georgia\tGE\n" +
-	"georgia del sud e sandwich australi\tGS\n" +
-	"georgia poludniowa i sandwich poludniowy\tGS\n" +
-	"georgie\tGE\n" +
-	"georgie du sud et iles sandwich du sud\tGS\n" +
-	"georgien\tGE\n" +
-	"germania\tDE\n" +
-	"germany\tDE\n" +
-	"ggy\tGG\n" +
-	"gha\tGH\n" +
-	"ghana\tGH\n" +
-	"giamaica\tJM\n" +
-	"giappone\tJP\n" +
-	"gib\tGI\n" +
-	"gibilterra\tGI\n" +
-	"gibraltar\tGI\n" +
-	"gibuti\tDJ\n" +
-	"gin\tGN\n" +
-	"giordania\tJO\n" +
-	"glp\tGP\n" +
-	"gmb\tGM\n" +
-	"gnb\tGW\n" +
-	"gnq\tGQ\n" +
-	"granada\tGD\n" +
-	"grc\tGR\n" +
-	"grd\tGD\n" +
-	"great britain\tGB\n" +
-	"grece\tGR\n" +
-	"grecia\tGR\n" +
-	"grecja\tGR\n" +
-	"greece\tGR\n" +
-	"greenland\tGL\n" +
-	"grekland\tGR\n" +
-	"grenada\tGD\n" +
-	"grenade\tGD\n" +
-	"grenlandia\tGL\n" +
-	"griechenland\tGR\n" +
-	"griekenland\tGR\n" +
-	"grl\tGL\n" +
-	"groenland\tGL\n" +
-	"groenlandia\tGL\n" +
-	"gronland\tGL\n" +
-	"gruzja\tGE\n" +
-	"gtm\tGT\n" +
-	"guadalupa\tGP\n" +
-	"guadalupe\tGP\n" +
-	"guadeloupe\tGP\n" +
-	"guam\tGU\n" +
-	"guatemala\tGT\n" +
-	"guayana francesa\tGF\n" +
-	"guernesey\tGG\n" +
-	"guernsey\tGG\n" +
-	"guf\tGF\n" +
-	"guinea\tGN\n" +
-	"guinea bisau\tGW\n" +
-	"guinea bissau\tGW\n" +
-	"guinea ecuatorial\tGQ\n" +
-	"guinea equatoriale\tGQ\n" +
-	"guinee\tGN\n" +
-	"guinee bissau\tGW\n" +
-	"guinee equatoriale\tGQ\n" +
-	"gujana\tGY\n" +
-	"gujana francuska\tGF\n" +
-	"gum\tGU\n" +
-	"guy\tGY\n" +
-	"guyana\tGY\n" +
-	"guyana francese\tGF\n" +
-	"guyane francaise\tGF\n" +
-	"gwadelupa\tGP\n" +
-	"gwatemala\tGT\n" +
-	"gwinea\tGN\n" +
-	"gwinea bissau\tGW\n" +
-	"gwinea rownikowa\tGQ\n" +
-	"haiti\tHT\n" +
-	"heard and mcdonald islands\tHM\n" +
-	"heard en mcdonaldeilanden\tHM\n" +
-	"heard mcdonald islands\tHM\n" +
-	"heard und mcdonaldinseln\tHM\n" +
-	"heardon och mcdonaldoarna\tHM\n" +
-	"hiszpania\tES\n" +
-	"hkg\tHK\n" +
-	"hmd\tHM\n" +
-	"hnd\tHN\n" +
-	"holandia\tNL\n" +
-	"holland\tNL\n" +
-	"holy see\tVA\n" +
-	"honduras\tHN\n" +
-	"hong kong\tHK\n" +
-	"hong kong sar china\tHK\n" +
-	"hongarije\tHU\n" +
-	"hongkong\tHK\n" +
-	"hongkong sar van china\tHK\n" +
-	"hongrie\tHU\n" +
-	"hrv\tHR\n" +
-	"hti\tHT\n" +
-	"hun\tHU\n" +
-	"hungary\tHU\n" +
-	"hungria\tHU\n" +
-	"iceland\tIS\n" +
-	"idn\tID\n" +
-	"ierland\tIE\n" +
-	"ijsland\tIS\n" +
-	"ile bouvet\tBV\n" +
-	"ile christmas\tCX\n" +
-	"ile de man\tIM\n" +
-	"ile norfolk\tNF\n" +
-	"iles aland\tAX\n" +
-	"iles caimans\tKY\n" +
-	"iles cocos\tCC\n" +
-	"iles cook\tCK\n" +
-	"iles feroe\tFO\n" +
-	"iles heard et mcdonald\tHM\n" +
-	"iles malouines\tFK\n" +
-	"iles mariannes du nord\tMP\n" +
-	"iles marshall\tMH\n" +
-	"iles mineures eloignees des etats unis\tUM\n" +
-	"iles pitcairn\tPN\n" +
-	"iles salomon\tSB\n" +
-	"iles turques et caiques\tTC\n" +
-	"iles vierges britanniques\tVG\n" +
-	"iles vierges des etats unis\tVI\n" +
-	"imn\tIM\n" +
-	"ind\tIN\n" +
-	"inde\tIN\n" +
-	"india\tIN\n" +
-	"indie\tIN\n" +
-	"indien\tIN\n" +
-	"indonesia\tID\n" +
-	"indonesie\tID\n" +
-	"indonesien\tID\n" +
-	"indonezja\tID\n" +
-	"iot\tIO\n" +
-	"irak\tIQ\n" +
-	"iran\tIR\n" +
-	"iraq\tIQ\n" +
-	"ireland\tIE\n" +
-	"irl\tIE\n" +
-	"irland\tIE\n" +
-	"irlanda\tIE\n" +
-	"irlande\tIE\n" +
-	"irlandia\tIE\n" +
-	"irn\tIR\n" +
-	"irq\tIQ\n" +
-	"isl\tIS\n" +
-	"isla bouvet\tBV\n" +
-	"isla de man\tIM\n" +
-	"isla de navidad\tCX\n" +
-	"isla norfolk\tNF\n" +
-	"island\tIS\n" +
-	"islanda\tIS\n" +
-	"islande\tIS\n" +
-	"islandia\tIS\n" +
-	"islas aland\tAX\n" +
-	"islas caiman\tKY\n" +
-	"islas cocos\tCC\n" +
-	"islas cook\tCK\n" +
-	"islas feroe\tFO\n" +
-	"islas georgia del sur y sandwich del sur\tGS\n" +
-	"islas heard y mcdonald\tHM\n" +
-	"islas malvinas\tFK\n" +
-	"islas marianas del norte\tMP\n" +
-	"islas marshall\tMH\n" +
-	"islas menores alejadas de ee uu\tUM\n" +
-	"islas pitcairn\tPN\n" +
-	"islas salomon\tSB\n" +
-	"islas turcas y caicos\tTC\n" +
-	"islas virgenes britanicas\tVG\n" +
-	"islas virgenes de ee uu\tVI\n" +
-	"isle of man\tIM\n" +
-	"isola bouvet\tBV\n" +
-	"isola christmas\tCX\n" +
-	"isola di man\tIM\n" +
-	"isola norfolk\tNF\n" +
-	"isole aland\tAX\n" +
-	"isole cayman\tKY\n" +
-	"isole cocos\tCC\n" +
-	"isole cocos keeling\tCC\n" +
-	"isole cook\tCK\n" +
-	"isole faer oer\tFO\n" +
-	"isole falkland\tFK\n" +
-	"isole heard e mcdonald\tHM\n" +
-	"isole marianne settentrionali\tMP\n" +
-	"isole marshall\tMH\n" +
-	"isole pitcairn\tPN\n" +
-	"isole salomone\tSB\n" +
-	"isole turks e caicos\tTC\n" +
-	"isole vergini americane\tVI\n" +
-	"isole vergini britanniche\tVG\n" +
-	"isr\tIL\n" +
-	"israel\tIL\n" +
-	"israele\tIL\n" +
-	"ita\tIT\n" +
-	"italia\tIT\n" +
-	"italie\tIT\n" +
-	"italien\tIT\n" +
-	"italy\tIT\n" +
-	"ivoorkust\tCI\n" +
-	"ivory coast\tCI\n" +
-	"izrael\tIL\n" +
-	"jam\tJM\n" +
-	"jamaica\tJM\n" +
-	"jamaika\tJM\n" +
-	"jamaique\tJM\n" +
-	"jamajka\tJM\n" +
-	"japan\tJP\n" +
-	"japon\tJP\n" +
-	"japonia\tJP\n" +
-	"jemen\tYE\n" +
-	"jersey\tJE\n" +
-	"jey\tJE\n" +
-	"jor\tJO\n" +
-	"jordan\tJO\n" +
-	"jordania\tJO\n" +
-	"jordanie\tJO\n" +
-	"jordanien\tJO\n" +
-	"jpn\tJP\n" +
-	"julon\tCX\n" +
-	"kaaimaneilanden\tKY\n" +
-	"kaapverdie\tCV\n" +
-	"kaimaninseln\tKY\n" +
-	"kajmany\tKY\n" +
-	"kambodja\tKH\n" +
-	"kambodscha\tKH\n" +
-	"kambodza\tKH\n" +
-	"kameroen\tCM\n" +
-	"kamerun\tCM\n" +
-	"kanada\tCA\n" +
-	"kap verde\tCV\n" +
-	"karibiska nederlanderna\tBQ\n" +
-	"kasachstan\tKZ\n" +
-	"katar\tQA\n" +
-	"kaz\tKZ\n" +
-	"kazachstan\tKZ\n" +
-	"kazajistan\tKZ\n" +
-	"kazakhstan\tKZ\n" +
-	"kazakistan\tKZ\n" +
-	"kazakstan\tKZ\n" +
-	"ken\tKE\n" +
-	"kenia\tKE\n" +
-	"kenya\tKE\n" +
-	"kgz\tKG\n" +
-	"khm\tKH\n" +
-	"kina\tCN\n" +
-	"kir\tKI\n" +
-	"kirghizistan\tKG\n" +
-	"kirgisistan\tKG\n" +
-	"kirgistan\tKG\n" +
-	"kirgizie\tKG\n" +
-	"kirgizistan\tKG\n" +
-	"kirguistan\tKG\n" +
-	"kiribati\tKI\n" +
-	"kleine afgelegen eilanden van de verenigde staten\tUM\n" +
-	"kna\tKN\n" +
-	"koeweit\tKW\n" +
-	"kokosinseln\tCC\n" +
-	"kokosoarna\tCC\n" +
-	"kolumbia\tCO\n" +
-	"kolumbien\tCO\n" +
-	"komoren\tKM\n" +
-	"komorerna\tKM\n" +
-	"komory\tKM\n" +
-	"kongo\tCG\n" +
-	"kongo brazzaville\tCG\n" +
-	"kongo kinshasa\tCD\n" +
-	"kor\tKR\n" +
-	"korea\tKR\n" +
-	"korea polnocna\tKP\n" +
-	"korea poludniowa\tKR\n" +
-	"kosovo\tXK\n" +
-	"kosowo\tXK\n" +
-	"kostaryka\tCR\n" +
-	"koweit\tKW\n" +
-	"kroatie\tHR\n" +
-	"kroatien\tHR\n" +
-	"kuba\tCU\n" +
-	"kuwait\tKW\n" +
-	"kuwejt\tKW\n" +
-	"kwt\tKW\n" +
-	"kyrgyzstan\tKG\n" +
-	"la reunion\tRE\n" +
-	"lao\tLA\n" +
-	"laos\tLA\n" +
-	"latvia\tLV\n" +
-	"lbn\tLB\n" +
-	"lbr\tLR\n" +
-	"lby\tLY\n" +
-	"lca\tLC\n" +
-	"lebanon\tLB\n" +
-	"lesotho\tLS\n" +
-	"lesoto\tLS\n" +
-	"letland\tLV\n" +
-	"letonia\tLV\n" +
-	"lettland\tLV\n" +
-	"lettonia\tLV\n" +
-	"lettonie\tLV\n" +
-	"liban\tLB\n" +
-	"libano\tLB\n" +
-	"libanon\tLB\n" +
-	"liberia\tLR\n" +
-	"libia\tLY\n" +
-	"libie\tLY\n" +
-	"libya\tLY\n" +
-	"libye\tLY\n" +
-	"libyen\tLY\n" +
-	"lie\tLI\n" +
-	"liechtenstein\tLI\n" +
-	"litauen\tLT\n" +
-	"lithuania\tLT\n" +
-	"litouwen\tLT\n" +
-	"lituania\tLT\n" +
-	"lituanie\tLT\n" +
-	"litwa\tLT\n" +
-	"lka\tLK\n" +
-	"lotwa\tLV\n" +
-	"lso\tLS\n" +
-	"ltu\tLT\n" +
-	"luksemburg\tLU\n" +
-	"lussemburgo\tLU\n" +
-	"lux\tLU\n" +
-	"luxembourg\tLU\n" +
-	"luxemburg\tLU\n" +
-	"luxemburgo\tLU\n" +
-	"lva\tLV\n" +
-	"mac\tMO\n" +
-	"macao\tMO\n" +
-	"macau\tMO\n" +
-	"macau sar china\tMO\n" +
-	"macau sar van china\tMO\n" +
-	"macedoine\tMK\n" +
-	"macedonia\tMK\n" +
-	"macedonie\tMK\n" +
-	"madagascar\tMG\n" +
-	"madagaskar\tMG\n" +
-	"maf\tMF\n" +
-	"majotta\tYT\n" +
-	"makedonien\tMK\n" +
-	"malaisie\tMY\n" +
-	"malasia\tMY\n" +
-	"malaui\tMW\n" +
-	"malawi\tMW\n" +
-	"malaysia\tMY\n" +
-	"maldivas\tMV\n" +
-	"maldive\tMV\n" +
-	"maldiven\tMV\n" +
-	"maldiverna\tMV\n" +
-	"maldives\tMV\n" +
-	"malediven\tMV\n" +
-	"malediwy\tMV\n" +
-	"maleisie\tMY\n" +
-	"malezja\tMY\n" +
-	"mali\tML\n" +
-	"malta\tMT\n" +
-	"malte\tMT\n" +
-	"mar\tMA\n" +
-	"mariany polnocne\tMP\n" +
-	"maroc\tMA\n" +
-	"marocco\tMA\n" +
-	"marocko\tMA\n" +
-	"marokko\tMA\n" +
-	"maroko\tMA\n" +
-	"marruecos\tMA\n" +
-	"marshall islands\tMH\n" +
-	"marshalleilanden\tMH\n" +
-	"marshallinseln\tMH\n" +
-	"marshalloarna\tMH\n" +
-	"martinica\tMQ\n" +
-	"martinique\tMQ\n" +
-	"martynika\tMQ\n" +
-	"mauretania\tMR\n" +
-	"mauretanien\tMR\n" +
-	"maurice\tMU\n" +
-	"mauricio\tMU\n" +
-	"mauritania\tMR\n" +
-	"mauritanie\tMR\n" +
-	"mauritius\tMU\n" +
-	"mayotte\tYT\n" +
-	"mazedonien\tMK\n" +
-	"mco\tMC\n" +
-	"mda\tMD\n" +
-	"mdg\tMG\n" +
-	"mdv\tMV\n" +
-	"meksyk\tMX\n" +
-	"messico\tMX\n" +
-	"mex\tMX\n" +
-	"mexico\tMX\n" +
-	"mexiko\tMX\n" +
-	"mexique\tMX\n" +
-	"mhl\tMH\n" +
-	"micronesia\tFM\n" +
-	"mikronesien\tFM\n" +
-	"mikronezja\tFM\n" +
-	"mjanma\tMM\n" +
-	"mjanma birma\tMM\n" +
-	"mkd\tMK\n" +
-	"mli\tML\n" +
-	"mlt\tMT\n" +
-	"mmr\tMM\n" +
-	"mne\tME\n" +
-	"mng\tMN\n" +
-	"mnp\tMP\n" +
-	"mocambique\tMZ\n" +
-	"moldavia\tMD\n" +
-	"moldavie\tMD\n" +
-	"moldavien\tMD\n" +
-	"moldawia\tMD\n" +
-	"moldova\tMD\n" +
-	"monaco\tMC\n" +
-	"monako\tMC\n" +
-	"mongolei\tMN\n" +
-	"mongolia\tMN\n" +
-	"mongolie\tMN\n" +
-	"mongoliet\tMN\n" +
-	"montenegro\tME\n" +
-	"montserrat\tMS\n" +
-	"morocco\tMA\n" +
-	"mosambik\tMZ\n" +
-	"moz\tMZ\n" +
-	"mozambico\tMZ\n" +
-	"mozambik\tMZ\n" +
-	"mozambique\tMZ\n" +
-	"mrt\tMR\n" +
-	"msr\tMS\n" +
-	"mtq\tMQ\n" +
-	"mus\tMU\n" +
-	"mwi\tMW\n" +
-	"myanmar\tMM\n" +
-	"myanmar birma\tMM\n" +
-	"myanmar birmania\tMM\n" +
-	"myanmar birmanie\tMM\n" +
-	"myanmar burma\tMM\n" +
-	"mys\tMY\n" +
-	"myt\tYT\n" +
-	"nam\tNA\n" +
-	"namibia\tNA\n" +
-	"namibie\tNA\n" +
-	"nauru\tNR\n" +
-	"ncl\tNC\n" +
-	"nederland\tNL\n" +
-	"nederlanderna\tNL\n" +
-	"nepal\tNP\n" +
-	"ner\tNE\n" +
-	"netherlands\tNL\n" +
-	"neukaledonien\tNC\n" +
-	"neuseeland\tNZ\n" +
-	"new caledonia\tNC\n" +
-	"new zealand\tNZ\n" +
-	"nfk\tNF\n" +
-	"nga\tNG\n" +
-	"nic\tNI\n" +
-	"nicaragua\tNI\n" +
-	"niderlandy karaibskie\tBQ\n" +
-	"niederlande\tNL\n" +
-	"niemcy\tDE\n" +
-	"nieuw caledonie\tNC\n" +
-	"nieuw zeeland\tNZ\n" +
-	"niger\tNE\n" +
-	"nigeria\tNG\n" +
-	"nikaragua\tNI\n" +
-	"niu\tNU\n" +
-	"niue\tNU\n" +
-	"nld\tNL\n" +
-	"noord korea\tKP\n" +
-	"noordelijke marianen\tMP\n" +
-	"noorwegen\tNO\n" +
-	"nor\tNO\n" +
-	"nordkorea\tKP\n" +
-	"nordliche marianen\tMP\n" +
-	"nordmarianerna\tMP\n" +
-	"norfolk\tNF\n" +
-	"norfolk island\tNF\n" +
-	"norfolkinsel\tNF\n" +
-	"norfolkon\tNF\n" +
-	"norge\tNO\n" +
-	"north korea\tKP\n" +
-	"north macedonia\tMK\n" +
-	"northern ireland\tGB\n" +
-	"northern mariana islands\tMP\n" +
-	"noruega\tNO\n" +
-	"norvege\tNO\n" +
-	"norvegia\tNO\n" +
-	"norway\tNO\n" +
-	"norwegen\tNO\n" +
-	"norwegia\tNO\n" +
-	"nouvelle caledonie\tNC\n" +
-	"nouvelle zelande\tNZ\n" +
-	"nowa kaledonia\tNC\n" +
-	"nowa zelandia\tNZ\n" +
-	"npl\tNP\n" +
-	"nru\tNR\n" +
-	"nueva caledonia\tNC\n" +
-	"nueva zelanda\tNZ\n" +
-	"nuova caledonia\tNC\n" +
-	"nuova zelanda\tNZ\n" +
-	"nya kaledonien\tNC\n" +
-	"nya zeeland\tNZ\n" +
-	"nzl\tNZ\n" +
-	"oeganda\tUG\n" +
-	"oekraine\tUA\n" +
-	"oezbekistan\tUZ\n" +
-	"oman\tOM\n" +
-	"omn\tOM\n" +
-	"oost timor\tTL\n" +
-	"oostenrijk\tAT\n" +
-	"osterreich\tAT\n" +
-	"osterrike\tAT\n" +
-	"osttimor\tTL\n" +
-	"ouganda\tUG\n" +
-	"ouzbekistan\tUZ\n" +
-	"paesi bassi\tNL\n" +
-	"paises bajos\tNL\n" +
-	"pak\tPK\n" +
-	"pakistan\tPK\n" +
-	"palaos\tPW\n" +
-	"palastinensische autonomiegebiete\tPS\n" +
-	"palau\tPW\n" +
-	"palestijnse gebieden\tPS\n" +
-	"palestine\tPS\n" +
-	"palestinian territories\tPS\n" +
-	"palestinska territorierna\tPS\n" +
-	"pan\tPA\n" +
-	"panama\tPA\n" +
-	"papoea nieuw guinea\tPG\n" +
-	"papouasie nouvelle guinee\tPG\n" +
-	"papua neuguinea\tPG\n" +
-	"papua new guinea\tPG\n" +
-	"papua nowa gwinea\tPG\n" +
-	"papua nueva guinea\tPG\n" +
-	"papua nuova guinea\tPG\n" +
-	"papua nya guinea\tPG\n" +
-	"paraguay\tPY\n" +
-	"paragwaj\tPY\n" +
-	"pays bas\tNL\n" +
-	"pays bas caribeens\tBQ\n" +
-	"pcn\tPN\n" +
-	"per\tPE\n" +
-	"perou\tPE\n" +
-	"peru\tPE\n" +
-	"philippinen\tPH\n" +
-	"philippines\tPH\n" +
-	"phl\tPH\n" +
-	"pitcairn\tPN\n" +
-	"pitcairn islands\tPN\n" +
-	"pitcairneilanden\tPN\n" +
-	"pitcairninseln\tPN\n" +
-	"pitcairnoarna\tPN\n" +
-	"plw\tPW\n" +
-	"png\tPG\n" +
-	"pol\tPL\n" +
-	"poland\tPL\n" +
-	"polen\tPL\n" +
-	"polinesia francesa\tPF\n" +
-	"polinesia francese\tPF\n" +
-	"polinezja francuska\tPF\n" +
-	"pologne\tPL\n" +
-	"polonia\tPL\n" +
-	"polska\tPL\n" +
-	"polynesie francaise\tPF\n" +
-	"porto rico\tPR\n" +
-	"portogallo\tPT\n" +
-	"portorico\tPR\n" +
-	"portoryko\tPR\n" +
-	"portugal\tPT\n" +
-	"portugalia\tPT\n" +
-	"pri\tPR\n" +
-	"prk\tKP\n" +
-	"prt\tPT\n" +
-	"pry\tPY\n" +
-	"pse\tPS\n" +
-	"puerto rico\tPR\n" +
-	"pyf\tPF\n" +
-	"qat\tQA\n" +
-	"qatar\tQA\n" +
-	"r a s chinoise de hong kong\tHK\n" +
-	"r a s chinoise de macao\tMO\n" +
-	"rae de hong kong\tHK\n" +
-	"rae de hong kong china\tHK\n" +
-	"rae de macao\tMO\n" +
-	"rae de macao china\tMO\n" +
-	"ras di hong kong\tHK\n" +
-	"ras di macao\tMO\n" +
-	"regno unito\tGB\n" +
-	"reino unido\tGB\n" +
-	"repubblica centrafricana\tCF\n" +
-	"repubblica di macedonia\tMK\n" +
-	"repubblica dominicana\tDO\n" +
-	"republic of korea\tKR\n" +
-	"republic of the congo\tCG\n" +
-	"republica centroafricana\tCF\n" +
-	"republica del congo\tCG\n" +
-	"republica democratica del congo\tCD\n" +
-	"republica dominicana\tDO\n" +
-	"republik moldau\tMD\n" +
-	"republika poludniowej afryki\tZA\n" +
-	"republika srodkowoafrykanska\tCF\n" +
-	"republika zielonego przyladka\tCV\n" +
-	"republique centrafricaine\tCF\n" +
-	"republique dominicaine\tDO\n" +
-	"reu\tRE\n" +
-	"reunion\tRE\n" +
-	"riunione\tRE\n" +
-	"roemenie\tRO\n" +
-	"romania\tRO\n" +
-	"rosja\tRU\n" +
-	"rou\tRO\n" +
-	"roumanie\tRO\n" +
-	"royaume uni\tGB\n" +
-	"ruanda\tRW\n" +
-	"rumania\tRO\n" +
-	"rumanien\tRO\n" +
-	"rumunia\tRO\n" +
-	"rus\tRU\n" +
-	"rusia\tRU\n" +
-	"rusland\tRU\n" +
-	"russia\tRU\n" +
-	"russian federation\tRU\n" +
-	"russie\tRU\n" +
-	"russland\tRU\n" +
-	"rwa\tRW\n" +
-	"rwanda\tRW\n" +
-	"ryssland\tRU\n" +
-	"sahara occidental\tEH\n" +
-	"sahara occidentale\tEH\n" +
-	"sahara zachodnia\tEH\n" +
-	"saint barthelemy\tBL\n" +
-	"saint christophe et nieves\tKN\n" +
-	"saint helena\tSH\n" +
-	"saint kitts and nevis\tKN\n" +
-	"saint kitts e nevis\tKN\n" +
-	"saint kitts en nevis\tKN\n" +
-	"saint kitts i nevis\tKN\n" +
-	"saint kitts nevis\tKN\n" +
-	"saint lucia\tLC\n" +
-	"saint marin\tSM\n" +
-	"saint martin\tMF\n" +
-	"saint martin partie neerlandaise\tSX\n" +
-	"saint pierre and miquelon\tPM\n" +
-	"saint pierre e miquelon\tPM\n" +
-	"saint pierre en miquelon\tPM\n" +
-	"saint pierre et miquelon\tPM\n" +
-	"saint pierre i miquelon\tPM\n" +
-	"saint pierre miquelon\tPM\n" +
-	"saint vincent and grenadines\tVC\n" +
-	"saint vincent and the grenadines\tVC\n" +
-	"saint vincent e grenadine\tVC\n" +
-	"saint vincent en de grenadines\tVC\n" +
-	"saint vincent et les grenadines\tVC\n" +
-	"saint vincent grenadines\tVC\n" +
-	"saint vincent i grenadyny\tVC\n" +
-	"sainte helene\tSH\n" +
-	"sainte lucie\tLC\n" +
-	"salomonen\tSB\n" +
-	"salomonoarna\tSB\n" +
-	"salomonseilanden\tSB\n" +
-	"salvador\tSV\n" +
-	"salwador\tSV\n" +
-	"sambia\tZM\n" +
-	"samoa\tWS\n" +
-	"samoa americaines\tAS\n" +
-	"samoa americana\tAS\n" +
-	"samoa americane\tAS\n" +
-	"samoa amerykanskie\tAS\n" +
-	"san bartolome\tBL\n" +
-	"san cristobal y nieves\tKN\n" +
-	"san marino\tSM\n" +
-	"san martin\tMF\n" +
-	"san pedro y miquelon\tPM\n" +
-	"san vicente y las granadinas\tVC\n" +
-	"sant elena\tSH\n" +
-	"santa elena\tSH\n" +
-	"santa lucia\tLC\n" +
-	"santo tome y principe\tST\n" +
-	"sao tome and principe\tST\n" +
-	"sao tome e principe\tST\n" +
-	"sao tome en principe\tST\n" +
-	"sao tome et principe\tST\n" +
-	"sao tome och principe\tST\n" +
-	"sao tome principe\tST\n" +
-	"sao tome und principe\tST\n" +
-	"saoedi arabie\tSA\n" +
-	"sau\tSA\n" +
-	"saudi arabia\tSA\n" +
-	"saudi arabien\tSA\n" +
-	"saudiarabien\tSA\n" +
-	"schweden\tSE\n" +
-	"schweiz\tCH\n" +
-	"scotland\tGB\n" +
-	"sdn\tSD\n" +
-	"sen\tSN\n" +
-	"senegal\tSN\n" +
-	"serbia\tRS\n" +
-	"serbie\tRS\n" +
-	"serbien\tRS\n" +
-	"servie\tRS\n" +
-	"seszele\tSC\n" +
-	"seychellen\tSC\n" +
-	"seychellerna\tSC\n" +
-	"seychelles\tSC\n" +
-	"sgp\tSG\n" +
-	"sgs\tGS\n" +
-	"shn\tSH\n" +
-	"sierra leona\tSL\n" +
-	"sierra leone\tSL\n" +
-	"simbabwe\tZW\n" +
-	"singapore\tSG\n" +
-	"singapour\tSG\n" +
-	"singapur\tSG\n" +
-	"sint helena\tSH\n" +
-	"sint maarten\tSX\n" +
-	"siria\tSY\n" +
-	"sjm\tSJ\n" +
-	"slb\tSB\n" +
-	"sle\tSL\n" +
-	"slovacchia\tSK\n" +
-	"slovakia\tSK\n" +
-	"slovakien\tSK\n" +
-	"slovaquie\tSK\n" +
-	"slovenia\tSI\n" +
-	"slovenie\tSI\n" +
-	"slovenien\tSI\n" +
-	"slowacja\tSK\n" +
-	"slowakei\tSK\n" +
-	"slowakije\tSK\n" +
-	"slowenia\tSI\n" +
-	"slowenien\tSI\n" +
-	"slv\tSV\n" +
-	"smr\tSM\n" +
-	"soedan\tSD\n" +
-	"solomon islands\tSB\n" +
-	"som\tSO\n" +
-	"somalia\tSO\n" +
-	"somalie\tSO\n" +
-	"sonderverwaltungsregion hongkong\tHK\n" +
-	"sonderverwaltungsregion macau\tMO\n" +
-	"soudan\tSD\n" +
-	"soudan du sud\tSS\n" +
-	"south africa\tZA\n" +
-	"south georgia and south sandwich islands\tGS\n" +
-	"south georgia south sandwich islands\tGS\n" +
-	"south korea\tKR\n" +
-	"south sudan\tSS\n" +
-	"spagna\tES\n" +
-	"spain\tES\n" +
-	"spanien\tES\n" +
-	"spanje\tES\n" +
-	"spitsbergen en jan mayen\tSJ\n" +
-	"spitzbergen und jan mayen\tSJ\n" +
-	"spm\tPM\n" +
-	"sra hongkong\tHK\n" +
-	"sra hongkong chiny\tHK\n" +
-	"sra makau\tMO\n" +
-	"sra makau chiny\tMO\n" +
-	"srb\tRS\n" +
-	"sri lanka\tLK\n" +
-	"ssd\tSS\n" +
-	"st barthelemy\tBL\n" +
-	"st helena\tSH\n" +
-	"st kitts and nevis\tKN\n" +
-	"st kitts nevis\tKN\n" +
-	"st kitts och nevis\tKN\n" +
-	"st kitts und nevis\tKN\n" +
-	"st lucia\tLC\n" +
-	"st martin\tMF\n" +
-	"st pierre and miquelon\tPM\n" +
-	"st pierre miquelon\tPM\n" +
-	"st pierre och miquelon\tPM\n" +
-	"st pierre und miquelon\tPM\n" +
-	"st vincent and grenadines\tVC\n" +
-	"st vincent grenadines\tVC\n" +
-	"st vincent och grenadinerna\tVC\n" +
-	"st vincent und die grenadinen\tVC\n" +
-	"stany zjednoczone\tUS\n" +
-	"stati uniti\tUS\n" +
-	"storbritannien\tGB\n" +
-	"stp\tST\n" +
-	"suazi\tSZ\n" +
-	"suazilandia\tSZ\n" +
-	"sud sudan\tSS\n" +
-	"sudafrica\tZA\n" +
-	"sudafrika\tZA\n" +
-	"sudan\tSD\n" +
-	"sudan del sur\tSS\n" +
-	"sudan poludniowy\tSS\n" +
-	"sudgeorgien und die sudlichen sandwichinseln\tGS\n" +
-	"sudkorea\tKR\n" +
-	"sudsudan\tSS\n" +
-	"suecia\tSE\n" +
-	"suede\tSE\n" +
-	"suisse\tCH\n" +
-	"suiza\tCH\n" +
-	"sur\tSR\n" +
-	"surinam\tSR\n" +
-	"suriname\tSR\n" +
-	"svalbard and jan mayen\tSJ\n" +
-	"svalbard e jan mayen\tSJ\n" +
-	"svalbard et jan mayen\tSJ\n" +
-	"svalbard i jan mayen\tSJ\n" +
-	"svalbard jan mayen\tSJ\n" +
-	"svalbard och jan mayen\tSJ\n" +
-	"svalbard y jan mayen\tSJ\n" +
-	"sverige\tSE\n" +
-	"svezia\tSE\n" +
-	"svizzera\tCH\n" +
-	"svk\tSK\n" +
-	"svn\tSI\n" +
-	"swasiland\tSZ\n" +
-	"swaziland\tSZ\n" +
-	"swe\tSE\n" +
-	"sweden\tSE\n" +
-	"switzerland\tCH\n" +
-	"swz\tSZ\n" +
-	"sxm\tSX\n" +
-	"syc\tSC\n" +
-	"sydafrika\tZA\n" +
-	"sydgeorgien och sydsandwichoarna\tGS\n" +
-	"sydkorea\tKR\n" +
-	"sydsudan\tSS\n" +
-	"syr\tSY\n" +
-	"syria\tSY\n" +
-	"syrie\tSY\n" +
-	"syrien\tSY\n" +
-	"szwajcaria\tCH\n" +
-	"szwecja\tSE\n" +
-	"tadjikistan\tTJ\n" +
-	"tadschikistan\tTJ\n" +
-	"tadzjikistan\tTJ\n" +
-	"tadzykistan\tTJ\n" +
-	"tagikistan\tTJ\n" +
-	"tailandia\tTH\n" +
-	"taiwan\tTW\n" +
-	"tajikistan\tTJ\n" +
-	"tajlandia\tTH\n" +
-	"tajwan\tTW\n" +
-	"tansania\tTZ\n" +
-	"tanzania\tTZ\n" +
-	"tanzanie\tTZ\n" +
-	"tayikistan\tTJ\n" +
-	"tca\tTC\n" +
-	"tcd\tTD\n" +
-	"tchad\tTD\n" +
-	"tchequie\tCZ\n" +
-	"terre australi francesi\tTF\n" +
-	"terres australes francaises\tTF\n" +
-	"territoire britannique de l ocean indien\tIO\n" +
-	"territoires palestiniens\tPS\n" +
-	"territori palestinesi\tPS\n" +
-	"territorio britanico del oceano indico\tIO\n" +
-	"territorio britannico dell oceano indiano\tIO\n" +
-	"territorios australes franceses\tTF\n" +
-	"territorios palestinos\tPS\n" +
-	"terytoria palestynskie\tPS\n" +
-	"tgo\tTG\n" +
-	"tha\tTH\n" +
-	"thailand\tTH\n" +
-	"thailande\tTH\n" +
-	"thailandia\tTH\n" +
-	"the netherlands\tNL\n" +
-	"timor est\tTL\n" +
-	"timor leste\tTL\n" +
-	"timor oriental\tTL\n" +
-	"timor wschodni\tTL\n" +
-	"tjeckien\tCZ\n" +
-	"tjk\tTJ\n" +
-	"tkl\tTK\n" +
-	"tkm\tTM\n" +
-	"tls\tTL\n" +
-	"togo\tTG\n" +
-	"tokelaou\tTK\n" +
-	"tokelau\tTK\n" +
-	"ton\tTO\n" +
-	"tonga\tTO\n" +
-	"trinidad and tobago\tTT\n" +
-	"trinidad e tobago\tTT\n" +
-	"trinidad en tobago\tTT\n" +
-	"trinidad och tobago\tTT\n" +
-	"trinidad tobago\tTT\n" +
-	"trinidad und tobago\tTT\n" +
-	"trinidad y tobago\tTT\n" +
-	"trinite et tobago\tTT\n" +
-	"trynidad i tobago\tTT\n" +
-	"tschad\tTD\n" +
-	"tschechien\tCZ\n" +
-	"tsjaad\tTD\n" +
-	"tsjechie\tCZ\n" +
-	"tto\tTT\n" +
-	"tun\tTN\n" +
-	"tunesie\tTN\n" +
-	"tunesien\tTN\n" +
-	"tunez\tTN\n" +
-	"tunezja\tTN\n" +
-	"tunisia\tTN\n" +
-	"tunisie\tTN\n" +
-	"tunisien\tTN\n" +
-	"tur\tTR\n" +
-	"turchia\tTR\n" +
-	"turcja\tTR\n" +
-	"turkei\tTR\n" +
-	"turkey\tTR\n" +
-	"turkiet\tTR\n" +
-	"turkije\tTR\n" +
-	"turkiye\tTR\n" +
-	"turkmenistan\tTM\n" +
-	"turks and caicos islands\tTC\n" +
-	"turks caicos islands\tTC\n" +
-	"turks en caicoseilanden\tTC\n" +
-	"turks i caicos\tTC\n" +
-	"turks och caicosoarna\tTC\n" +
-	"turks und caicosinseln\tTC\n" +
-	"turquia\tTR\n" +
-	"turquie\tTR\n" +
-	"tuv\tTV\n" +
-	"tuvalu\tTV\n" +
-	"twn\tTW\n" +
-	"tyskland\tDE\n" +
-	"tza\tTZ\n" +
-	"u k\tGB\n" +
-	"u s\tUS\n" +
-	"u s a\tUS\n" +
-	"u s outlying islands\tUM\n" +
-	"u s virgin islands\tVI\n" +
-	"ucraina\tUA\n" +
-	"ucrania\tUA\n" +
-	"uga\tUG\n" +
-	"uganda\tUG\n" +
-	"uk\tGB\n" +
-	"ukr\tUA\n" +
-	"ukraina\tUA\n" +
-	"ukraine\tUA\n" +
-	"umi\tUM\n" +
-	"ungarn\tHU\n" +
-	"ungern\tHU\n" +
-	"ungheria\tHU\n" +
-	"united arab emirates\tAE\n" +
-	"united kingdom\tGB\n" +
-	"united kingdom of great britain and northern ireland\tGB\n" +
-	"united states\tUS\n" +
-	"united states of america\tUS\n" +
-	"uruguay\tUY\n" +
-	"urugwaj\tUY\n" +
-	"ury\tUY\n" +
-	"usa\tUS\n" +
-	"usas yttre oar\tUM\n" +
-	"usbekistan\tUZ\n" +
-	"uzb\tUZ\n" +
-	"uzbekistan\tUZ\n" +
-	"vanuatu\tVU\n" +
-	"vastsahara\tEH\n" +
-	"vat\tVA\n" +
-	"vaticaanstad\tVA\n" +
-	"vatican\tVA\n" +
-	"vatican city\tVA\n" +
-	"vatikanstadt\tVA\n" +
-	"vatikanstaten\tVA\n" +
-	"vct\tVC\n" +
-	"ven\tVE\n" +
-	"venezuela\tVE\n" +
-	"vereinigte arabische emirate\tAE\n" +
-	"vereinigte staaten\tUS\n" +
-	"vereinigtes konigreich\tGB\n" +
-	"verenigd koninkrijk\tGB\n" +
-	"verenigde arabische emiraten\tAE\n" +
-	"verenigde staten\tUS\n" +
-	"vgb\tVG\n" +
-	"viet nam\tVN\n" +
-	"vietnam\tVN\n" +
-	"vir\tVI\n" +
-	"vitryssland\tBY\n" +
-	"vnm\tVN\n" +
-	"vut\tVU\n" +
-	"wales\tGB\n" +
-	"wallis and futuna\tWF\n" +
-	"wallis e futuna\tWF\n" +
-	"wallis en futuna\tWF\n" +
-	"wallis et futuna\tWF\n" +
-	"wallis futuna\tWF\n" +
-	"wallis i futuna\tWF\n" +
-	"wallis och futunaoarna\tWF\n" +
-	"wallis und futuna\tWF\n" +
-	"wallis y futuna\tWF\n" +
-	"watykan\tVA\n" +
-	"wegry\tHU\n" +
-	"weihnachtsinsel\tCX\n" +
-	"weissrussland\tBY\n" +
-	"wenezuela\tVE\n" +
-	"westelijke sahara\tEH\n" +
-	"western sahara\tEH\n" +
-	"westsahara\tEH\n" +
-	"wielka brytania\tGB\n" +
-	"wietnam\tVN\n" +
-	"wlf\tWF\n" +
-	"wlochy\tIT\n" +
-	"wsm\tWS\n" +
-	"wyspa bouveta\tBV\n" +
-	"wyspa bozego narodzenia\tCX\n" +
-	"wyspa man\tIM\n" +
-	"wyspa swietej heleny\tSH\n" +
-	"wyspy alandzkie\tAX\n" +
-	"wyspy cooka\tCK\n" +
-	"wyspy dziewicze stanow zjednoczonych\tVI\n" +
-	"wyspy heard i mcdonalda\tHM\n" +
-	"wyspy kokosowe\tCC\n" +
-	"wyspy marshalla\tMH\n" +
-	"wyspy owcze\tFO\n" +
-	"wyspy salomona\tSB\n" +
-	"wyspy swietego tomasza i ksiazeca\tST\n" +
-	"xkk\tXK\n" +
-	"xkx\tXK\n" +
-	"yem\tYE\n" +
-	"yemen\tYE\n" +
-	"yibuti\tDJ\n" +
-	"zaf\tZA\n" +
-	"zambia\tZM\n" +
-	"zambie\tZM\n" +
-	"zentralafrikanische republik\tCF\n" +
-	"zimbabue\tZW\n" +
-	"zimbabwe\tZW\n" +
-	"zjednoczone emiraty arabskie\tAE\n" +
-	"zmb\tZM\n" +
-	"zuid afrika\tZA\n" +
-	"zuid georgia en zuidelijke sandwicheilanden\tGS\n" +
-	"zuid korea\tKR\n" +
-	"zuid soedan\tSS\n" +
-	"zwe\tZW\n" +
-	"zweden\tSE\n" +
-	"zwitserland\tCH\n" +
+	"abw\tAW\naegypten\tEG\naequatorialguinea\tGQ\naethiopien\tET\nafg\tAF\nafganistan\tAF\nafghanistan\tAF\n" +
+	"afrique du sud\tZA\nago\tAO\nagypten\tEG\naia\tAI\nala\tAX\naland\tAX\naland islands\tAX\nalandinseln\tAX\n" +
+	"alb\tAL\nalbania\tAL\nalbanie\tAL\nalbanien\tAL\nalemania\tDE\nalgeria\tDZ\nalgerie\tDZ\nalgerien\tDZ\n" +
+	"algeriet\tDZ\nalgerije\tDZ\nalgieria\tDZ\nallemagne\tDE\namerica\tUS\namerican samoa\tAS\namerika\tUS\n" +
+	"amerikaans samoa\tAS\namerikaanse kleinere afgelegen eilanden\tUM\namerikaanse maagdeneilanden\tVI\n" +
+	"amerikanisch samoa\tAS\namerikanische jungferninseln\tVI\namerikanische uberseeinseln\tUM\n" +
+	"amerikanische ueberseeinseln\tUM\namerikanska jungfruoarna\tVI\namerikanska samoa\tAS\n" +
+	"amerikas forenta stater\tUS\namerique\tUS\nameryka\tUS\nand\tAD\nandora\tAD\nandorra\tAD\nandorre\tAD\n" +
+	"angleterre\tGB\nanglia\tGB\nangola\tAO\nanguila\tAI\nanguilla\tAI\nantarctica\tAQ\nantarctique\tAQ\n" +
+	"antarktis\tAQ\nantarktyda\tAQ\nantarktyka\tAQ\nantartida\tAQ\nantartide\tAQ\nantigua and barbuda\tAG\n" +
+	"antigua barbuda\tAG\nantigua e barbuda\tAG\nantigua en barbuda\tAG\nantigua et barbuda\tAG\n" +
+	"antigua i barbuda\tAG\nantigua och barbuda\tAG\nantigua und barbuda\tAG\nantigua y barbuda\tAG\n" +
+	"aotearoa\tNZ\naotearoa neuseeland\tNZ\naotearoa new zealand\tNZ\naotearoa nieuw zeeland\tNZ\n" +
+	"aotearoa nouvelle zelande\tNZ\naotearoa nueva zelanda\tNZ\naotearoa nya zeeland\tNZ\naquatorialguinea\tGQ\n" +
+	"arabia saudi\tSA\narabia saudita\tSA\narabia saudyjska\tSA\narabie saoudite\tSA\narabische republiek egypte\tEG\n" +
+	"archipel des chagos\tIO\narchipelag czagos\tIO\narchipielago de chagos\tIO\narcipelago chagos\tIO\n" +
+	"are\tAE\narg\tAR\nargelia\tDZ\nargentijnse republiek\tAR\nargentina\tAR\nargentine\tAR\nargentinie\tAR\n" +
+	"argentinien\tAR\nargentyna\tAR\narm\tAM\narmenia\tAM\narmenie\tAM\narmenien\tAM\naruba\tAW\naserbaidschan\tAZ\n" +
+	"asm\tAS\nata\tAQ\natf\tTF\natg\tAG\nathiopien\tET\naus\tAU\naustralia\tAU\naustralie\tAU\naustralien\tAU\n" +
+	"austria\tAT\naut\tAT\nautriche\tAT\naze\tAZ\nazerbaidjan\tAZ\nazerbaigian\tAZ\nazerbaijan\tAZ\n" +
+	"azerbaiyan\tAZ\nazerbajdzjan\tAZ\nazerbeidzjan\tAZ\nazerbejdzan\tAZ\nbahama s\tBS\nbahamas\tBS\n" +
+	"bahamy\tBS\nbahrain\tBH\nbahrajn\tBH\nbahrein\tBH\nbanglades\tBD\nbangladesch\tBD\nbangladesh\tBD\n" +
+	"bangladesz\tBD\nbarbade\tBB\nbarbados\tBB\nbarein\tBH\nbdi\tBI\nbel\tBE\nbelarus\tBY\nbelgia\tBE\n" +
+	"belgica\tBE\nbelgie\tBE\nbelgien\tBE\nbelgio\tBE\nbelgique\tBE\nbelgium\tBE\nbelice\tBZ\nbelize\tBZ\n" +
+	"ben\tBJ\nbenin\tBJ\nbermuda\tBM\nbermudas\tBM\nbermudes\tBM\nbermudy\tBM\nbes\tBQ\nbfa\tBF\nbgd\tBD\n" +
+	"bgr\tBG\nbhoutan\tBT\nbhr\tBH\nbhs\tBS\nbhutan\tBT\nbialorus\tBY\nbielorrusia\tBY\nbielorussia\tBY\n" +
+	"bielorussie\tBY\nbih\tBA\nbirma\tMM\nbirmania myanmar\tMM\nblm\tBL\nblr\tBY\nblz\tBZ\nbmu\tBM\nbol\tBO\n" +
+	"bolivariaanse republiek venezuela\tVE\nbolivia\tBO\nbolivie\tBO\nbolivien\tBO\nboliwia\tBO\n" +
+	"bonaire\tBQ\nbonaire saint eustache et saba\tBQ\nbonaire saint eustatius och saba\tBQ\n" +
+	"bonaire san eustaquio y saba\tBQ\nbonaire sint eustatius and saba\tBQ\nbonaire sint eustatius en saba\tBQ\n" +
+	"bonaire sint eustatius i saba\tBQ\nbonaire sint eustatius und saba\tBQ\nbondsrepubliek duitsland\tDE\n" +
+	"bosnia\tBA\nbosnia and herzegovina\tBA\nbosnia ed erzegovina\tBA\nbosnia herzegovina\tBA\n" +
+	"bosnia i hercegowina\tBA\nbosnia y herzegovina\tBA\nbosnie en herzegovina\tBA\nbosnie herzegovina\tBA\n" +
+	"bosnie herzegovine\tBA\nbosnien och hercegovina\tBA\nbosnien und herzegowina\tBA\nbotsuana\tBW\n" +
+	"botswana\tBW\nbouvet eiland\tBV\nbouvet island\tBV\nbouveteiland\tBV\nbouvetinsel\tBV\nbouveton\tBV\n" +
+	"bra\tBR\nbrasil\tBR\nbrasile\tBR\nbrasilien\tBR\nbrazil\tBR\nbrazilie\tBR\nbrazylia\tBR\nbrb\tBB\n" +
+	"bresil\tBR\nbritain\tGB\nbritische jungferninseln\tVG\nbritisches territorium im indischen ozean\tIO\n" +
+	"british indian ocean territory\tIO\nbritish virgin islands\tVG\nbrits indische oceaan\tIO\n" +
+	"brits indische oceaanterritorium\tIO\nbritse maagdeneilanden\tVG\nbrittiska jungfruoarna\tVG\n" +
+	"brittiska territoriet i indiska oceanen\tIO\nbrn\tBN\nbrunei\tBN\nbrunei darussalam\tBN\n" +
+	"brytyjskie terytorium oceanu indyjskiego\tIO\nbrytyjskie wyspy dziewicze\tVG\nbtn\tBT\n" +
+	"bulgaria\tBG\nbulgarie\tBG\nbulgarien\tBG\nbulgarije\tBG\nbundesrepublik deutschland\tDE\n" +
+	"burkina faso\tBF\nburma\tMM\nburundi\tBI\nbutan\tBT\nbvt\tBV\nbwa\tBW\ncabo verde\tCV\ncaf\tCF\n" +
+	"cambodge\tKH\ncambodia\tKH\ncambodja\tKH\ncambogia\tKH\ncamboya\tKH\ncameroon\tCM\ncameroun\tCM\n" +
+	"camerun\tCM\ncan\tCA\ncanada\tCA\ncap vert\tCV\ncape verde\tCV\ncapo verde\tCV\ncaraibi olandesi\tBQ\n" +
+	"caribbean netherlands\tBQ\ncaribe neerlandes\tBQ\ncaribisch nederland\tBQ\ncatar\tQA\ncayman islands\tKY\n" +
+	"caymanoarna\tKY\ncck\tCC\ncechia\tCZ\ncentraal afrikaanse republiek\tCF\ncentral african republic\tCF\n" +
+	"centralafrikanska republiken\tCF\nchad\tTD\nchagos archipel\tIO\nchagos archipelago\tIO\n" +
+	"chagoseilanden\tIO\nchagosoarna\tIO\nche\tCH\nchequia\tCZ\nchile\tCL\nchili\tCL\nchina\tCN\nchine\tCN\n" +
+	"chiny\tCN\nchipre\tCY\nchl\tCL\nchn\tCN\nchorwacja\tHR\nchristmas island\tCX\nchristmaseiland\tCX\n" +
+	"chypre\tCY\nciad\tTD\ncile\tCL\ncina\tCN\ncipro\tCY\ncitta del vaticano\tVA\nciudad del vaticano\tVA\n" +
+	"civ\tCI\ncmr\tCM\ncocos islands\tCC\ncocos keeling islands\tCC\ncocoseilanden\tCC\ncod\tCD\n" +
+	"cog\tCG\ncok\tCK\ncol\tCO\ncollectiviteit van sint maarten\tMF\ncolombia\tCO\ncolombie\tCO\n" +
+	"com\tKM\ncomoras\tKM\ncomore\tKM\ncomoren\tKM\ncomores\tKM\ncomoros\tKM\nconfederacion suiza\tCH\n" +
+	"confederation suisse\tCH\nconfederazione svizzera\tCH\ncongo\tCD CG\ncongo brazzaville\tCG\n" +
+	"congo drc\tCD\ncongo kinshasa\tCD\ncongo rdc\tCD\ncongo repubblica\tCG\ncongo republic\tCG\n" +
+	"congo republica\tCG\ncongo republica democratica del\tCD\ncongo republiek\tCG\ncongolees\tCD CG\n" +
+	"cook islands\tCK\ncookeilanden\tCK\ncookinseln\tCK\ncookoarna\tCK\ncooperatieve republiek guyana\tGY\n" +
+	"corea\tKP KR\ncorea del nord\tKP\ncorea del norte\tKP\ncorea del sud\tKR\ncorea del sur\tKR\n" +
+	"coreano\tKP KR\ncoree\tKP KR\ncoree du nord\tKP\ncoree du sud\tKR\ncoreen\tKP KR\ncosta d avorio\tCI\n" +
+	"costa de marfil\tCI\ncosta rica\tCR\ncote d ivoire\tCI\ncpv\tCV\ncri\tCR\ncroacia\tHR\ncroatia\tHR\n" +
+	"croatie\tHR\ncroazia\tHR\ncub\tCU\ncuba\tCU\ncuracao\tCW\ncurazao\tCW\ncuw\tCW\ncxr\tCX\ncym\tKY\n" +
+	"cyp\tCY\ncypern\tCY\ncypr\tCY\ncyprus\tCY\nczad\tTD\nczarnogora\tME\ncze\tCZ\nczech republic\tCZ\n" +
+	"czechia\tCZ\nczechy\tCZ\ndaenemark\tDK\ndalekie wyspy mniejsze stanow zjednoczonych\tUM\n" +
+	"danemark\tDK\ndania\tDK\ndanimarca\tDK\ndanmark\tDK\ndemocratic people s republic of korea\tKP\n" +
+	"democratic republic of the congo\tCD\ndemocratische republiek congo\tCD\ndemocratische republiek oost timor\tTL\n" +
+	"democratische republiek sao tome en principe\tST\ndemocratische republiek timor leste\tTL\n" +
+	"democratische socialistische republiek sri lanka\tLK\ndemocratische volksrepubliek algerije\tDZ\n" +
+	"democratische volksrepubliek korea\tKP\ndemokratische republik kongo\tCD\ndemokratiska republiken kongo\tCD\n" +
+	"demokratyczna republika konga\tCD\ndenemarken\tDK\ndenmark\tDK\ndeu\tDE\ndeutschland\tDE\n" +
+	"dinamarca\tDK\ndji\tDJ\ndjibouti\tDJ\ndma\tDM\ndnk\tDK\ndom\tDO\ndominica\tDM\ndominicaanse republiek\tDO\n" +
+	"dominican republic\tDO\ndominika\tDM\ndominikana\tDO\ndominikanische republik\tDO\ndominikanska republiken\tDO\n" +
+	"dominique\tDM\ndr congo\tCD\ndrc\tCD\ndschibuti\tDJ\nduitsland\tDE\ndza\tDZ\ndzibuti\tDJ\ne u\tUS\n" +
+	"east timor\tTL\necu\tEC\necuador\tEC\nee uu\tUS\neeuu\tUS\negipt\tEG\negipto\tEG\negitto\tEG\negy\tEG\n" +
+	"egypt\tEG\negypte\tEG\negypten\tEG\nekvatorialguinea\tGQ\nekwador\tEC\nel salvador\tSV\nelfenbeinkueste\tCI\n" +
+	"elfenbeinkuste\tCI\nelfenbenskusten\tCI\nemirati arabi uniti\tAE\nemiratos arabes unidos\tAE\n" +
+	"emirats arabes unis\tAE\nengeland\tGB\nengland\tGB\nequateur\tEC\nequatoriaal guinea\tGQ\n" +
+	"equatorial guinea\tGQ\neri\tER\neritrea\tER\nerythree\tER\nerytrea\tER\nesh\tEH\neslovaquia\tSK\n" +
+	"eslovenia\tSI\nesp\tES\nespagne\tES\nespana\tES\nest\tEE\nestados unidos\tUS\nestados unidos de america\tUS\n" +
+	"estland\tEE\nestonia\tEE\nestonie\tEE\nesuatini\tSZ\neswatini\tSZ\netat de la cite du vatican\tVA\n" +
+	"etats federes de micronesie\tFM\netats unis\tUS\netats unis d amerique\tUS\neth\tET\nethiopia\tET\n" +
+	"ethiopie\tET\netiopia\tET\netiopien\tET\nfaeroeer\tFO\nfaeroer\tFO\nfalkland islands\tFK\nfalkland islands islas malvinas\tFK\n" +
+	"falkland islands malvinas\tFK\nfalklandeilanden\tFK\nfalklandeilanden islas malvinas\tFK\n" +
+	"falklandinseln\tFK\nfalklandinseln malwinen\tFK\nfalklandsoarna\tFK\nfalklandy\tFK\nfalklandy malwiny\tFK\n" +
+	"faroarna\tFO\nfaroe islands\tFO\nfaroer\tFO\nfederal republic of germany\tDE\nfederale democratische republiek ethiopie\tET\n" +
+	"federale democratische republiek nepal\tNP\nfederale republiek brazilie\tBR\nfederale republiek nigeria\tNG\n" +
+	"federale republiek somalie\tSO\nfederale staten van micronesie\tFM\nfederated states of micronesia\tFM\n" +
+	"federatie saint kitts en nevis\tKN\nfidji\tFJ\nfidschi\tFJ\nfidzi\tFJ\nfigi\tFJ\nfiji\tFJ\nfilipijnen\tPH\n" +
+	"filipinas\tPH\nfilipiny\tPH\nfilippine\tPH\nfilippinerna\tPH\nfin\tFI\nfinland\tFI\nfinlande\tFI\n" +
+	"finlandia\tFI\nfinnland\tFI\nfiyi\tFJ\nfji\tFJ\nflk\tFK\nforbundsrepubliken tyskland\tDE\nforenade arabemiraten\tAE\n" +
+	"forenade kungariket\tGB\nforenta staterna\tUS\nfra\tFR\nfrance\tFR\nfrancia\tFR\nfrancja\tFR\n" +
+	"francuskie terytoria poludniowe i antarktyczne\tTF\nfrankreich\tFR\nfrankrijk\tFR\nfrankrike\tFR\n" +
+	"frans guyana\tGF\nfrans polynesie\tPF\nfranse gebieden in de zuidelijke indische oceaan\tTF\n" +
+	"franse republiek\tFR\nfranse zuidelijke gebieden\tTF\nfranska guyana\tGF\nfranska polynesien\tPF\n" +
+	"franska republiken\tFR\nfranska sodra territorierna\tTF\nfranska sydterritorierna\tTF\n" +
+	"franzoesisch guayana\tGF\nfranzoesisch polynesien\tPF\nfranzoesische republik\tFR\nfranzoesische sued und antarktisgebiete\tTF\n" +
+	"franzosisch guayana\tGF\nfranzosisch polynesien\tPF\nfranzosische republik\tFR\nfranzosische sud und antarktisgebiete\tTF\n" +
+	"french guiana\tGF\nfrench polynesia\tPF\nfrench republic\tFR\nfrench southern territories\tTF\n" +
+	"fro\tFO\nfsm\tFM\nfuerstentum liechtenstein\tLI\nfurstentum liechtenstein\tLI\ngab\tGA\ngabon\tGA\n" +
+	"gabun\tGA\ngambia\tGM\ngambie\tGM\ngbr\tGB\ngemenebest dominica\tDM\ngemenebest van australie\tAU\n" +
+	"gemenebest van de bahama s\tBS\ngeo\tGE\ngeorgia\tGE\ngeorgia del sud e isole sandwich meridionali\tGS\n" +
+	"georgia del sud e sandwich australi\tGS\ngeorgia del sur y las islas sandwich del sur\tGS\n" +
+	"georgia poludniowa i sandwich poludniowy\tGS\ngeorgie\tGE\ngeorgie du sud et les iles sandwich du sud\tGS\n" +
+	"georgien\tGE\ngermania\tDE\ngermany\tDE\nggy\tGG\ngha\tGH\nghana\tGH\ngiamaica\tJM\ngiappone\tJP\n" +
+	"gib\tGI\ngibilterra\tGI\ngibraltar\tGI\ngibuti\tDJ\ngin\tGN\ngiordania\tJO\nglp\tGP\ngmb\tGM\ngnb\tGW\n" +
+	"gnq\tGQ\ngran bretagna\tGB\ngran bretana\tGB\ngranada\tGD\ngrand duche de luxembourg\tLU\n" +
+	"grand duchy of luxembourg\tLU\ngrande bretagne\tGB\ngrc\tGR\ngrd\tGD\ngreat britain\tGB\ngrece\tGR\n" +
+	"grecia\tGR\ngrecja\tGR\ngreece\tGR\ngreenland\tGL\ngrekland\tGR\ngrenada\tGD\ngrenade\tGD\ngrenlandia\tGL\n" +
+	"griechenland\tGR\ngriekenland\tGR\ngrl\tGL\ngroenland\tGL\ngroenlandia\tGL\ngronland\tGL\ngroot brittannie\tGB\n" +
+	"groothertogdom luxemburg\tLU\ngrossbritannien\tGB\ngrossherzogtum luxemburg\tLU\ngruzja\tGE\n" +
+	"gtm\tGT\nguadalupa\tGP\nguadalupe\tGP\nguadeloupe\tGP\nguam\tGU\nguatemala\tGT\nguayana francesa\tGF\n" +
+	"guernesey\tGG\nguernsey\tGG\nguf\tGF\nguinea\tGN\nguinea bisau\tGW\nguinea bissau\tGW\nguinea ecuatorial\tGQ\n" +
+	"guinea equatoriale\tGQ\nguinee\tGN\nguinee bissau\tGW\nguinee equatoriale\tGQ\ngujana\tGY\n" +
+	"gujana francuska\tGF\ngum\tGU\nguy\tGY\nguyana\tGY\nguyana francese\tGF\nguyane francaise\tGF\n" +
+	"gwadelupa\tGP\ngwatemala\tGT\ngwinea\tGN\ngwinea bissau\tGW\ngwinea rownikowa\tGQ\nhaiti\tHT\n" +
+	"hasjemitisch koninkrijk jordanie\tJO\nheard and mcdonald islands\tHM\nheard e islas mcdonald\tHM\n" +
+	"heard en mcdonaldeilanden\tHM\nheard island and mcdonald islands\tHM\nheard mcdonald islands\tHM\n" +
+	"heard och mcdonaldsoarna\tHM\nheard und mcdonaldinseln\tHM\nheardon och mcdonaldoarna\tHM\n" +
+	"helleense republiek\tGR\nhiszpania\tES\nhkg\tHK\nhmd\tHM\nhnd\tHN\nholanda\tNL\nholandia\tNL\n" +
+	"holland\tNL\nhollande\tNL\nholy see\tVA\nholy see vatican city state\tVA\nhonduras\tHN\nhong kong\tHK\n" +
+	"hong kong sar china\tHK\nhongaarse republiek\tHU\nhongarije\tHU\nhongkong\tHK\nhongkong sar\tHK\n" +
+	"hongkong sar van china\tHK\nhongrie\tHU\nhrv\tHR\nhti\tHT\nhun\tHU\nhungary\tHU\nhungria\tHU\n" +
+	"iceland\tIS\nidn\tID\nierland\tIE\nierse republiek\tIE\nijsland\tIS\nijslandse republiek\tIS\n" +
+	"ile bouvet\tBV\nile christmas\tCX\nile de man\tIM\nile norfolk\tNF\niles aland\tAX\niles caimans\tKY\n" +
+	"iles cocos\tCC\niles cook\tCK\niles feroe\tFO\niles heard et macdonald\tHM\niles malouines\tFK\n" +
+	"iles malouines iles falkland\tFK\niles mariannes du nord\tMP\niles marshall\tMH\niles mineures eloignees des etats unis\tUM\n" +
+	"iles pitcairn\tPN\niles salomon\tSB\niles turques et caiques\tTC\niles vierges americaines\tVI\n" +
+	"iles vierges britanniques\tVG\niles vierges des etats unis\tVI\nimn\tIM\nind\tIN\ninde\tIN\n" +
+	"india\tIN\nindie\tIN\nindien\tIN\nindonesia\tID\nindonesie\tID\nindonesien\tID\nindonezja\tID\n" +
+	"inghilterra\tGB\ninglaterra\tGB\ninsel man\tIM\niot\tIO\nirak\tIQ\niran\tIR\niraq\tIQ\nireland\tIE\n" +
+	"irl\tIE\nirland\tIE\nirlanda\tIE\nirlande\tIE\nirlandia\tIE\nirn\tIR\nirq\tIQ\nisl\tIS\nisla bouvet\tBV\n" +
+	"isla de man\tIM\nisla de navidad\tCX\nisla norfolk\tNF\nislamic republic of iran\tIR\nislamitisch emiraat afghanistan\tAF\n" +
+	"islamitische republiek iran\tIR\nislamitische republiek mauritanie\tMR\nislamitische republiek pakistan\tPK\n" +
+	"island\tIS\nislanda\tIS\nislande\tIS\nislandia\tIS\nislas aland\tAX\nislas caiman\tKY\nislas cocos\tCC\n" +
+	"islas cocos keeling\tCC\nislas cook\tCK\nislas feroe\tFO\nislas georgia del sur y sandwich del sur\tGS\n" +
+	"islas heard y mcdonald\tHM\nislas malvinas\tFK\nislas malvinas islas falkland\tFK\nislas marianas del norte\tMP\n" +
+	"islas marshall\tMH\nislas menores alejadas de ee uu\tUM\nislas pitcairn\tPN\nislas salomon\tSB\n" +
+	"islas turcas y caicos\tTC\nislas ultramarinas menores de los estados unidos\tUM\nislas virgenes britanicas\tVG\n" +
+	"islas virgenes de ee uu\tVI\nislas virgenes de los estados unidos\tVI\nisle of man\tIM\n" +
+	"isola bouvet\tBV\nisola christmas\tCX\nisola del natale\tCX\nisola di man\tIM\nisola norfolk\tNF\n" +
+	"isole aland\tAX\nisole bes\tBQ\nisole cayman\tKY\nisole cocos\tCC\nisole cocos e keeling\tCC\n" +
+	"isole cocos keeling\tCC\nisole cook\tCK\nisole faer oer\tFO\nisole falkland\tFK\nisole falkland isole malvine\tFK\n" +
+	"isole heard e mcdonald\tHM\nisole marianne settentrionali\tMP\nisole marshall\tMH\nisole minori esterne degli stati uniti\tUM\n" +
+	"isole pitcairn\tPN\nisole salomone\tSB\nisole turks e caicos\tTC\nisole vergini americane\tVI\n" +
+	"isole vergini britanniche\tVG\nisr\tIL\nisrael\tIL\nisraele\tIL\nita\tIT\nitalia\tIT\nitaliaanse republiek\tIT\n" +
+	"italian republic\tIT\nitalie\tIT\nitalien\tIT\nitalienische republik\tIT\nitalienska republiken\tIT\n" +
+	"italy\tIT\nivoorkust\tCI\nivory coast\tCI\nizrael\tIL\njam\tJM\njamaica\tJM\njamaika\tJM\njamaique\tJM\n" +
+	"jamajka\tJM\njapan\tJP\njapon\tJP\njaponia\tJP\njemen\tYE\njersey\tJE\njey\tJE\njor\tJO\njordan\tJO\n" +
+	"jordania\tJO\njordanie\tJO\njordanien\tJO\njpn\tJP\njulon\tCX\nkaaimaneilanden\tKY\nkaapverdie\tCV\n" +
+	"kaimaninseln\tKY\nkajmany\tKY\nkambodja\tKH\nkambodscha\tKH\nkambodza\tKH\nkameroen\tCM\nkamerun\tCM\n" +
+	"kanada\tCA\nkap verde\tCV\nkaribische niederlande\tBQ\nkaribiska nederlanderna\tBQ\nkasachstan\tKZ\n" +
+	"katar\tQA\nkaz\tKZ\nkazachstan\tKZ\nkazajistan\tKZ\nkazakhstan\tKZ\nkazakistan\tKZ\nkazakstan\tKZ\n" +
+	"ken\tKE\nkenia\tKE\nkenya\tKE\nkersteiland\tCX\nkgz\tKG\nkhm\tKH\nkina\tCN\nkingdom of belgium\tBE\n" +
+	"kingdom of denmark\tDK\nkingdom of spain\tES\nkingdom of sweden\tSE\nkingdom of the netherlands\tNL\n" +
+	"kir\tKI\nkirghizistan\tKG\nkirghizstan\tKG\nkirgisistan\tKG\nkirgistan\tKG\nkirgizie\tKG\nkirgizische republiek\tKG\n" +
+	"kirgizistan\tKG\nkirguistan\tKG\nkiribati\tKI\nkleine afgelegen eilanden van de verenigde staten\tUM\n" +
+	"kna\tKN\nkoenigreich belgien\tBE\nkoenigreich daenemark\tDK\nkoenigreich der niederlande\tNL\n" +
+	"koenigreich schweden\tSE\nkoenigreich spanien\tES\nkoeweit\tKW\nkokosinseln\tCC\nkokosoarna\tCC\n" +
+	"kolumbia\tCO\nkolumbien\tCO\nkomoren\tKM\nkomorerna\tKM\nkomory\tKM\nkonfederacja szwajcarska\tCH\n" +
+	"kongo\tCD CG\nkongo brazzaville\tCG\nkongo demokratische republik\tCD\nkongo drk\tCD\nkongo kinshasa\tCD\n" +
+	"kongo republik\tCG\nkonigreich belgien\tBE\nkonigreich danemark\tDK\nkonigreich der niederlande\tNL\n" +
+	"konigreich schweden\tSE\nkonigreich spanien\tES\nkoninkrijk bahrein\tBH\nkoninkrijk belgie\tBE\n" +
+	"koninkrijk bhutan\tBT\nkoninkrijk cambodja\tKH\nkoninkrijk denemarken\tDK\nkoninkrijk der nederlanden\tNL\n" +
+	"koninkrijk eswatini\tSZ\nkoninkrijk lesotho\tLS\nkoninkrijk marokko\tMA\nkoninkrijk noorwegen\tNO\n" +
+	"koninkrijk saudi arabie\tSA\nkoninkrijk spanje\tES\nkoninkrijk thailand\tTH\nkoninkrijk tonga\tTO\n" +
+	"koninkrijk zweden\tSE\nkonungariket belgien\tBE\nkonungariket nederlanderna\tNL\nkonungariket spanien\tES\n" +
+	"konungariket sverige\tSE\nkor\tKR\nkorea\tKP KR\nkorea polnocna\tKP\nkorea poludniowa\tKR\n" +
+	"korea republic of\tKR\nkoreaans\tKP KR\nkorean\tKP KR\nkoreanisch\tKP KR\nkoreansk\tKP KR\n" +
+	"koreanski\tKP KR\nkosovo\tXK\nkosowo\tXK\nkostaryka\tCR\nkoweit\tKW\nkroatie\tHR\nkroatien\tHR\n" +
+	"krolestwo belgii\tBE\nkrolestwo hiszpanii\tES\nkrolestwo niderlandow\tNL\nkrolestwo szwecji\tSE\n" +
+	"kuba\tCU\nkuwait\tKW\nkuwejt\tKW\nkwt\tKW\nkyrgyzstan\tKG\nla reunion\tRE\nland sint maarten\tSX\n" +
+	"lao\tLA\nlao democratische volksrepubliek\tLA\nlao people s democratic republic\tLA\nlaos\tLA\n" +
+	"latvia\tLV\nlbn\tLB\nlbr\tLR\nlby\tLY\nlca\tLC\nlebanon\tLB\nlesotho\tLS\nlesoto\tLS\nletland\tLV\n" +
+	"letonia\tLV\nlettland\tLV\nlettonia\tLV\nlettonie\tLV\nliban\tLB\nlibanese republiek\tLB\nlibano\tLB\n" +
+	"libanon\tLB\nliberia\tLR\nlibia\tLY\nlibie\tLY\nlibya\tLY\nlibye\tLY\nlibyen\tLY\nlie\tLI\nliechtenstein\tLI\n" +
+	"litauen\tLT\nlithuania\tLT\nlitouwen\tLT\nlituania\tLT\nlituanie\tLT\nlitwa\tLT\nlka\tLK\nlotwa\tLV\n" +
+	"lso\tLS\nltu\tLT\nluksemburg\tLU\nlussemburgo\tLU\nlux\tLU\nluxembourg\tLU\nluxemburg\tLU\nluxemburgo\tLU\n" +
+	"lva\tLV\nmac\tMO\nmacao\tMO\nmacao sar\tMO\nmacao sar china\tMO\nmacau\tMO\nmacau sar van china\tMO\n" +
+	"macedoine\tMK\nmacedoine du nord\tMK\nmacedonia\tMK\nmacedonia del nord\tMK\nmacedonia del norte\tMK\n" +
+	"macedonia polnocna\tMK\nmacedonie\tMK\nmadagascar\tMG\nmadagaskar\tMG\nmaf\tMF\nmajotta\tYT\n" +
+	"makau\tMO\nmakedonien\tMK\nmalaisie\tMY\nmalasia\tMY\nmalaui\tMW\nmalawi\tMW\nmalaysia\tMY\nmaldivas\tMV\n" +
+	"maldive\tMV\nmaldiven\tMV\nmaldiverna\tMV\nmaldives\tMV\nmalediven\tMV\nmalediwy\tMV\nmaleisie\tMY\n" +
+	"malesia\tMY\nmalezja\tMY\nmali\tML\nmalta\tMT\nmalte\tMT\nman eiland\tIM\nmar\tMA\nmariany polnocne\tMP\n" +
+	"maroc\tMA\nmarocco\tMA\nmarocko\tMA\nmarokko\tMA\nmaroko\tMA\nmarruecos\tMA\nmarshall islands\tMH\n" +
+	"marshalleilanden\tMH\nmarshallinseln\tMH\nmarshalloarna\tMH\nmartinica\tMQ\nmartinique\tMQ\n" +
+	"martynika\tMQ\nmauretania\tMR\nmauretanien\tMR\nmaurice\tMU\nmauricio\tMU\nmauritania\tMR\nmauritanie\tMR\n" +
+	"mauritius\tMU\nmayotte\tYT\nmazedonien\tMK\nmco\tMC\nmda\tMD\nmdg\tMG\nmdv\tMV\nmeksyk\tMX\nmessico\tMX\n" +
+	"mex\tMX\nmexico\tMX\nmexiko\tMX\nmexique\tMX\nmhl\tMH\nmicronesia\tFM\nmicronesia federated states of\tFM\n" +
+	"micronesie\tFM\nmikronesien\tFM\nmikronesiska federationen\tFM\nmikronezja\tFM\nmjanma\tMM\n" +
+	"mjanma birma\tMM\nmkd\tMK\nmli\tML\nmlt\tMT\nmmr\tMM\nmne\tME\nmng\tMN\nmnp\tMP\nmocambique\tMZ\nmoldavia\tMD\n" +
+	"moldavie\tMD\nmoldavien\tMD\nmoldawia\tMD\nmoldawien\tMD\nmoldova\tMD\nmoldova republic of\tMD\n" +
+	"monaco\tMC\nmonako\tMC\nmongolei\tMN\nmongolia\tMN\nmongolie\tMN\nmongoliet\tMN\nmontenegro\tME\n" +
+	"montserrat\tMS\nmorocco\tMA\nmosambik\tMZ\nmoz\tMZ\nmozambico\tMZ\nmozambik\tMZ\nmozambique\tMZ\n" +
+	"mrt\tMR\nmsr\tMS\nmtq\tMQ\nmus\tMU\nmwi\tMW\nmyanmar\tMM\nmyanmar birma\tMM\nmyanmar birmania\tMM\n" +
+	"myanmar birmanie\tMM\nmyanmar burma\tMM\nmys\tMY\nmyt\tYT\nnam\tNA\nnamibia\tNA\nnamibie\tNA\n" +
+	"nauru\tNR\nncl\tNC\nnederland\tNL\nnederlanderna\tNL\nnepal\tNP\nner\tNE\nnetherlands\tNL\nnetherlands kingdom of the\tNL\n" +
+	"neukaledonien\tNC\nneuseeland\tNZ\nnew caledonia\tNC\nnew zealand\tNZ\nnfk\tNF\nnga\tNG\nnic\tNI\n" +
+	"nicaragua\tNI\nniderlandy\tNL\nniderlandy karaibskie\tBQ\nniederlande\tNL\nniemcy\tDE\nnieuw caledonie\tNC\n" +
+	"nieuw zeeland\tNZ\nniger\tNE\nnigeria\tNG\nnikaragua\tNI\nniu\tNU\nniue\tNU\nnld\tNL\nnoerdliche marianen\tMP\n" +
+	"noord korea\tKP\nnoord macedonie\tMK\nnoordelijke marianen\tMP\nnoorwegen\tNO\nnor\tNO\nnordkorea\tKP\n" +
+	"nordliche marianen\tMP\nnordmakedonien\tMK\nnordmarianerna\tMP\nnordmazedonien\tMK\nnorfolk\tNF\n" +
+	"norfolk island\tNF\nnorfolkinsel\tNF\nnorfolkon\tNF\nnorge\tNO\nnorth korea\tKP\nnorth macedonia\tMK\n" +
+	"northern ireland\tGB\nnorthern mariana islands\tMP\nnoruega\tNO\nnorvege\tNO\nnorvegia\tNO\n" +
+	"norway\tNO\nnorwegen\tNO\nnorwegia\tNO\nnouvelle caledonie\tNC\nnouvelle zelande\tNZ\nnowa kaledonia\tNC\n" +
+	"nowa zelandia\tNZ\nnpl\tNP\nnru\tNR\nnueva caledonia\tNC\nnueva zelanda\tNZ\nnuova caledonia\tNC\n" +
+	"nuova zelanda\tNZ\nnuova zelanda aotearoa\tNZ\nnya kaledonien\tNC\nnya zeeland\tNZ\nnzl\tNZ\n" +
+	"ocean indien britannique\tIO\noeganda\tUG\noekraine\tUA\noesterreich\tAT\noezbekistan\tUZ\n" +
+	"olanda\tNL\noman\tOM\nomn\tOM\nonafhankelijke staat papoea nieuw guinea\tPG\nonafhankelijke staat samoa\tWS\n" +
+	"oost timor\tTL\noostelijke republiek uruguay\tUY\noostenrijk\tAT\nosterreich\tAT\nosterrike\tAT\n" +
+	"osttimor\tTL\nouganda\tUG\nouzbekistan\tUZ\npaesi bassi\tNL\npaises bajos\tNL\npak\tPK\npakistan\tPK\n" +
+	"palaestina\tPS\npalaestinensische autonomiegebiete\tPS\npalaos\tPW\npalastina\tPS\npalastinensische autonomiegebiete\tPS\n" +
+	"palau\tPW\npalestijnse gebieden\tPS\npalestina\tPS\npalestine\tPS\npalestinian territories\tPS\n" +
+	"palestinska territorierna\tPS\npalestinska territoriet ockuperade\tPS\npalestyna\tPS\n" +
+	"pan\tPA\npanama\tPA\npapoea nieuw guinea\tPG\npapouasie nouvelle guinee\tPG\npapua neuguinea\tPG\n" +
+	"papua new guinea\tPG\npapua nowa gwinea\tPG\npapua nueva guinea\tPG\npapua nuova guinea\tPG\n" +
+	"papua nya guinea\tPG\nparaguay\tPY\nparagwaj\tPY\npays bas\tNL\npays bas caribeens\tBQ\npcn\tPN\n" +
+	"people s republic of china\tCN\nper\tPE\nperou\tPE\nperu\tPE\nphilippinen\tPH\nphilippines\tPH\n" +
+	"phl\tPH\npitcairn\tPN\npitcairn islands\tPN\npitcairneilanden\tPN\npitcairninseln\tPN\npitcairnoarna\tPN\n" +
+	"plurinationale staat bolivia\tBO\nplw\tPW\npng\tPG\npol\tPL\npoland\tPL\npolen\tPL\npolinesia francesa\tPF\n" +
+	"polinesia francese\tPF\npolinezja francuska\tPF\npologne\tPL\npolonia\tPL\npolska\tPL\npoludniowa afryka\tZA\n" +
+	"polynesie francaise\tPF\nporto rico\tPR\nportogallo\tPT\nportorico\tPR\nportoryko\tPR\nportugal\tPT\n" +
+	"portugalia\tPT\nportugese republiek\tPT\npri\tPR\nprincipality of liechtenstein\tLI\nprk\tKP\n" +
+	"province of china taiwan\tTW\nprt\tPT\npry\tPY\npse\tPS\npuerto rico\tPR\npyf\tPF\nqat\tQA\nqatar\tQA\n" +
+	"r a s chinoise de hong kong\tHK\nr a s chinoise de macao\tMO\nr u\tGB\nrae de hong kong\tHK\n" +
+	"rae de hong kong china\tHK\nrae de macao\tMO\nrae de macao china\tMO\nras di hong kong\tHK\n" +
+	"ras di macao\tMO\nregno dei paesi bassi\tNL\nregno del belgio\tBE\nregno di eswatini\tSZ\n" +
+	"regno di spagna\tES\nregno di svezia\tSE\nregno unito\tGB\nreino de belgica\tBE\nreino de espana\tES\n" +
+	"reino de los paises bajos\tNL\nreino de suecia\tSE\nreino unido\tGB\nrepubblica ceca\tCZ\n" +
+	"repubblica centrafricana\tCF\nrepubblica d austria\tAT\nrepubblica del congo\tCG\nrepubblica democratica del congo\tCD\n" +
+	"repubblica di cina\tTW\nrepubblica di macedonia\tMK\nrepubblica di polonia\tPL\nrepubblica dominicana\tDO\n" +
+	"repubblica federale di germania\tDE\nrepubblica francese\tFR\nrepubblica italiana\tIT\n" +
+	"republic of austria\tAT\nrepublic of korea\tKR\nrepublic of moldova\tMD\nrepublic of north macedonia\tMK\n" +
+	"republic of poland\tPL\nrepublic of the congo\tCG\nrepublic of the gambia\tGM\nrepublica arabe siria\tSY\n" +
+	"republica centroafricana\tCF\nrepublica checa\tCZ\nrepublica de austria\tAT\nrepublica de corea\tKR\n" +
+	"republica de polonia\tPL\nrepublica del congo\tCG\nrepublica democratica del congo\tCD\n" +
+	"republica democratica popular de lao\tLA\nrepublica dominicana\tDO\nrepublica federal de alemania\tDE\n" +
+	"republica francesa\tFR\nrepublica islamica de iran\tIR\nrepublica italiana\tIT\nrepublica popular democratica de corea\tKP\n" +
+	"republiek albanie\tAL\nrepubliek angola\tAO\nrepubliek armenie\tAM\nrepubliek azerbeidzjan\tAZ\n" +
+	"republiek benin\tBJ\nrepubliek botswana\tBW\nrepubliek bulgarije\tBG\nrepubliek burundi\tBI\n" +
+	"republiek chili\tCL\nrepubliek colombia\tCO\nrepubliek congo\tCG\nrepubliek costa rica\tCR\n" +
+	"republiek cuba\tCU\nrepubliek cyprus\tCY\nrepubliek der filipijnen\tPH\nrepubliek der maldiven\tMV\n" +
+	"republiek der marshalleilanden\tMH\nrepubliek der seychellen\tSC\nrepubliek djibouti\tDJ\n" +
+	"republiek ecuador\tEC\nrepubliek el salvador\tSV\nrepubliek equatoriaal guinea\tGQ\nrepubliek estland\tEE\n" +
+	"republiek fiji\tFJ\nrepubliek finland\tFI\nrepubliek gabon\tGA\nrepubliek gambia\tGM\nrepubliek ghana\tGH\n" +
+	"republiek guatemala\tGT\nrepubliek guinee\tGN\nrepubliek guinee bissau\tGW\nrepubliek haiti\tHT\n" +
+	"republiek honduras\tHN\nrepubliek india\tIN\nrepubliek indonesie\tID\nrepubliek irak\tIQ\n" +
+	"republiek ivoorkust\tCI\nrepubliek jemen\tYE\nrepubliek kaapverdie\tCV\nrepubliek kameroen\tCM\n" +
+	"republiek kazachstan\tKZ\nrepubliek kenia\tKE\nrepubliek kiribati\tKI\nrepubliek korea\tKR\n" +
+	"republiek kosovo\tXK\nrepubliek kroatie\tHR\nrepubliek letland\tLV\nrepubliek liberia\tLR\n" +
+	"republiek litouwen\tLT\nrepubliek madagaskar\tMG\nrepubliek malawi\tMW\nrepubliek mali\tML\n" +
+	"republiek malta\tMT\nrepubliek mauritius\tMU\nrepubliek moldavie\tMD\nrepubliek mozambique\tMZ\n" +
+	"republiek namibie\tNA\nrepubliek nauru\tNR\nrepubliek nicaragua\tNI\nrepubliek niger\tNE\n" +
+	"republiek noord macedonie\tMK\nrepubliek oeganda\tUG\nrepubliek oezbekistan\tUZ\nrepubliek oostenrijk\tAT\n" +
+	"republiek palau\tPW\nrepubliek panama\tPA\nrepubliek paraguay\tPY\nrepubliek peru\tPE\nrepubliek polen\tPL\n" +
+	"republiek rwanda\tRW\nrepubliek san marino\tSM\nrepubliek senegal\tSN\nrepubliek servie\tRS\n" +
+	"republiek sierra leone\tSL\nrepubliek singapore\tSG\nrepubliek slovenie\tSI\nrepubliek soedan\tSD\n" +
+	"republiek suriname\tSR\nrepubliek tadzjikistan\tTJ\nrepubliek trinidad en tobago\tTT\n" +
+	"republiek tsjaad\tTD\nrepubliek tunesie\tTN\nrepubliek turkije\tTR\nrepubliek van de unie van myanmar\tMM\n" +
+	"republiek vanuatu\tVU\nrepubliek wit rusland\tBY\nrepubliek zambia\tZM\nrepubliek zimbabwe\tZW\n" +
+	"republiek zuid afrika\tZA\nrepubliek zuid soedan\tSS\nrepublik kongo\tCG\nrepublik moldau\tMD\n" +
+	"republik oesterreich\tAT\nrepublik osterreich\tAT\nrepublik polen\tPL\nrepublika austrii\tAT\n" +
+	"republika czeska\tCZ\nrepublika federalna niemiec\tDE\nrepublika francuska\tFR\nrepublika konga\tCG\n" +
+	"republika poludniowej afryki\tZA\nrepublika srodkowoafrykanska\tCF\nrepublika wloska\tIT\n" +
+	"republika zielonego przyladka\tCV\nrepubliken kongo\tCG\nrepubliken osterrike\tAT\nrepubliken polen\tPL\n" +
+	"republique centrafricaine\tCF\nrepublique d autriche\tAT\nrepublique de cote d ivoire\tCI\n" +
+	"republique de pologne\tPL\nrepublique democratique du congo\tCD\nrepublique dominicaine\tDO\n" +
+	"republique du congo\tCG\nrepublique federale d allemagne\tDE\nrepublique francaise\tFR\n" +
+	"republique italienne\tIT\nrepublique tcheque\tCZ\nrepublique unie de tanzanie\tTZ\nreu\tRE\n" +
+	"reunion\tRE\nriunione\tRE\nroemeense republiek\tRO\nroemenie\tRO\nromania\tRO\nrosja\tRU\nrou\tRO\n" +
+	"roumanie\tRO\nroyaume d espagne\tES\nroyaume d eswatini\tSZ\nroyaume de belgique\tBE\nroyaume de suede\tSE\n" +
+	"royaume des pays bas\tNL\nroyaume uni\tGB\nruanda\tRW\nrumaenien\tRO\nrumania\tRO\nrumanien\tRO\n" +
+	"rumunia\tRO\nrus\tRU\nrusia\tRU\nrusland\tRU\nrussia\tRU\nrussian federation\tRU\nrussie\tRU\n" +
+	"russische federatie\tRU\nrussische foderation\tRU\nrussische foederation\tRU\nrussland\tRU\n" +
+	"rwa\tRW\nrwanda\tRW\nryssland\tRU\nrzeczpospolita polska\tPL\nsahara occidental\tEH\nsahara occidentale\tEH\n" +
+	"sahara zachodnia\tEH\nsaint barthelemy\tBL\nsaint christophe et nieves\tKN\nsaint helena\tSH\n" +
+	"saint kitts and nevis\tKN\nsaint kitts e nevis\tKN\nsaint kitts en nevis\tKN\nsaint kitts i nevis\tKN\n" +
+	"saint kitts nevis\tKN\nsaint kitts och nevis\tKN\nsaint kitts y nevis\tKN\nsaint lucia\tLC\n" +
+	"saint marin\tSM\nsaint martin\tMF\nsaint martin francesa\tMF\nsaint martin franska delen\tMF\n" +
+	"saint martin french part\tMF\nsaint martin partie francaise\tMF\nsaint martin partie neerlandaise\tSX\n" +
+	"saint pierre and miquelon\tPM\nsaint pierre e miquelon\tPM\nsaint pierre en miquelon\tPM\n" +
+	"saint pierre et miquelon\tPM\nsaint pierre i miquelon\tPM\nsaint pierre miquelon\tPM\n" +
+	"saint pierre och miquelon\tPM\nsaint pierre und miquelon\tPM\nsaint siege\tVA\nsaint siege vatican\tVA\n" +
+	"saint vincent and grenadines\tVC\nsaint vincent and the grenadines\tVC\nsaint vincent e grenadine\tVC\n" +
+	"saint vincent en de grenadines\tVC\nsaint vincent et les grenadines\tVC\nsaint vincent grenadines\tVC\n" +
+	"saint vincent i grenadyny\tVC\nsaint vincent och grenadinerna\tVC\nsainte helene\tSH\n" +
+	"sainte lucie\tLC\nsalomonen\tSB\nsalomonoarna\tSB\nsalomonseilanden\tSB\nsalvador\tSV\nsalwador\tSV\n" +
+	"sambia\tZM\nsamoa\tWS\nsamoa americaines\tAS\nsamoa americana\tAS\nsamoa americane\tAS\nsamoa amerykanskie\tAS\n" +
+	"san bartolome\tBL\nsan cristobal y nieves\tKN\nsan marino\tSM\nsan martin\tMF\nsan pedro y miquelon\tPM\n" +
+	"san vicente y las granadinas\tVC\nsankta helena\tSH\nsant elena\tSH\nsant elena isola di ascensione e tristan da cunha\tSH\n" +
+	"santa elena\tSH\nsanta helena ascension y tristan de acuna\tSH\nsanta lucia\tLC\nsanta sede\tVA\n" +
+	"santo tome y principe\tST\nsao tome and principe\tST\nsao tome e principe\tST\nsao tome en principe\tST\n" +
+	"sao tome et principe\tST\nsao tome och principe\tST\nsao tome principe\tST\nsao tome und principe\tST\n" +
+	"saoedi arabie\tSA\nsau\tSA\nsaudi arabia\tSA\nsaudi arabie\tSA\nsaudi arabien\tSA\nsaudiarabien\tSA\n" +
+	"schweden\tSE\nschweiz\tCH\nschweizerische eidgenossenschaft\tCH\nschweiziska edsforbundet\tCH\n" +
+	"scotland\tGB\nsdn\tSD\nsen\tSN\nsenegal\tSN\nserbia\tRS\nserbie\tRS\nserbien\tRS\nservie\tRS\nseszele\tSC\n" +
+	"seychellen\tSC\nseychellerna\tSC\nseychelles\tSC\nsgp\tSG\nsgs\tGS\nshn\tSH\nsierra leona\tSL\n" +
+	"sierra leone\tSL\nsimbabwe\tZW\nsingapore\tSG\nsingapour\tSG\nsingapur\tSG\nsint eustatius and saba bonaire\tBQ\n" +
+	"sint helena\tSH\nsint maarten\tSX\nsint maarten dutch part\tSX\nsint maarten frans deel\tMF\n" +
+	"sint maarten franse antillen\tMF\nsint maarten nederlands deel\tSX\nsint maarten nederlandska delen\tSX\n" +
+	"sint maarten neerlandesa\tSX\nsiria\tSY\nsjm\tSJ\nslb\tSB\nsle\tSL\nslovacchia\tSK\nslovakia\tSK\n" +
+	"slovakien\tSK\nslovaquie\tSK\nslovenia\tSI\nslovenie\tSI\nslovenien\tSI\nslowaakse republiek\tSK\n" +
+	"slowacja\tSK\nslowakei\tSK\nslowakije\tSK\nslowenia\tSI\nslowenien\tSI\nslv\tSV\nsmr\tSM\nsocialistische republiek vietnam\tVN\n" +
+	"soedan\tSD\nsolomon islands\tSB\nsom\tSO\nsomalia\tSO\nsomalie\tSO\nsonderverwaltungsregion hongkong\tHK\n" +
+	"sonderverwaltungsregion macau\tMO\nsoudan\tSD\nsoudan du sud\tSS\nsouth africa\tZA\nsouth georgia and south sandwich islands\tGS\n" +
+	"south georgia and the south sandwich islands\tGS\nsouth georgia south sandwich islands\tGS\n" +
+	"south korea\tKR\nsouth sudan\tSS\nspagna\tES\nspain\tES\nspanien\tES\nspanje\tES\nspitsbergen en jan mayen\tSJ\n" +
+	"spitzbergen und jan mayen\tSJ\nspm\tPM\nsra hongkong\tHK\nsra hongkong chiny\tHK\nsra makau\tMO\n" +
+	"sra makau chiny\tMO\nsrb\tRS\nsri lanka\tLK\nssd\tSS\nst barthelemy\tBL\nst helena\tSH\nst kitts and nevis\tKN\n" +
+	"st kitts nevis\tKN\nst kitts och nevis\tKN\nst kitts und nevis\tKN\nst lucia\tLC\nst martin\tMF\n" +
+	"st pierre and miquelon\tPM\nst pierre miquelon\tPM\nst pierre och miquelon\tPM\nst pierre und miquelon\tPM\n" +
+	"st vincent and grenadines\tVC\nst vincent grenadines\tVC\nst vincent och grenadinerna\tVC\n" +
+	"st vincent und die grenadinen\tVC\nstaat eritrea\tER\nstaat israel\tIL\nstaat koeweit\tKW\n" +
+	"staat libie\tLY\nstaat palaestina\tPS\nstaat palastina\tPS\nstaat palestina\tPS\nstaat qatar\tQA\n" +
+	"stany zjednoczone\tUS\nstany zjednoczone ameryki\tUS\nstate of palestine\tPS\nstati federati di micronesia\tFM\n" +
+	"stati uniti\tUS\nstati uniti d america\tUS\nstato di palestina\tPS\nstorbritannien\tGB\n" +
+	"stp\tST\nsuazi\tSZ\nsuazilandia\tSZ\nsud sudan\tSS\nsudafrica\tZA\nsudafrika\tZA\nsudan\tSD\nsudan del sud\tSS\n" +
+	"sudan del sur\tSS\nsudan poludniowy\tSS\nsudgeorgien und die sudlichen sandwichinseln\tGS\n" +
+	"sudkorea\tKR\nsudsudan\tSS\nsuecia\tSE\nsuedafrika\tZA\nsuede\tSE\nsuedgeorgien und die suedlichen sandwichinseln\tGS\n" +
+	"suedkorea\tKR\nsuedsudan\tSS\nsuisse\tCH\nsuiza\tCH\nsultanaat oman\tOM\nsur\tSR\nsurinam\tSR\n" +
+	"suriname\tSR\nsvalbard and jan mayen\tSJ\nsvalbard e jan mayen\tSJ\nsvalbard et ile jan mayen\tSJ\n" +
+	"svalbard et jan mayen\tSJ\nsvalbard i jan mayen\tSJ\nsvalbard jan mayen\tSJ\nsvalbard och jan mayen\tSJ\n" +
+	"svalbard und jan mayen\tSJ\nsvalbard y jan mayen\tSJ\nsverige\tSE\nsvezia\tSE\nsvizzera\tCH\n" +
+	"svk\tSK\nsvn\tSI\nswasiland\tSZ\nswaziland\tSZ\nswe\tSE\nsweden\tSE\nswiss confederation\tCH\n" +
+	"switzerland\tCH\nswz\tSZ\nsxm\tSX\nsyc\tSC\nsydafrika\tZA\nsydgeorgien och sydsandwichoarna\tGS\n" +
+	"sydkorea\tKR\nsydsudan\tSS\nsyr\tSY\nsyria\tSY\nsyrian arab republic\tSY\nsyrie\tSY\nsyrien\tSY\n" +
+	"syrien arabische republik\tSY\nsyrische arabische republiek\tSY\nszwajcaria\tCH\nszwecja\tSE\n" +
+	"tadjikistan\tTJ\ntadschikistan\tTJ\ntadzjikistan\tTJ\ntadzykistan\tTJ\ntagikistan\tTJ\ntailandia\tTH\n" +
+	"taiwan\tTW\ntaiwan province of china\tTW\ntajikistan\tTJ\ntajlandia\tTH\ntajwan\tTW\ntansania\tTZ\n" +
+	"tansania vereinigte republik\tTZ\ntanzania\tTZ\ntanzanie\tTZ\ntayikistan\tTJ\ntca\tTC\ntcd\tTD\n" +
+	"tchad\tTD\ntchequie\tCZ\nterre australi francesi\tTF\nterres australes francaises\tTF\nterritoire britannique de l ocean indien\tIO\n" +
+	"territoires palestiniens\tPS\nterritori britannici dell oceano indiano\tIO\nterritori francesi del sud\tTF\n" +
+	"territori palestinesi\tPS\nterritorio britanico del oceano indico\tIO\nterritorio britannico dell oceano indiano\tIO\n" +
+	"territorios australes franceses\tTF\nterritorios palestinos\tPS\nterytoria palestynskie\tPS\n" +
+	"tgo\tTG\ntha\tTH\nthailand\tTH\nthailande\tTH\nthailandia\tTH\nthe gambia\tGM\nthe netherlands\tNL\n" +
+	"the republic of north macedonia\tMK\ntierras australes francesas\tTF\ntimor est\tTL\ntimor leste\tTL\n" +
+	"timor oriental\tTL\ntimor wschodni\tTL\ntjeckien\tCZ\ntjk\tTJ\ntkl\tTK\ntkm\tTM\ntls\tTL\ntogo\tTG\n" +
+	"togolese republiek\tTG\ntokelaou\tTK\ntokelau\tTK\ntokelauoarna\tTK\nton\tTO\ntonga\tTO\ntrinidad and tobago\tTT\n" +
+	"trinidad e tobago\tTT\ntrinidad en tobago\tTT\ntrinidad och tobago\tTT\ntrinidad tobago\tTT\n" +
+	"trinidad und tobago\tTT\ntrinidad y tobago\tTT\ntrinite et tobago\tTT\ntrynidad i tobago\tTT\n" +
+	"tschad\tTD\ntschechei\tCZ\ntschechien\tCZ\ntschechische republik\tCZ\ntsjaad\tTD\ntsjechie\tCZ\n" +
+	"tsjechische republiek\tCZ\ntto\tTT\ntuerkei\tTR\ntun\tTN\ntunesie\tTN\ntunesien\tTN\ntunez\tTN\n" +
+	"tunezja\tTN\ntunisia\tTN\ntunisie\tTN\ntunisien\tTN\ntur\tTR\nturchia\tTR\nturcja\tTR\nturkei\tTR\n" +
+	"turkey\tTR\nturkiet\tTR\nturkije\tTR\nturkiye\tTR\nturkmeense republiek\tTM\nturkmenistan\tTM\n" +
+	"turks and caicos islands\tTC\nturks caicos islands\tTC\nturks en caicoseilanden\tTC\nturks i caicos\tTC\n" +
+	"turks och caicosoarna\tTC\nturks und caicosinseln\tTC\nturquia\tTR\nturquie\tTR\ntuv\tTV\n" +
+	"tuvalu\tTV\ntwn\tTW\ntyskland\tDE\ntza\tTZ\nu a e\tAE\nu k\tGB\nu s\tUS\nu s a\tUS\nu s outlying islands\tUM\n" +
+	"u s virgin islands\tVI\nuae\tAE\nucraina\tUA\nucrania\tUA\nuga\tUG\nuganda\tUG\nuk\tGB\nukr\tUA\n" +
+	"ukraina\tUA\nukraine\tUA\numi\tUM\nungarn\tHU\nungern\tHU\nungheria\tHU\nunie der comoren\tKM\n" +
+	"united arab emirates\tAE\nunited kingdom\tGB\nunited kingdom of great britain and northern ireland\tGB\n" +
+	"united republic of tanzania\tTZ\nunited states\tUS\nunited states minor outlying islands\tUM\n" +
+	"united states of america\tUS\nuruguay\tUY\nurugwaj\tUY\nury\tUY\nusa\tUS\nusas yttre oar\tUM\n" +
+	"usbekistan\tUZ\nuzb\tUZ\nuzbekistan\tUZ\nvanuatu\tVU\nvastsahara\tEH\nvat\tVA\nvaticaanstad\tVA\n" +
+	"vatican\tVA\nvatican city\tVA\nvatikanstadt\tVA\nvatikanstaten\tVA\nvct\tVC\nven\tVE\nvenezuela\tVE\n" +
+	"vereinigte arabische emirate\tAE\nvereinigte staaten\tUS\nvereinigte staaten von amerika\tUS\n" +
+	"vereinigtes koenigreich\tGB\nvereinigtes koenigreich grossbritannien und nordirland\tGB\n" +
+	"vereinigtes konigreich\tGB\nvereinigtes konigreich grossbritannien und nordirland\tGB\n" +
+	"verenigd koninkrijk\tGB\nverenigd koninkrijk van groot brittannie en noord ierland\tGB\n" +
+	"verenigde arabische emiraten\tAE\nverenigde mexicaanse staten\tMX\nverenigde republiek tanzania\tTZ\n" +
+	"verenigde staten\tUS\nverenigde staten van amerika\tUS\nvgb\tVG\nviet nam\tVN\nvietnam\tVN\n" +
+	"vir\tVI\nvirgin islands\tVG VI\nvirgin islands british\tVG\nvirgin islands u s\tVI\nvitryssland\tBY\n" +
+	"vnm\tVN\nvolksrepubliek bangladesh\tBD\nvolksrepubliek china\tCN\nvorstendom andorra\tAD\n" +
+	"vorstendom liechtenstein\tLI\nvorstendom monaco\tMC\nvut\tVU\nwales\tGB\nwallis and futuna\tWF\n" +
+	"wallis e futuna\tWF\nwallis en futuna\tWF\nwallis et futuna\tWF\nwallis futuna\tWF\nwallis i futuna\tWF\n" +
+	"wallis och futunaoarna\tWF\nwallis und futuna\tWF\nwallis y futuna\tWF\nwatykan\tVA\nwegry\tHU\n" +
+	"weihnachtsinsel\tCX\nweissrussland\tBY\nwenezuela\tVE\nwestelijke sahara\tEH\nwestern sahara\tEH\n" +
+	"westsahara\tEH\nwielka brytania\tGB\nwietnam\tVN\nwit rusland\tBY\nwlf\tWF\nwlk bryt\tGB\nwlochy\tIT\n" +
+	"wsm\tWS\nwybrzeze kosci sloniowej\tCI\nwyspa bouveta\tBV\nwyspa bozego narodzenia\tCX\nwyspa man\tIM\n" +
+	"wyspa swietej heleny\tSH\nwyspa swietej heleny wyspa wniebowstapienia i tristan da cunha\tSH\n" +
+	"wyspy alandzkie\tAX\nwyspy cooka\tCK\nwyspy dziewicze stanow zjednoczonych\tVI\nwyspy heard i mcdonalda\tHM\n" +
+	"wyspy kokosowe\tCC\nwyspy marshalla\tMH\nwyspy owcze\tFO\nwyspy salomona\tSB\nwyspy swietego tomasza i ksiazeca\tST\n" +
+	"xkk\tXK\nxkx\tXK\nyem\tYE\nyemen\tYE\nyibuti\tDJ\nzaf\tZA\nzambia\tZM\nzambie\tZM\nzentralafrikanische republik\tCF\n" +
+	"zimbabue\tZW\nzimbabwe\tZW\nzjednoczone emiraty arabskie\tAE\nzjednoczone krolestwo\tGB\n" +
+	"zmb\tZM\nzuid afrika\tZA\nzuid georgia en de zuidelijke sandwicheilanden\tGS\nzuid georgia en zuidelijke sandwicheilanden\tGS\n" +
+	"zuid korea\tKR\nzuid soedan\tSS\nzwe\tZW\nzweden\tSE\nzwitserland\tCH\nzwitserse bondsstaat\tCH\n" +
 	"zypern\tCY\n"
+
+// nationalityKeys holds 2434 records in the form of countryKeys: the folded
+// nationality adjectives, and the keys whose meaning as a nationality differs
+// from their meaning in countryKeys. A nationality is looked up here first.
+const nationalityKeys = "" +
+	"aegyptisch\tEG\naegyptische\tEG\naegyptischer\tEG\naequatorial guineisch\tGQ\naequatorial guineische\tGQ\n" +
+	"aequatorial guineischer\tGQ\naethiopisch\tET\naethiopische\tET\naethiopischer\tET\nafgana\tAF\n" +
+	"afgano\tAF\nafganska\tAF\nafganski\tAF\nafghaan\tAF\nafghan\tAF\nafghane\tAF\nafghanisch\tAF\n" +
+	"afghanische\tAF\nafghanischer\tAF\nafghansk\tAF\nafghanska\tAF\nafro kittitien et afro nevisien\tKN\n" +
+	"afro kittitien et afro nevisienne\tKN\nagyptisch\tEG\nagyptische\tEG\nagyptischer\tEG\naland eilanden\tAX\n" +
+	"aland insel\tAX\nalandes\tAX\nalandesa\tAX\nalbanais\tAL\nalbanaise\tAL\nalbanees\tAL\nalbanes\tAL\n" +
+	"albanesa\tAL\nalbanese\tAL\nalbanian\tAL\nalbanisch\tAL\nalbanische\tAL\nalbanischer\tAL\nalbansk\tAL\n" +
+	"albanska\tAL\nalbanski\tAL\naleman\tDE\nalemana\tDE\nalgerian\tDZ\nalgerienne\tDZ\nalgerijn\tDZ\n" +
+	"algerina\tDZ\nalgerino\tDZ\nalgerisch\tDZ\nalgerische\tDZ\nalgerischer\tDZ\nalgerisk\tDZ\nalgeriska\tDZ\n" +
+	"algierska\tDZ\nalgierski\tDZ\nallemand\tDE\nallemande\tDE\namericain\tUS\namericaine\tUS\namerican\tUS\n" +
+	"americana\tUS\namericano\tUS\namerikaans\tUS\namerikanisch\tUS\namerikanische\tUS\namerikanischer\tUS\n" +
+	"amerikansk\tUS\namerikanska\tUS\namerykanska\tUS\namerykanski\tUS\nandorran\tAD\nandorrana\tAD\n" +
+	"andorrane\tAD\nandorranisch\tAD\nandorranische\tAD\nandorranischer\tAD\nandorrano\tAD\nandorrees\tAD\n" +
+	"angolais\tAO\nangolaise\tAO\nangolan\tAO\nangolana\tAO\nangolanisch\tAO\nangolanische\tAO\nangolanischer\tAO\n" +
+	"angolano\tAO\nangolees\tAO\nangolena\tAO\nangoleno\tAO\nantigua\tAG\nantiguana\tAG\nantiguanen\tAG\n" +
+	"antiguanisch\tAG\nantiguanische\tAG\nantiguanischer\tAG\nantiguano\tAG\nantiguans\tAG\nantiguayen\tAG\n" +
+	"antiguayenne\tAG\naquatorial guineisch\tGQ\naquatorial guineische\tGQ\naquatorial guineischer\tGQ\n" +
+	"argelina\tDZ\nargelino\tDZ\nargentijn\tAR\nargentin\tAR\nargentinean\tAR\nargentinisch\tAR\n" +
+	"argentinische\tAR\nargentinischer\tAR\nargentino\tAR\nargentinsk\tAR\nargentinska\tAR\nargentynska\tAR\n" +
+	"argentynski\tAR\narmeens\tAM\narmena\tAM\narmenian\tAM\narmenienne\tAM\narmenio\tAM\narmenisch\tAM\n" +
+	"armenische\tAM\narmenischer\tAM\narmenisk\tAM\narmeniska\tAM\narmeno\tAM\naserbaidschanisch\tAZ\n" +
+	"aserbaidschanische\tAZ\naserbaidschanischer\tAZ\nathiopisch\tET\nathiopische\tET\nathiopischer\tET\n" +
+	"australian\tAU\naustraliana\tAU\naustraliano\tAU\naustralienne\tAU\naustralijska\tAU\naustralijski\tAU\n" +
+	"australisch\tAU\naustralische\tAU\naustralischer\tAU\naustralisk\tAU\naustraliska\tAU\naustriaca\tAT\n" +
+	"austriacka\tAT\naustriacki\tAT\naustriaco\tAT\naustrian\tAT\nautrichien\tAT\nautrichienne\tAT\n" +
+	"azerbaidjanais\tAZ\nazerbaidjanaise\tAZ\nazerbaigiani\tAZ\nazerbaijani\tAZ\nazerbaiyana\tAZ\n" +
+	"azerbaiyano\tAZ\nazerbajdzjansk\tAZ\nazerbajdzjanska\tAZ\nazerbeidzjaans\tAZ\nazerbejdzanska\tAZ\n" +
+	"azerbejdzanski\tAZ\nbahamaisch\tBS\nbahamaische\tBS\nbahamaischer\tBS\nbahamena\tBS\nbahameno\tBS\n" +
+	"bahamiaans\tBS\nbahamian\tBS\nbahamiana\tBS\nbahamiano\tBS\nbahamien\tBS\nbahamienne\tBS\nbahraini\tBH\n" +
+	"bahrainisch\tBH\nbahrainische\tBH\nbahrainischer\tBH\nbahreinien\tBH\nbahreinienne\tBH\nbahreins\tBH\n" +
+	"bangladais\tBD\nbangladaise\tBD\nbangladeschisch\tBD\nbangladeschische\tBD\nbangladeschischer\tBD\n" +
+	"bangladeshi\tBD\nbangladeshisk\tBD\nbangladeshiska\tBD\nbangladesi\tBD\nbangladeska\tBD\nbangladeski\tBD\n" +
+	"barbadense\tBB\nbarbadian\tBB\nbarbadiana\tBB\nbarbadien\tBB\nbarbadienne\tBB\nbarbadisch\tBB\n" +
+	"barbadische\tBB\nbarbadischer\tBB\nbareini\tBH\nbatswana\tBW\nbelarusian\tBY\nbelarusisk\tBY\n" +
+	"belarusiska\tBY\nbelarussisch\tBY\nbelarussische\tBY\nbelarussischer\tBY\nbelg\tBE\nbelga\tBE\n" +
+	"belge\tBE\nbelgian\tBE\nbelgijska\tBE\nbelgijski\tBE\nbelgisch\tBE\nbelgische\tBE\nbelgischer\tBE\n" +
+	"belgisk\tBE\nbelgiska\tBE\nbelicena\tBZ\nbeliceno\tBZ\nbelizaan\tBZ\nbelizean\tBZ\nbelizien\tBZ\n" +
+	"belizienne\tBZ\nbelizisch\tBZ\nbelizische\tBZ\nbelizischer\tBZ\nbengaal\tBD\nbeninees\tBJ\nbenines\tBJ\n" +
+	"beninesa\tBJ\nbeninese\tBJ\nbeninisch\tBJ\nbeninische\tBJ\nbeninischer\tBJ\nbeninois\tBJ\nbeninoise\tBJ\n" +
+	"bermudena\tBM\nbermudeno\tBM\nbermudien\tBM\nbermudienne\tBM\nbermudisch\tBM\nbermudische\tBM\n" +
+	"bermudischer\tBM\nbhoutanais\tBT\nbhoutanaise\tBT\nbhutanees\tBT\nbhutanese\tBT\nbhutanisch\tBT\n" +
+	"bhutanische\tBT\nbhutanischer\tBT\nbialoruska\tBY\nbialoruski\tBY\nbielorrusa\tBY\nbielorruso\tBY\n" +
+	"bielorussa\tBY\nbielorusse\tBY\nbielorusso\tBY\nbirmaans\tMM\nbirman\tMM\nbirmana\tMM\nbirmane\tMM\n" +
+	"birmano\tMM\nbissaoguineen\tGW\nbissaoguineenne\tGW\nboliviaan\tBO\nbolivian\tBO\nboliviana\tBO\n" +
+	"boliviano\tBO\nbolivienne\tBO\nbolivisch\tBO\nbolivische\tBO\nbolivischer\tBO\nbonaire sint eustatius e saba\tBQ\n" +
+	"bosniacka\tBA\nbosniacki\tBA\nbosniaco erzegovina\tBA\nbosniaco erzegovino\tBA\nbosnian\tBA\n" +
+	"bosnian herzegovinian\tBA\nbosnien\tBA\nbosnienne\tBA\nbosnisch\tBA\nbosnisch herzegovina\tBA\n" +
+	"bosnisch herzegowinisch\tBA\nbosnisch herzegowinische\tBA\nbosnisch herzegowinischer\tBA\n" +
+	"bosnische\tBA\nbosnischer\tBA\nbosnisk\tBA\nbosniska\tBA\nbotsuanisch\tBW\nbotsuanische\tBW\n" +
+	"botsuanischer\tBW\nbotsuano\tBW\nbotswanais\tBW\nbotswanaise\tBW\nbouvet insel\tBV\nbrasilena\tBR\n" +
+	"brasileno\tBR\nbrasiliana\tBR\nbrasilianisch\tBR\nbrasilianische\tBR\nbrasilianischer\tBR\n" +
+	"brasiliano\tBR\nbrasiliansk\tBR\nbrasilianska\tBR\nbraziliaan\tBR\nbrazilian\tBR\nbrazylijska\tBR\n" +
+	"brazylijski\tBR\nbresilien\tBR\nbresilienne\tBR\nbrit\tGB\nbritanica\tGB\nbritanico\tGB\nbritanico del oceano indica\tIO\n" +
+	"britanico del oceano indico\tIO\nbritannica\tGB\nbritannico\tGB\nbritannique\tGB\nbritisch\tGB\n" +
+	"britische\tGB\nbritischer\tGB\nbritish\tGB\nbrits\tGB\nbrits territorium in de indische oceaan\tIO\n" +
+	"brittisk\tGB\nbrittiska\tGB\nbruneiaans\tBN\nbruneian\tBN\nbruneien\tBN\nbruneienne\tBN\nbruneiisch\tBN\n" +
+	"bruneiische\tBN\nbruneiischer\tBN\nbrunense\tBN\nbrytyjska\tGB\nbrytyjski\tGB\nbulgaar\tBG\n" +
+	"bulgaars\tBG\nbulgara\tBG\nbulgare\tBG\nbulgarian\tBG\nbulgarisch\tBG\nbulgarische\tBG\nbulgarischer\tBG\n" +
+	"bulgarisk\tBG\nbulgariska\tBG\nbulgaro\tBG\nbulgarska\tBG\nbulgarski\tBG\nburkinabe\tBF\nburkinabee\tBF\n" +
+	"burkines\tBF\nburkinesa\tBF\nburkinisch\tBF\nburkinische\tBF\nburkinischer\tBF\nburmese\tMM\n" +
+	"burundais\tBI\nburundaise\tBI\nburundes\tBI\nburundesa\tBI\nburundian\tBI\nburundiana\tBI\nburundiano\tBI\n" +
+	"burundisch\tBI\nburundische\tBI\nburundischer\tBI\nbutanes\tBT\nbutanesa\tBT\ncaboverdiana\tCV\n" +
+	"caboverdiano\tCV\ncaimanes\tKY\ncaimanesa\tKY\ncaimanien\tKY\ncaimanienne\tKY\ncambodgien\tKH\n" +
+	"cambodgienne\tKH\ncambodian\tKH\ncambodjaan\tKH\ncambogiana\tKH\ncambogiano\tKH\ncamboyana\tKH\n" +
+	"camboyano\tKH\ncameroonian\tCM\ncamerounais\tCM\ncamerounaise\tCM\ncamerunes\tCM\ncamerunesa\tCM\n" +
+	"camerunese\tCM\ncanadees\tCA\ncanadese\tCA\ncanadian\tCA\ncanadien\tCA\ncanadienne\tCA\ncanadiense\tCA\n" +
+	"cap verdien\tCV\ncap verdienne\tCV\ncape verdean\tCV\ncaribena\tBQ\ncaribeno\tBQ\nceca\tCZ\n" +
+	"ceco\tCZ\ncentraal afrikaan\tCF\ncentrafricain\tCF\ncentrafricaine\tCF\ncentrafricana\tCF\n" +
+	"centrafricano\tCF\ncentral african\tCF\ncentroafricana\tCF\ncentroafricano\tCF\nchadian\tTD\n" +
+	"chadiana\tTD\nchadiano\tTD\ncheca\tCZ\ncheco\tCZ\nchilean\tCL\nchileen\tCL\nchilena\tCL\nchilenisch\tCL\n" +
+	"chilenische\tCL\nchilenischer\tCL\nchileno\tCL\nchilensk\tCL\nchilenska\tCL\nchilien\tCL\nchilienne\tCL\n" +
+	"chilijska\tCL\nchilijski\tCL\nchinees\tCN\nchinese\tCN\nchinesisch\tCN\nchinesische\tCN\nchinesischer\tCN\n" +
+	"chino\tCN\nchinois\tCN\nchinoise\tCN\nchinska\tCN\nchinski\tCN\nchipriota\tCY\nchorwacka\tHR\n" +
+	"chorwacki\tHR\nchypriote\tCY\ncilena\tCL\ncileno\tCL\ncinese\tCN\ncipriota\tCY\ncocana\tCC\ncocano\tCC\n" +
+	"cocos eilanden\tCC\ncocos keeling eilanden\tCC\ncolombiaan\tCO\ncolombian\tCO\ncolombiana\tCO\n" +
+	"colombiano\tCO\ncolombiansk\tCO\ncolombianska\tCO\ncolombien\tCO\ncolombienne\tCO\ncomoraan\tKM\n" +
+	"comoran\tKM\ncomorense\tKM\ncomorien\tKM\ncomorienne\tKM\ncongolais\tCD CG\ncongolais republique democratique du congo\tCD\n" +
+	"congolais republique du congo\tCG\ncongolaise\tCD CG\ncongolees\tCD CG\ncongolees democratische republiek congo\tCD\n" +
+	"congolena\tCD CG\ncongoleno\tCD CG\ncongoleno republica del congo\tCG\ncongoleno republica democratica del congo\tCD\n" +
+	"congolese\tCD CG\ncongolese democratic republic of the congo\tCD\ncongolese repubblica del congo\tCG\n" +
+	"congolese repubblica democratica del congo\tCD\ncongolese republic of the congo\tCG\n" +
+	"cookiana\tCK\ncookiano\tCK\ncoreana\tKR\ncoreano\tKP KR\ncoreano del nord\tKP\ncoreano del sud\tKR\n" +
+	"costa ricaan\tCR\ncosta rican\tCR\ncosta ricanisch\tCR\ncosta ricanische\tCR\ncosta ricanischer\tCR\n" +
+	"costaricain\tCR\ncostaricaine\tCR\ncostarricense\tCR\ncroata\tHR\ncroate\tHR\ncroatian\tHR\n" +
+	"croato\tHR\ncubaan\tCU\ncubain\tCU\ncubaine\tCU\ncuban\tCU\ncubana\tCU\ncubano\tCU\ncuracaa\tCW\n" +
+	"curacien\tCW\ncuracienne\tCW\ncurazaa\tCW\ncypriot\tCY\ncypriotische\tCY\ncypriotisk\tCY\ncypriotiska\tCY\n" +
+	"cyprisch\tCY\ncypryjska\tCY\ncypryjski\tCY\nczarnogorska\tME\nczarnogorski\tME\nczech\tCZ\nczeska\tCZ\n" +
+	"czeski\tCZ\ndaenisch\tDK\ndaenische\tDK\ndaenischer\tDK\ndanes\tDK\ndanesa\tDK\ndanese\tDK\ndanisch\tDK\n" +
+	"danische\tDK\ndanischer\tDK\ndanish\tDK\ndanois\tDK\ndanoise\tDK\ndansk\tDK\ndanska\tDK\ndeen\tDK\n" +
+	"deens\tDK\ndelle isole cayman\tKY\ndeutsch\tDE\ndeutsche\tDE\ndeutscher\tDE\ndjiboutiaan\tDJ\n" +
+	"djiboutien\tDJ\ndjiboutienne\tDJ\ndominicaan\tDO\ndominicain\tDM DO\ndominicain dominique\tDM\n" +
+	"dominicain republique dominicaine\tDO\ndominicaine\tDM DO\ndominican\tDM DO\ndominican dominica\tDM\n" +
+	"dominican dominican republic\tDO\ndominicana\tDM DO\ndominicana dominica\tDM\ndominicana repubblica dominicana\tDO\n" +
+	"dominicanisch\tDM\ndominicanisch dominica\tDM\ndominicanische\tDM\ndominicanischer\tDM\n" +
+	"dominicano\tDM DO\ndominicano dominica\tDM\ndominicano republica dominicana\tDO\ndominikanisch\tDO\n" +
+	"dominikanisch dominikanische republik\tDO\ndominikanische\tDO\ndominikanischer\tDO\ndschibutisch\tDJ\n" +
+	"dschibutische\tDJ\ndschibutischer\tDJ\nduits\tDE\ndunska\tDK\ndunski\tDK\ndutch\tNL\neast timorese\tTL\n" +
+	"ecuadoraans\tEC\necuadorean\tEC\necuadoregna\tEC\necuadoregno\tEC\necuadorian\tEC\necuadorianisch\tEC\n" +
+	"ecuadorianische\tEC\necuadorianischer\tEC\necuatoguineana\tGQ\necuatoguineano\tGQ\necuatoriana\tEC\n" +
+	"ecuatoriano\tEC\negipcia\tEG\negipcio\tEG\negipska\tEG\negipski\tEG\negiziana\tEG\negiziano\tEG\n" +
+	"egyptian\tEG\negyptien\tEG\negyptienne\tEG\negyptisch\tEG\negyptisk\tEG\negyptiska\tEG\nemira\tAE\n" +
+	"emirati\tAE\nemirian\tAE\nemirien\tAE\nemirienne\tAE\nemirisch\tAE\nemiro\tAE\nenglish\tGB\nequato guineen\tGQ\n" +
+	"equato guineenne\tGQ\nequatoriaal guinee\tGQ\nequatorial guinean\tGQ\nequatorien\tEC\nequatorienne\tEC\n" +
+	"eritrean\tER\neritreansk\tER\neritreanska\tER\neritreisch\tER\neritreische\tER\neritreischer\tER\n" +
+	"eritreo\tER\neritrese\tER\nerythreen\tER\nerythreenne\tER\nerytrejska\tER\nerytrejski\tER\neslovaca\tSK\n" +
+	"eslovaco\tSK\neslovena\tSI\nesloveno\tSI\nespagnol\tES\nespagnole\tES\nespanol\tES\nespanola\tES\n" +
+	"est timorais\tTL\nest timoraise\tTL\nestadounidense\tUS\nestadounidense islas menores alejadas de los estados unidos\tUM\n" +
+	"estnisch\tEE\nestnische\tEE\nestnischer\tEE\nestnisk\tEE\nestniska\tEE\nestone\tEE\nestonian\tEE\n" +
+	"estonien\tEE\nestonienne\tEE\nestonio\tEE\nestonska\tEE\nestonski\tEE\nests\tEE\nethiopian\tET\n" +
+	"ethiopien\tET\nethiopienne\tET\nethiopisch\tET\netiope\tET\netiopisk\tET\netiopiska\tET\netiopska\tET\n" +
+	"etiopski\tET\nfaeroer eilanden\tFO\nfalklandeilanden malvinas\tFK\nferoes\tFO\nferoesa\tFO\n" +
+	"feroien\tFO\nferoienne\tFO\nfidjien\tFJ\nfidjienne\tFJ\nfidschianisch\tFJ\nfidschianische\tFJ\n" +
+	"fidschianischer\tFJ\nfijiaans\tFJ\nfijian\tFJ\nfijiana\tFJ\nfijiano\tFJ\nfilipijns\tPH\nfilipina\tPH\n" +
+	"filipino\tPH\nfilipinska\tPH\nfilipinski\tPH\nfilippina\tPH\nfilippino\tPH\nfilippinsk\tPH\n" +
+	"filippinska\tPH\nfinlandais\tFI\nfinlandaise\tFI\nfinlandes\tFI\nfinlandesa\tFI\nfinlandese\tFI\n" +
+	"finlandsk\tFI\nfinlandska\tFI\nfinnisch\tFI\nfinnische\tFI\nfinnischer\tFI\nfinnish\tFI\nfins\tFI\n" +
+	"finsk\tFI\nfinska\tFI\nfinski\tFI\nfrancais\tFR\nfrancais guyane\tGF\nfrancais polynesie francaise\tPF\n" +
+	"francais taaf\tTF\nfrancaise\tFR\nfrances\tFR\nfrances polinesia francesa\tPF\nfrances territorios australes franceses\tTF\n" +
+	"francesa\tFR\nfrancese\tFR\nfrancese guianese\tGF\nfrancuska\tFR\nfrancuski\tFR\nfrans\tFR\n" +
+	"frans frans guyana\tGF\nfrans frans polynesie\tPF\nfrans franse zuidelijke gebieden\tTF\n" +
+	"fransk\tFR\nfranska\tFR\nfranzoesisch\tFR\nfranzoesische\tFR\nfranzoesischer\tFR\nfranzosisch\tFR\n" +
+	"franzosische\tFR\nfranzosischer\tFR\nfrench\tFR\nfrench french guiana\tGF\nfrench french polynesia\tPF\n" +
+	"french french southern territories\tTF\ngabonais\tGA\ngabonaise\tGA\ngabonees\tGA\ngabones\tGA\n" +
+	"gabonesa\tGA\ngabonese\tGA\ngabunisch\tGA\ngabunische\tGA\ngabunischer\tGA\ngallese\tGB\ngallois\tGB\n" +
+	"galloise\tGB\ngambiaan\tGM\ngambian\tGM\ngambiana\tGM\ngambiano\tGM\ngambien\tGM\ngambienne\tGM\n" +
+	"gambisch\tGM\ngambische\tGM\ngambischer\tGM\ngazastreifen\tPS\ngeorgia del sud e isole sandwich del sud\tGS\n" +
+	"georgian\tGE\ngeorgiana\tGE\ngeorgiano\tGE\ngeorgiano islas georgias del sur y sandwich del sur\tGS\n" +
+	"georgie du sud et les iles sandwich du sude\tGS\ngeorgienne\tGE\ngeorgisch\tGE\ngeorgische\tGE\n" +
+	"georgischer\tGE\ngeorgisk\tGE\ngeorgiska\tGE\ngerman\tDE\nghanaian\tGH\nghanaisch\tGH\nghanaische\tGH\n" +
+	"ghanaischer\tGH\nghaneen\tGH\nghaneenne\tGH\nghanees\tGH\nghanese\tGH\ngiamaicana\tJM\ngiamaicano\tJM\n" +
+	"giapponese\tJP\ngibraltariens\tGI\ngibraltariense\tGI\ngibraltena\tGI\ngibralteno\tGI\ngiordana\tJO\n" +
+	"giordano\tJO\ngranadina\tGD\ngranadino\tGD\ngrec\tGR\ngreca\tGR\ngrecka\tGR\ngrecki\tGR\ngreco\tGR\n" +
+	"grecque\tGR\ngreek\tGR\ngrekisk\tGR\ngrekiska\tGR\ngrenadiaans\tGD\ngrenadian\tGD\ngrenadien\tGD\n" +
+	"grenadienne\tGD\ngrenadisch\tGD\ngrenadische\tGD\ngrenadischer\tGD\ngriechisch\tGR\ngriechische\tGR\n" +
+	"griechischer\tGR\ngriega\tGR\ngriego\tGR\ngriek\tGR\ngrieks\tGR\ngroenlaendisch\tGL\ngroenlaendische\tGL\n" +
+	"groenlaendischer\tGL\ngroenlandais\tGL\ngroenlandaise\tGL\ngroenlandes\tGL\ngroenlandesa\tGL\n" +
+	"gronlandisch\tGL\ngronlandische\tGL\ngronlandischer\tGL\ngruzinska\tGE\ngruzinski\tGE\nguadalupena\tGP\n" +
+	"guadalupeno\tGP\nguadeloupeen\tGP\nguadeloupeenne\tGP\nguame\tGU\nguames\tGU\nguamesa\tGU\nguamisch\tGU\n" +
+	"guamische\tGU\nguamischer\tGU\nguatemalan\tGT\nguatemalteca\tGT\nguatemalteco\tGT\nguatemalteeks\tGT\n" +
+	"guatemaltekisch\tGT\nguatemaltekische\tGT\nguatemaltekischer\tGT\nguatemalteque\tGT\nguayanes\tGF\n" +
+	"guayanesa\tGF\nguernesiais\tGG\nguernesiaise\tGG\nguinea bissauan\tGW\nguinea bissauisch\tGW\n" +
+	"guinea bissauische\tGW\nguinea bissauischer\tGW\nguinean\tGN\nguineana\tGN\nguineano\tGN\n" +
+	"guineano bisau\tGW\nguineano equatoriale\tGQ\nguinee bissauan\tGW\nguineen\tGN\nguineenne\tGN\n" +
+	"guinees\tGN\nguineisch\tGN\nguineische\tGN\nguineischer\tGN\nguyanais\tGY\nguyanaise\tGY\nguyanes\tGY\n" +
+	"guyanesa\tGY\nguyanese\tGY\nguyanisch\tGY\nguyanische\tGY\nguyanischer\tGY\nhaitiaan\tHT\nhaitian\tHT\n" +
+	"haitiana\tHT\nhaitianisch\tHT\nhaitianische\tHT\nhaitianischer\tHT\nhaitiano\tHT\nhaitien\tHT\n" +
+	"haitienne\tHT\nheard eiland en mcdonald eilanden\tHM\nheard y mcdonald\tHM\nheilige stoel\tVA\n" +
+	"heilige stoel vaticaanstad\tVA\nhiszpanska\tES\nhiszpanski\tES\nholandes\tNL\nholandesa\tNL\n" +
+	"holenderska\tNL\nholenderski\tNL\nhollaendisch\tNL\nhollaendische\tNL\nhollaendischer\tNL\n" +
+	"hollandais\tNL\nhollandaise\tNL\nhollandisch\tNL\nhollandische\tNL\nhollandischer\tNL\nhollands\tNL\n" +
+	"hollandsk\tNL\nhollandska\tNL\nhonduran\tHN\nhonduranisch\tHN\nhonduranische\tHN\nhonduranischer\tHN\n" +
+	"hondurena\tHN\nhondureno\tHN\nhondurese\tHN\nhondurien\tHN\nhondurienne\tHN\nhongaar\tHU\nhongaars\tHU\n" +
+	"hongkones\tHK\nhongkonesa\tHK\nhongkongais\tHK\nhongkongaise\tHK\nhongrois\tHU\nhongroise\tHU\n" +
+	"hungara\tHU\nhungarian\tHU\nhungaro\tHU\ni kiribati\tKI\nicelandic\tIS\nier\tIE\niers\tIE\nijslander\tIS\n" +
+	"ile bouvete\tBV\nile de mane\tIM\niles alande\tAX\niles cocose\tCC\niles cooke\tCK\niles heard et macdonalde\tHM\n" +
+	"iles mariannes du norde\tMP\niles mineures eloignees des etats unise\tUM\niles pitcairne\tPN\n" +
+	"iles turques et caiquese\tTC\niles vierges americainese\tVI\niles vierges britanniquese\tVG\n" +
+	"indiaas\tIN\nindian\tIN\nindiana\tIN\nindiano\tIN\nindienne\tIN\nindio\tIN\nindisch\tIN\nindische\tIN\n" +
+	"indischer\tIN\nindisk\tIN\nindiska\tIN\nindonesian\tID\nindonesiana\tID\nindonesiano\tID\nindonesienne\tID\n" +
+	"indonesio\tID\nindonesisch\tID\nindonesische\tID\nindonesischer\tID\nindonesisk\tID\nindonesiska\tID\n" +
+	"indonezyjska\tID\nindonezyjski\tID\nindyjska\tIN\nindyjski\tIN\niraakse\tIQ\niraans\tIR\nirachena\tIQ\n" +
+	"iracheno\tIQ\niracka\tIQ\niracki\tIQ\niraki\tIQ\nirakien\tIQ\nirakienne\tIQ\nirakisch\tIQ\nirakische\tIQ\n" +
+	"irakischer\tIQ\nirakisk\tIQ\nirakiska\tIQ\nirani\tIR\niranian\tIR\niraniana\tIR\niraniano\tIR\n" +
+	"iranien\tIR\niranienne\tIR\niranisch\tIR\niranische\tIR\niranischer\tIR\niransk\tIR\niranska\tIR\n" +
+	"iranski\tIR\niraqi\tIQ\nirisch\tIE\nirische\tIE\nirischer\tIE\nirish\tIE\nirlandais\tIE\nirlandaise\tIE\n" +
+	"irlandes\tIE\nirlandesa\tIE\nirlandese\tIE\nirlandsk\tIE\nirlandska\tIE\nirlandzka\tIE\nirlandzki\tIE\n" +
+	"islaendisch\tIS\nislaendische\tIS\nislaendischer\tIS\nislandais\tIS\nislandaise\tIS\nislandes\tIS\n" +
+	"islandesa\tIS\nislandese\tIS\nislandisch\tIS\nislandische\tIS\nislandischer\tIS\nislandsk\tIS\n" +
+	"islandska\tIS\nislandzka\tIS\nislandzki\tIS\nisola di bouvet\tBV\nisola di natale\tCX\nisole falkland malvinas\tFK\n" +
+	"isole faroe\tFO\nisraeli\tIL\nisraeliana\tIL\nisraeliano\tIL\nisraelien\tIL\nisraelienne\tIL\n" +
+	"israelisch\tIL\nisraelische\tIL\nisraelischer\tIL\nisraelisk\tIL\nisraeliska\tIL\nitaliaan\tIT\n" +
+	"italiaans\tIT\nitalian\tIT\nitaliana\tIT\nitaliano\tIT\nitalienisch\tIT\nitalienische\tIT\nitalienischer\tIT\n" +
+	"italienne\tIT\nitaliensk\tIT\nitalienska\tIT\nivoirien\tCI\nivoirienne\tCI\nivoriaan\tCI\nivorian\tCI\n" +
+	"ivoriana\tCI\nivoriano\tCI\nivorisch\tCI\nivorische\tCI\nivorischer\tCI\nizraelska\tIL\nizraelski\tIL\n" +
+	"jamaicaan\tJM\njamaican\tJM\njamaicana\tJM\njamaicano\tJM\njamaikanisch\tJM\njamaikanische\tJM\n" +
+	"jamaikanischer\tJM\njamaiquain\tJM\njamaiquaine\tJM\njan mayen\tSJ\njapanese\tJP\njapanisch\tJP\n" +
+	"japanische\tJP\njapanischer\tJP\njapans\tJP\njapansk\tJP\njapanska\tJP\njaponais\tJP\njaponaise\tJP\n" +
+	"japones\tJP\njaponesa\tJP\njaponska\tJP\njaponski\tJP\njemenitisch\tYE\njemenitische\tYE\njemenitischer\tYE\n" +
+	"jersiais\tJE\njersiaise\tJE\njordaans\tJO\njordana\tJO\njordanian\tJO\njordanienne\tJO\njordanisch\tJO\n" +
+	"jordanische\tJO\njordanischer\tJO\njordano\tJO\nkaapverdiaans\tCV\nkambodschanisch\tKH\nkambodschanische\tKH\n" +
+	"kambodschanischer\tKH\nkameroener\tCM\nkamerunisch\tCM\nkamerunische\tCM\nkamerunischer\tCM\n" +
+	"kanadensisk\tCA\nkanadensiska\tCA\nkanadisch\tCA\nkanadische\tCA\nkanadischer\tCA\nkanadyjska\tCA\n" +
+	"kanadyjski\tCA\nkapverdisch\tCV\nkapverdische\tCV\nkapverdischer\tCV\nkasachisch\tKZ\nkasachische\tKZ\n" +
+	"kasachischer\tKZ\nkatarisch\tQA\nkatarische\tQA\nkatarischer\tQA\nkazachska\tKZ\nkazachski\tKZ\n" +
+	"kazachstaans\tKZ\nkazaja\tKZ\nkazajo\tKZ\nkazaka\tKZ\nkazakh\tKZ\nkazakhstanais\tKZ\nkazakhstanaise\tKZ\n" +
+	"kazakhstani\tKZ\nkazakisk\tKZ\nkazakiska\tKZ\nkazako\tKZ\nkeniaans\tKE\nkeniana\tKE\nkenianisch\tKE\n" +
+	"kenianische\tKE\nkenianischer\tKE\nkeniano\tKE\nkeniota\tKE\nkenyan\tKE\nkenyane\tKE\nkinesisk\tCN\n" +
+	"kinesiska\tCN\nkirghiz\tKG\nkirghize\tKG\nkirgisisch\tKG\nkirgisische\tKG\nkirgisischer\tKG\n" +
+	"kirgizisch\tKG\nkirguis\tKG\nkiribatiana\tKI\nkiribatiano\tKI\nkiribatiens\tKI\nkiribatiense\tKI\n" +
+	"kiribatisch\tKI\nkiribatische\tKI\nkiribatischer\tKI\nkittian and nevisian\tKN\nkittian e nevisian\tKN\n" +
+	"kittian en nevisiaans\tKN\nkitticiana\tKN\nkitticiano\tKN\nkitticiano san cristobal y nieves\tKN\n" +
+	"koeweitse\tKW\nkolumbianisch\tCO\nkolumbianische\tCO\nkolumbianischer\tCO\nkolumbijska\tCO\n" +
+	"kolumbijski\tCO\nkomorisch\tKM\nkomorische\tKM\nkomorischer\tKM\nkongolesisch\tCD CG\nkongolesisch demokratische republik kongo\tCD\n" +
+	"kongolesisch republik kongo\tCG\nkongolesische\tCD CG\nkongolesischer\tCD CG\nkosov\tXK\n" +
+	"kosovansk\tXK\nkosovanska\tXK\nkosovar\tXK\nkosovare\tXK\nkosovarisch\tXK\nkosovarische\tXK\n" +
+	"kosovarischer\tXK\nkosowska\tXK\nkosowski\tXK\nkoweitien\tKW\nkoweitienne\tKW\nkroatisch\tHR\n" +
+	"kroatische\tHR\nkroatischer\tHR\nkroatisk\tHR\nkroatiska\tHR\nkubanisch\tCU\nkubanische\tCU\n" +
+	"kubanischer\tCU\nkubansk\tCU\nkubanska\tCU\nkubanski\tCU\nkuwaiti\tKW\nkuwaitisch\tKW\nkuwaitische\tKW\n" +
+	"kuwaitischer\tKW\nkyrgyz\tKG\nl ile christmas\tCX\nl ile christmase\tCX\nlaosiana\tLA\nlaosiano\tLA\n" +
+	"laotiaan\tLA\nlaotian\tLA\nlaotiana\tLA\nlaotiano\tLA\nlaotien\tLA\nlaotienne\tLA\nlaotisch\tLA\n" +
+	"laotische\tLA\nlaotischer\tLA\nlatvian\tLV\nlebanese\tLB\nlesotense\tLS\nlesothisch\tLS\nlesothische\tLS\n" +
+	"lesothischer\tLS\nleton\tLV\nletona\tLV\nlets\tLV\nlettisch\tLV\nlettische\tLV\nlettischer\tLV\n" +
+	"lettisk\tLV\nlettiska\tLV\nletton\tLV\nlettone\tLV\nlibanais\tLB\nlibanaise\tLB\nlibanees\tLB\n" +
+	"libanes\tLB\nlibanesa\tLB\nlibanese\tLB\nlibanesisch\tLB\nlibanesische\tLB\nlibanesischer\tLB\n" +
+	"libanesisk\tLB\nlibanesiska\tLB\nlibanska\tLB\nlibanski\tLB\nliberiaan\tLR\nliberian\tLR\nliberiana\tLR\n" +
+	"liberiane\tLR\nliberianisch\tLR\nliberianische\tLR\nliberianischer\tLR\nliberiano\tLR\nlibica\tLY\n" +
+	"libico\tLY\nlibio\tLY\nlibisch\tLY\nlibyan\tLY\nlibyenne\tLY\nlibysch\tLY\nlibysche\tLY\nlibyscher\tLY\n" +
+	"liechtensteiner\tLI\nliechtensteiniana\tLI\nliechtensteiniano\tLI\nliechtensteinisch\tLI\n" +
+	"liechtensteinische\tLI\nliechtensteinischer\tLI\nliechtensteinois\tLI\nliechtensteinoise\tLI\n" +
+	"liechtensteinsk\tLI\nliechtensteinska\tLI\nliechtensteinski\tLI\nlitauisch\tLT\nlitauische\tLT\n" +
+	"litauischer\tLT\nlitauisk\tLT\nlitauiska\tLT\nlitewska\tLT\nlitewski\tLT\nlithuanian\tLT\nlitouws\tLT\n" +
+	"lituana\tLT\nlituanien\tLT\nlituanienne\tLT\nlituano\tLT\nlotewska\tLV\nlotewski\tLV\nluciana\tLC\n" +
+	"lucianisch\tLC\nlucianische\tLC\nlucianischer\tLC\nluciano\tLC\nluciano santa lucia\tLC\nluksemburska\tLU\n" +
+	"luksemburski\tLU\nlussemburghese\tLU\nluxembourgeois\tLU\nluxembourgeoise\tLU\nluxembourger\tLU\n" +
+	"luxembourgish\tLU\nluxemburgisch\tLU\nluxemburgische\tLU\nluxemburgischer\tLU\nluxemburgs\tLU\n" +
+	"luxemburgsk\tLU\nluxemburgska\tLU\nluxemburgues\tLU\nluxemburguesa\tLU\nmaagdeneilanden brits\tVG\n" +
+	"maagdeneilanden v s\tVI\nmacaa\tMO\nmacaense\tMO\nmacaneen\tMO\nmacaneenne\tMO\nmacedone\tMK\n" +
+	"macedonian\tMK\nmacedonien\tMK\nmacedonienne\tMK\nmacedonio\tMK\nmacedonisch\tMK\nmacedonska\tMK\n" +
+	"macedonski\tMK\nmadagascari\tMG\nmadagassisch\tMG\nmadagassische\tMG\nmadagassischer\tMG\n" +
+	"mahorais\tYT\nmahoraise\tYT\nmakedonisk\tMK\nmakedoniska\tMK\nmalagasie\tMG\nmalagasy\tMG\nmalaisien\tMY\n" +
+	"malaisienne\tMY\nmalasio\tMY\nmalawian\tMW\nmalawien\tMW\nmalawienne\tMW\nmalawisch\tMW\nmalawische\tMW\n" +
+	"malawischer\tMW\nmalaysian\tMY\nmalaysisch\tMY\nmalaysische\tMY\nmalaysischer\tMY\nmaldiva\tMV\n" +
+	"maldivan\tMV\nmaldiviana\tMV\nmaldiviano\tMV\nmaldivien\tMV\nmaldivienne\tMV\nmaldivo\tMV\nmaledivisch\tMV\n" +
+	"maledivische\tMV\nmaledivischer\tMV\nmaleisisch\tMY\nmalese\tMY\nmalgache\tMG\nmalgascia\tMG\n" +
+	"malgascio\tMG\nmalian\tML\nmaliana\tML\nmaliano\tML\nmalien\tML\nmalienne\tML\nmalinees\tML\nmalisch\tML\n" +
+	"malische\tML\nmalischer\tML\nmalouin\tFK\nmalouine\tFK\nmaltais\tMT\nmaltaise\tMT\nmaltanska\tMT\n" +
+	"maltanski\tMT\nmaltees\tMT\nmaltes\tMT\nmaltesa\tMT\nmaltese\tMT\nmaltesisch\tMT\nmaltesische\tMT\n" +
+	"maltesischer\tMT\nmaltesisk\tMT\nmaltesiska\tMT\nmalvinense\tFK\nmanes\tIM\nmanesa\tIM\nmanx\tIM\n" +
+	"marianense\tMP\nmarocain\tMA\nmarocaine\tMA\nmarocchina\tMA\nmarocchino\tMA\nmarockansk\tMA\n" +
+	"marockanska\tMA\nmarokanska\tMA\nmarokanski\tMA\nmarokkaan\tMA\nmarokkaans\tMA\nmarokkanisch\tMA\n" +
+	"marokkanische\tMA\nmarokkanischer\tMA\nmarroqui\tMA\nmarshales\tMH\nmarshalesa\tMH\nmarshallais\tMH\n" +
+	"marshallaise\tMH\nmarshallees\tMH\nmarshallese\tMH\nmarshallisch\tMH\nmarshallische\tMH\nmarshallischer\tMH\n" +
+	"martiniquais\tMQ\nmartiniquaise\tMQ\nmartiniques\tMQ\nmartiniquesa\tMQ\nmauretanisch\tMR\n" +
+	"mauretanische\tMR\nmauretanischer\tMR\nmauriciana\tMU\nmauriciano\tMU\nmauricien\tMU\nmauricienne\tMU\n" +
+	"mauritaans\tMR\nmauritana\tMR\nmauritanian\tMR\nmauritanien\tMR\nmauritanienne\tMR\nmauritano\tMR\n" +
+	"mauritiaan\tMU\nmauritian\tMU\nmauritisch\tMU\nmauritische\tMU\nmauritischer\tMU\nmauriziana\tMU\n" +
+	"mauriziano\tMU\nmayotes\tYT\nmayotesa\tYT\nmazedonisch\tMK\nmazedonische\tMK\nmazedonischer\tMK\n" +
+	"meksykanska\tMX\nmeksykanski\tMX\nmessicana\tMX\nmessicano\tMX\nmexicaan\tMX\nmexicain\tMX\n" +
+	"mexicaine\tMX\nmexican\tMX\nmexicana\tMX\nmexicano\tMX\nmexikanisch\tMX\nmexikanische\tMX\nmexikanischer\tMX\n" +
+	"mexikansk\tMX\nmexikanska\tMX\nmicronesian\tFM\nmicronesiana\tFM\nmicronesiano\tFM\nmicronesien\tFM\n" +
+	"micronesienne\tFM\nmicronesio\tFM\nmicronesisch\tFM\nmikronesisch\tFM\nmikronesische\tFM\n" +
+	"mikronesischer\tFM\nmoldava\tMD\nmoldave\tMD\nmoldavisch\tMD\nmoldavisk\tMD\nmoldaviska\tMD\n" +
+	"moldavo\tMD\nmoldawisch\tMD\nmoldawische\tMD\nmoldawischer\tMD\nmoldawska\tMD\nmoldawski\tMD\n" +
+	"moldovan\tMD\nmonacan\tMC\nmonegasca\tMC\nmonegasco\tMC\nmonegasque\tMC\nmonegassisch\tMC\nmonegassische\tMC\n" +
+	"monegassischer\tMC\nmongol\tMN\nmongol mongolia\tMN\nmongola\tMN\nmongole\tMN\nmongolian\tMN\n" +
+	"mongolisch\tMN\nmongolische\tMN\nmongolischer\tMN\nmongolo\tMN\nmongools\tMN\nmontenegra\tME\n" +
+	"montenegrijn\tME\nmontenegrin\tME\nmontenegrina\tME\nmontenegrine\tME\nmontenegrinisch\tME\n" +
+	"montenegrinische\tME\nmontenegrinischer\tME\nmontenegrino\tME\nmontenegrinsk\tME\nmontenegrinska\tME\n" +
+	"montserratiana\tMS\nmontserratiano\tMS\nmontserratien\tMS\nmontserratienne\tMS\nmoroccan\tMA\n" +
+	"mosambikanisch\tMZ\nmosambikanische\tMZ\nmosambikanischer\tMZ\nmosotha\tLS\nmosotho\tLS\nmosothoe\tLS\n" +
+	"mozambicain\tMZ\nmozambicaine\tMZ\nmozambican\tMZ\nmozambicana\tMZ\nmozambicano\tMZ\nmozambikaan\tMZ\n" +
+	"mozambiquena\tMZ\nmozambiqueno\tMZ\nmyanmarisch\tMM\nmyanmarische\tMM\nmyanmarischer\tMM\n" +
+	"namibian\tNA\nnamibiana\tNA\nnamibiano\tNA\nnamibien\tNA\nnamibienne\tNA\nnamibio\tNA\nnamibisch\tNA\n" +
+	"namibische\tNA\nnamibischer\tNA\nnauruaans\tNR\nnauruan\tNR\nnauruana\tNR\nnauruane\tNR\nnauruano\tNR\n" +
+	"nauruisch\tNR\nnauruische\tNR\nnauruischer\tNR\nnavidena\tCX\nnavideno\tCX\nnederlands\tNL\n" +
+	"nederlandse\tNL\nnederlandsk\tNL\nnederlandska\tNL\nneerlandais\tNL\nneerlandaise\tNL\nneerlandes\tNL\n" +
+	"neerlandesa\tNL\nneerlandese\tNL\nneo caledonien\tNC\nneo caledonienne\tNC\nneo zelandais\tNZ\n" +
+	"neo zelandaise\tNZ\nneozelandes\tNZ\nneozelandesa\tNZ\nneozelandese\tNZ\nnepalais\tNP\nnepalaise\tNP\n" +
+	"nepalees\tNP\nnepalena\tNP\nnepaleno\tNP\nnepalese\tNP\nnepalesisch\tNP\nnepalesische\tNP\nnepalesischer\tNP\n" +
+	"neuseelaendisch\tNZ\nneuseelaendische\tNZ\nneuseelaendischer\tNZ\nneuseelandisch\tNZ\nneuseelandische\tNZ\n" +
+	"neuseelandischer\tNZ\nneuseelandneuseelaendisch\tNZ\nneuseelandneuseelaendische\tNZ\nneuseelandneuseelaendischer\tNZ\n" +
+	"neuseelandneuseelandisch\tNZ\nneuseelandneuseelandische\tNZ\nneuseelandneuseelandischer\tNZ\n" +
+	"new zealander\tNZ\nnicaraguaan\tNI\nnicaraguan\tNI\nnicaraguanisch\tNI\nnicaraguanische\tNI\n" +
+	"nicaraguanischer\tNI\nnicaraguayen\tNI\nnicaraguayenne\tNI\nnicaraguense\tNI\nniderlandzka\tNL\n" +
+	"niderlandzki\tNL\nniederlaendisch\tNL\nniederlaendische\tNL\nniederlaendischer\tNL\nniederlandisch\tNL\n" +
+	"niederlandische\tNL\nniederlandischer\tNL\nniemiecka\tDE\nniemiecki\tDE\nnieuw zeelander\tNZ\n" +
+	"nigeriaan\tNG\nnigeriaanse\tNE\nnigerian\tNG\nnigeriana\tNE NG\nnigeriane\tNG\nnigerianisch\tNE NG\n" +
+	"nigerianisch niger\tNE\nnigerianisch nigeria\tNG\nnigerianische\tNE NG\nnigerianischer\tNE NG\n" +
+	"nigeriano\tNG\nnigeriano niger\tNE\nnigeriano nigeria\tNG\nnigeriansk\tNG\nnigerianska\tNG\n" +
+	"nigerien\tNE\nnigerienne\tNE\nnigeryjska\tNG\nnigeryjski\tNG\nnigrisch\tNE\nnigrische\tNE\nnigrischer\tNE\n" +
+	"niueana\tNU\nniueanisch\tNU\nniueanische\tNU\nniueanischer\tNU\nniueano\tNU\nniueen\tNU\nniueenne\tNU\n" +
+	"noor\tNO\nnoord koreaans\tKP\nnoors\tNO\nnorcoreana\tKP\nnorcoreano\tKP\nnord coreen\tKP\nnord coreenne\tKP\n" +
+	"nordkoreanisch\tKP\nnordkoreanische\tKP\nnordkoreanischer\tKP\nnordkoreansk\tKP\nnordkoreanska\tKP\n" +
+	"nordmakedonisk\tMK\nnordmakedoniska\tMK\nnorfolkais\tNF\nnorfolkaise\tNF\nnorfolkeiland\tNF\n" +
+	"norfolquina\tNF\nnorfolquino\tNF\nnorsk\tNO\nnorska\tNO\nnorteamericana\tUS\nnorteamericano\tUS\n" +
+	"north korean\tKP\nnorthern irish\tGB\nnoruego\tNO\nnorvegese\tNO\nnorvegien\tNO\nnorvegienne\tNO\n" +
+	"norwegian\tNO\nnorwegisch\tNO\nnorwegische\tNO\nnorwegischer\tNO\nnorweska\tNO\nnorweski\tNO\n" +
+	"nowozelandzka\tNZ\nnowozelandzki\tNZ\nnyzeelandsk\tNZ\nnyzeelandska\tNZ\noegandees\tUG\noekraiens\tUA\n" +
+	"oesterreichisch\tAT\noesterreichische\tAT\noesterreichischer\tAT\noezbeekse\tUZ\nolandese\tNL\n" +
+	"omanais\tOM\nomanaise\tOM\nomani\tOM\nomanisch\tOM\nomanische\tOM\nomanischer\tOM\noost timorees\tTL\n" +
+	"oostenrijks\tAT\normianska\tAM\normianski\tAM\nosterreichisch\tAT\nosterreichische\tAT\nosterreichischer\tAT\n" +
+	"osterrikisk\tAT\nosterrikiska\tAT\nougandais\tUG\nougandaise\tUG\nouzbek\tUZ\nouzbeke\tUZ\npakistaans\tPK\n" +
+	"pakistana\tPK\npakistanais\tPK\npakistanaise\tPK\npakistani\tPK\npakistanisch\tPK\npakistanische\tPK\n" +
+	"pakistanischer\tPK\npakistano\tPK\npakistansk\tPK\npakistanska\tPK\npakistanski\tPK\npalauan\tPW\n" +
+	"palauana\tPW\npalauane\tPW\npalauano\tPW\npalauisch\tPW\npalauische\tPW\npalauischer\tPW\npalestijns grondgebied bezet\tPS\n" +
+	"palestinese territorio occupato\tPS\npalestinian territory occupied\tPS\npalestino\tPS\n" +
+	"panamaisch\tPA\npanamaische\tPA\npanamaischer\tPA\npanamanian\tPA\npanameen\tPA\npanameenne\tPA\n" +
+	"panamena\tPA\npanameno\tPA\npanamense\tPA\npanamese\tPA\npapouasien\tPG\npapouasienne\tPG\npapu\tPG\n" +
+	"papua neuguienisch\tPG\npapua neuguienische\tPG\npapua neuguienischer\tPG\nparaguaya\tPY\n" +
+	"paraguayaan\tPY\nparaguayan\tPY\nparaguayana\tPY\nparaguayano\tPY\nparaguayen\tPY\nparaguayenne\tPY\n" +
+	"paraguayisch\tPY\nparaguayische\tPY\nparaguayischer\tPY\nparaguayo\tPY\npays bas caribeense\tBQ\n" +
+	"peruana\tPE\nperuanisch\tPE\nperuanische\tPE\nperuanischer\tPE\nperuano\tPE\nperuansk\tPE\nperuanska\tPE\n" +
+	"peruviaans\tPE\nperuvian\tPE\nperuviana\tPE\nperuviano\tPE\nperuvien\tPE\nperuvienne\tPE\nperuwianska\tPE\n" +
+	"peruwianski\tPE\nphilippin\tPH\nphilippine\tPH\nphilippinisch\tPH\nphilippinische\tPH\nphilippinischer\tPH\n" +
+	"pitcairnes\tPN\npitcairnesa\tPN\npolaca\tPL\npolacca\tPL\npolacco\tPL\npolaco\tPL\npolinesiano francese\tPF\n" +
+	"polish\tPL\npolnisch\tPL\npolnische\tPL\npolnischer\tPL\npolnocnokoreanska\tKP\npolnocnokoreanski\tKP\n" +
+	"polnocnomacedonska\tMK\npolnocnomacedonski\tMK\npolonais\tPL\npolonaise\tPL\npolsk\tPL\npolski\tPL\n" +
+	"poludniowoafrykanska\tZA\npoludniowoafrykanski\tZA\npoludniowokoreanska\tKR\npoludniowokoreanski\tKR\n" +
+	"pool\tPL\npools\tPL\nportoghese\tPT\nportorica\tPR\nportoricain\tPR\nportoricaine\tPR\nportugais\tPT\n" +
+	"portugaise\tPT\nportugalska\tPT\nportugalski\tPT\nportugees\tPT\nportugiesisch\tPT\nportugiesische\tPT\n" +
+	"portugiesischer\tPT\nportugisisk\tPT\nportugisiska\tPT\nportugues\tPT\nportuguesa\tPT\nportuguese\tPT\n" +
+	"puerto rica\tPR\npuerto ricanisch\tPR\npuerto ricanische\tPR\npuerto ricanischer\tPR\nqatari\tQA\n" +
+	"qatarien\tQA\nqatarienne\tQA\nreunie\tRE\nreuniona\tRE\nreunionnais\tRE\nreunionnaise\tRE\nroemeen\tRO\n" +
+	"roemeens\tRO\nromanian\tRO\nrosyjska\tRU\nrosyjski\tRU\nroumain\tRO\nroumaine\tRO\nruandes\tRW\n" +
+	"ruandesa\tRW\nruandisch\tRW\nruandische\tRW\nruandischer\tRW\nrumaenisch\tRO\nrumaenische\tRO\n" +
+	"rumaenischer\tRO\nrumana\tRO\nrumanisch\tRO\nrumanische\tRO\nrumanischer\tRO\nrumano\tRO\nrumansk\tRO\n" +
+	"rumanska\tRO\nrumena\tRO\nrumeno\tRO\nrumunska\tRO\nrumunski\tRO\nrusa\tRU\nruso\tRU\nrussa\tRU\n" +
+	"russe\tRU\nrussian\tRU\nrussisch\tRU\nrussische\tRU\nrussischer\tRU\nrusso\tRU\nrwandais\tRW\n" +
+	"rwandaise\tRW\nrwandan\tRW\nrwandees\tRW\nrysk\tRU\nryska\tRU\nsahariana\tEH\nsahariano\tEH\nsaint barthelemye\tBL\n" +
+	"saint lucian\tLC\nsaint lucien\tLC\nsaint lucienne\tLC\nsaint marinais\tSM\nsaint marinaise\tSM\n" +
+	"saint martin frans gedeelte\tMF\nsaint martinois\tMF SX\nsaint martinois france\tMF\nsaint martinois pays bas\tSX\n" +
+	"saint martinoise\tMF SX\nsaint pierrais ou miquelonais\tPM\nsaint pierrais ou miquelonaise\tPM\n" +
+	"saint siege etat de la cite du vatican\tVA\nsalomonais\tSB\nsalomonaise\tSB\nsalomone\tSB\n" +
+	"salomonense\tSB\nsalomonisch\tSB\nsalomonische\tSB\nsalomonischer\tSB\nsalvadoraan\tSV\nsalvadoran\tSV\n" +
+	"salvadoregna\tSV\nsalvadoregno\tSV\nsalvadorena\tSV\nsalvadoreno\tSV\nsalvadorianisch\tSV\n" +
+	"salvadorianische\tSV\nsalvadorianischer\tSV\nsalvadorien\tSV\nsalvadorienne\tSV\nsambisch\tZM\n" +
+	"sambische\tZM\nsambischer\tZM\nsamoaan\tWS\nsamoan\tWS\nsamoana\tWS\nsamoane\tWS\nsamoanisch\tWS\n" +
+	"samoanische\tWS\nsamoanischer\tWS\nsamoano\tWS\nsampedrina\tPM\nsampedrino\tPM\nsan bartolomea\tBL\n" +
+	"san bartolomeo\tBL\nsan lucian\tLC\nsan marina\tSM\nsan marinese\tSM\nsan marinesisch\tSM\n" +
+	"san marinesische\tSM\nsan marinesischer\tSM\nsan martina\tMF\nsan martiner\tMF\nsan martino\tMF\n" +
+	"san martino parte francese\tMF\nsan pietro e miquelon\tPM\nsanbartolomense\tBL\nsanmarines\tSM\n" +
+	"sanmarinesa\tSM\nsanmartinense\tSX\nsanta sede stato della citta del vaticano\tVA\nsantaelena\tSH\n" +
+	"santaeleno\tSH\nsantomeen\tST\nsantomeenne\tST\nsantotomense\tST\nsao tomean\tST\nsao tomeisch\tST\n" +
+	"sao tomeische\tST\nsao tomeischer\tST\nsaoedi\tSA\nsaoudien\tSA\nsaoudienne\tSA\nsaudi\tSA\n" +
+	"saudi arabisch\tSA\nsaudi arabische\tSA\nsaudi arabischer\tSA\nsaudiarabisk\tSA\nsaudiarabiska\tSA\n" +
+	"saudita\tSA\nsaudyjska\tSA\nsaudyjski\tSA\nschwedisch\tSE\nschwedische\tSE\nschwedischer\tSE\n" +
+	"schweizer\tCH\nschweizerisch\tCH\nschweizerische\tCH\nschweizerischer\tCH\nschweizisk\tCH\n" +
+	"schweiziska\tCH\nscottish\tGB\nsenegalais\tSN\nsenegalaise\tSN\nsenegalees\tSN\nsenegales\tSN\n" +
+	"senegalesa\tSN\nsenegalese\tSN\nsenegalesisch\tSN\nsenegalesische\tSN\nsenegalesischer\tSN\n" +
+	"serba\tRS\nserbe\tRS\nserbian\tRS\nserbio\tRS\nserbisch\tRS\nserbische\tRS\nserbischer\tRS\nserbisk\tRS\n" +
+	"serbiska\tRS\nserbo\tRS\nserbska\tRS\nserbski\tRS\nservisch\tRS\nseychellense\tSC\nseychellisch\tSC\n" +
+	"seychellische\tSC\nseychellischer\tSC\nseychellois\tSC\nseychelloise\tSC\nsierra leonais\tSL\n" +
+	"sierra leonaise\tSL\nsierra leonean\tSL\nsierra leones\tSL\nsierra leonisch\tSL\nsierra leonische\tSL\n" +
+	"sierra leonischer\tSL\nsimbabwisch\tZW\nsimbabwische\tZW\nsimbabwischer\tZW\nsingaporean\tSG\n" +
+	"singaporese\tSG\nsingapourien\tSG\nsingapourienne\tSG\nsingapurense\tSG\nsingapurisch\tSG\n" +
+	"singapurische\tSG\nsingapurischer\tSG\nsint maarten parte olandese\tSX\nsiriana\tSY\nsiriano\tSY\n" +
+	"sirio\tSY\nslovacca\tSK\nslovacco\tSK\nslovak\tSK\nslovakian\tSK\nslovakisk\tSK\nslovakiska\tSK\n" +
+	"slovaque\tSK\nsloveen\tSI\nsloveens\tSI\nslovena\tSI\nslovene\tSI\nslovenian\tSI\nsloveno\tSI\n" +
+	"slovensk\tSI\nslovenska\tSI\nslowaak\tSK\nslowaaks\tSK\nslowacka\tSK\nslowacki\tSK\nslowakisch\tSK\n" +
+	"slowakische\tSK\nslowakischer\tSK\nslowenisch\tSI\nslowenische\tSI\nslowenischer\tSI\nslowenska\tSI\n" +
+	"slowenski\tSI\nsoedanees\tSD\nsolomon islander\tSB\nsomala\tSO\nsomali\tSO\nsomalien\tSO\nsomalienne\tSO\n" +
+	"somalijska\tSO\nsomalijski\tSO\nsomalisch\tSO\nsomalische\tSO\nsomalischer\tSO\nsomalisk\tSO\n" +
+	"somaliska\tSO\nsomalo\tSO\nsoudanais\tSD\nsoudanaise\tSD\nsouth african\tZA\nsouth korean\tKR\n" +
+	"spaans\tES\nspagnola\tES\nspagnolo\tES\nspanisch\tES\nspanische\tES\nspanischer\tES\nspanish\tES\n" +
+	"spansk\tES\nspanska\tES\nsri lankaan\tLK\nsri lankais\tLK\nsri lankaise\tLK\nsri lankan\tLK\n" +
+	"sri lankes\tLK\nsri lankesa\tLK\nsri lankisch\tLK\nsri lankische\tLK\nsri lankischer\tLK\n" +
+	"statunitense\tUS\nsud africain\tZA\nsud africaine\tZA\nsud coreen\tKR\nsud coreenne\tKR\nsud soudanais\tSS\n" +
+	"sud soudanaise\tSS\nsudafricana\tZA\nsudafricano\tZA\nsudafrikanisch\tZA\nsudafrikanische\tZA\n" +
+	"sudafrikanischer\tZA\nsudanes\tSD\nsudanese\tSD\nsudanesisch\tSD\nsudanesische\tSD\nsudanesischer\tSD\n" +
+	"sudkoreanisch\tKR\nsudkoreanische\tKR\nsudkoreanischer\tKR\nsudsudanesisch\tSS\nsudsudanesische\tSS\n" +
+	"sudsudanesischer\tSS\nsueca\tSE\nsueco\tSE\nsuedafrikanisch\tZA\nsuedafrikanische\tZA\nsuedafrikanischer\tZA\n" +
+	"suedkoreanisch\tKR\nsuedkoreanische\tKR\nsuedkoreanischer\tKR\nsuedois\tSE\nsuedoise\tSE\n" +
+	"suedsudanesisch\tSS\nsuedsudanesische\tSS\nsuedsudanesischer\tSS\nsuizo\tCH\nsurinaams\tSR\n" +
+	"surinaamse\tSR\nsurinamais\tSR\nsurinamaise\tSR\nsurinamer\tSR\nsurinames\tSR\nsurinamesa\tSR\n" +
+	"surinamisch\tSR\nsurinamische\tSR\nsurinamischer\tSR\nsvalbard en jan mayen\tSJ\nsvalbard et jan mayenne\tSJ\n" +
+	"svalbardes\tSJ\nsvalbardesa\tSJ\nsvedese\tSE\nsvensk\tSE\nsvenska\tSE\nsvizzero\tCH\nswasilaendisch\tSZ\n" +
+	"swasilaendische\tSZ\nswasilaendischer\tSZ\nswasilandisch\tSZ\nswasilandische\tSZ\nswasilandischer\tSZ\n" +
+	"swazi\tSZ\nswazie\tSZ\nswedish\tSE\nswiss\tCH\nsydafrikansk\tZA\nsydafrikanska\tZA\nsydkoreansk\tKR\n" +
+	"sydkoreanska\tKR\nsyrian\tSY\nsyrienne\tSY\nsyrisch\tSY\nsyrische\tSY\nsyrischer\tSY\nsyrisk\tSY\n" +
+	"syriska\tSY\nsyryjska\tSY\nsyryjski\tSY\nszwajcarska\tCH\nszwajcarski\tCH\nszwedzka\tSE\nszwedzki\tSE\n" +
+	"tadjik\tTJ\ntadjike\tTJ\ntadschikisch\tTJ\ntadschikische\tTJ\ntadschikischer\tTJ\ntadzjieks\tTJ\n" +
+	"tailandes\tTH\ntailandesa\tTH\ntaiwanais\tTW\ntaiwanaise\tTW\ntaiwanees\tTW\ntaiwanes\tTW\ntaiwanese\tTW\n" +
+	"taiwanesisch\tTW\ntaiwanesische\tTW\ntaiwanesischer\tTW\ntajik\tTJ\ntajska\tTH\ntajski\tTH\n" +
+	"tansanisch\tTZ\ntansanische\tTZ\ntansanischer\tTZ\ntanzana\tTZ\ntanzaniaan\tTZ\ntanzanian\tTZ\n" +
+	"tanzaniana\tTZ\ntanzaniano\tTZ\ntanzanien\tTZ\ntanzanienne\tTZ\ntanzano\tTZ\ntayika\tTJ\ntayiko\tTJ\n" +
+	"tchadien\tTD\ntchadienne\tTD\ntcheque\tCZ\ntedesca\tDE\ntedesco\tDE\nterre australi e antartiche francesi\tTF\n" +
+	"territoire britannique de l ocean indienne\tIO\nterritoires palestiniens occupes\tPS\n" +
+	"territorio britannico dell oceano indiana\tIO\nthai\tTH\nthailaendisch\tTH\nthailaendische\tTH\n" +
+	"thailaendischer\tTH\nthailandais\tTH\nthailandaise\tTH\nthailandese\tTH\nthailandisch\tTH\n" +
+	"thailandische\tTH\nthailandischer\tTH\nthailandsk\tTH\nthailandska\tTH\nthaise\tTH\ntimorense\tTL\n" +
+	"timorese orientale\tTL\ntimoresisch\tTL\ntimoresische\tTL\ntimoresischer\tTL\ntjeckisk\tCZ\n" +
+	"tjeckiska\tCZ\ntogolais\tTG\ntogolaise\tTG\ntogolees\tTG\ntogoles\tTG\ntogolesa\tTG\ntogolese\tTG\n" +
+	"togolesisch\tTG\ntogolesische\tTG\ntogolesischer\tTG\ntokelaoue\tTK\ntokelauana\tTK\ntokelauano\tTK\n" +
+	"tongaan\tTO\ntongaisch\tTO\ntongaische\tTO\ntongaischer\tTO\ntongan\tTO\ntongana\tTO\ntongano\tTO\n" +
+	"tongien\tTO\ntongienne\tTO\ntrinidad y tobaga\tTT\ntrinidadian\tTT\ntrinidadian or tobagonian\tTT\n" +
+	"trinidadiano o tobagoniana\tTT\ntrinidadiano o tobagoniano\tTT\ntrinidadien ou tobagonien\tTT\n" +
+	"trinidadien ou tobagonienne\tTT\ntrinidadisch of tobagonisch\tTT\ntschadisch\tTD\ntschadische\tTD\n" +
+	"tschadischer\tTD\ntschechisch\tCZ\ntschechische\tCZ\ntschechischer\tCZ\ntsjaads\tTD\ntsjech\tCZ\n" +
+	"tsjechisch\tCZ\ntuerkisch\tTR\ntuerkische\tTR\ntuerkischer\tTR\ntunecina\tTN\ntunecino\tTN\n" +
+	"tunesisch\tTN\ntunesische\tTN\ntunesischer\tTN\ntunezyjska\tTN\ntunezyjski\tTN\ntunisian\tTN\n" +
+	"tunisienne\tTN\ntunisina\tTN\ntunisino\tTN\ntunisisk\tTN\ntunisiska\tTN\nturc\tTR\nturca\tTR\n" +
+	"turco\tTR\nturco islas turcas y caicos\tTC\nturcomana\tTM\nturcomano\tTM\nturecka\tTR\nturecki\tTR\n" +
+	"turk\tTR\nturken en caicoseilanden\tTC\nturkisch\tTR\nturkische\tTR\nturkischer\tTR\nturkish\tTR\n" +
+	"turkisk\tTR\nturkiska\tTR\nturkmeen\tTM\nturkmen\tTM\nturkmene\tTM\nturkmenisch\tTM\nturkmenische\tTM\n" +
+	"turkmenischer\tTM\nturks\tTR\nturks e caicos\tTC\nturque\tTR\ntuvalais\tTV\ntuvalaise\tTV\ntuvaluaans\tTV\n" +
+	"tuvaluan\tTV\ntuvaluana\tTV\ntuvaluano\tTV\ntuvaluisch\tTV\ntuvaluische\tTV\ntuvaluischer\tTV\n" +
+	"tysk\tDE\ntyska\tDE\nucraino\tUA\nucraniana\tUA\nucraniano\tUA\nugandan\tUG\nugandes\tUG\nugandesa\tUG\n" +
+	"ugandese\tUG\nugandisch\tUG\nugandische\tUG\nugandischer\tUG\nukrainian\tUA\nukrainien\tUA\n" +
+	"ukrainienne\tUA\nukrainisch\tUA\nukrainische\tUA\nukrainischer\tUA\nukrainsk\tUA\nukrainska\tUA\n" +
+	"ukrainski\tUA\nungarisch\tHU\nungarische\tHU\nungarischer\tHU\nungersk\tHU\nungerska\tHU\nungherese\tHU\n" +
+	"uruguaiana\tUY\nuruguaiano\tUY\nuruguaya\tUY\nuruguayaan\tUY\nuruguayan\tUY\nuruguayen\tUY\n" +
+	"uruguayenne\tUY\nuruguayisch\tUY\nuruguayische\tUY\nuruguayischer\tUY\nuruguayo\tUY\nus amerikanisch\tUS\n" +
+	"us amerikanische\tUS\nus amerikanischer\tUS\nusbekisch\tUZ\nusbekische\tUZ\nusbekischer\tUZ\n" +
+	"uzbek\tUZ\nuzbeka\tUZ\nuzbekistani\tUZ\nuzbeko\tUZ\nvanuatais\tVU\nvanuataise\tVU\nvanuatense\tVU\n" +
+	"vanuatisch\tVU\nvanuatische\tVU\nvanuatischer\tVU\nvaticana\tVA\nvaticano\tVA\nvatikanisch\tVA\n" +
+	"vatikanische\tVA\nvatikanischer\tVA\nvenezolaan\tVE\nvenezolana\tVE\nvenezolanisch\tVE\nvenezolanische\tVE\n" +
+	"venezolanischer\tVE\nvenezolano\tVE\nvenezuelan\tVE\nvenezuelana\tVE\nvenezuelano\tVE\nvenezuelansk\tVE\n" +
+	"venezuelanska\tVE\nvenezuelien\tVE\nvenezuelienne\tVE\nverenigde staten kleine afgelegen eilanden\tUM\n" +
+	"vietnamees\tVN\nvietnamese\tVN\nvietnamesisch\tVN\nvietnamesische\tVN\nvietnamesischer\tVN\n" +
+	"vietnamesisk\tVN\nvietnamesiska\tVN\nvietnamien\tVN\nvietnamienne\tVN\nvietnamita\tVN\nvincentais\tVC\n" +
+	"vincentaise\tVC\nvincentian\tVC\nvincentina\tVC\nvincentino\tVC\nvincentino san vicente y las granadinas\tVC\n" +
+	"vincentisch\tVC\nvincentische\tVC\nvincentischer\tVC\nvirginiana\tVG VI\nvirginiano\tVG VI\n" +
+	"virginiano islas virgenes britanicas\tVG\nvirginiano islas virgenes de los estados unidos\tVI\n" +
+	"vitrysk\tBY\nvitryska\tBY\nwallisiana\tWF\nwallisiano\tWF\nwegierska\tHU\nwegierski\tHU\nweissrussisch\tBY\n" +
+	"weissrussische\tBY\nweissrussischer\tBY\nwelsh\tGB\nwenezuelska\tVE\nwenezuelski\tVE\nwietnamska\tVN\n" +
+	"wietnamski\tVN\nwit russisch\tBY\nwloska\tIT\nwloski\tIT\nyemeni\tYE\nyemenita\tYE\nyemenite\tYE\n" +
+	"yibutiana\tDJ\nyibutiano\tDJ\nzambiaan\tZM\nzambian\tZM\nzambiana\tZM\nzambiano\tZM\nzambien\tZM\n" +
+	"zambienne\tZM\nzentralafrikanisch\tCF\nzentralafrikanische\tCF\nzentralafrikanischer\tCF\n" +
+	"zimbabuense\tZW\nzimbabwaan\tZW\nzimbabwean\tZW\nzimbabween\tZW\nzimbabweenne\tZW\nzuid afrikaan\tZA\n" +
+	"zuid georgie en de zuidelijke sandwicheilanden\tGS\nzuid koreaan\tKR\nzweed\tSE\nzweeds\tSE\n" +
+	"zwitser\tCH\nzwitsers\tCH\nzyprisch\tCY\nzyprische\tCY\nzyprischer\tCY\n"

@@ -10,31 +10,13 @@ import (
 
 //go:generate go run ./internal/gencountries
 
-// The country tables (countryCodes, countryAlpha3, countryKeys) live in
-// countries_gen.go, written by internal/gencountries from x/text's CLDR
-// data. The generator alone imports golang.org/x/text/language/display, so
-// the display tables stay out of this package and the WASM build.
-//
-// Decisions the tables encode:
-//
-//   - The codes are the 249 ISO 3166-1 alpha-2 codes in current use, plus
-//     XK. Kosovo is only user-assigned in ISO 3166-1, but CLDR, the European
-//     Commission and payment providers use XK, so it is accepted. Its
-//     alpha-3 is XKK (CLDR's, what [Alpha3] returns); XKX, the other code in
-//     use, is accepted as input.
-//   - Private-use codes (AA, QM–QZ, XA–XZ other than XK, ZZ), groups (EU,
-//     EZ, UN, 001) and exceptional reservations (AC, CP, DG, EA, IC, TA) are
-//     not countries and are rejected.
-//   - Deprecated and withdrawn codes (DD/DDR, BU, YU, ZR, TP, CS, SU, AN, …)
-//     are rejected: a record that still carries one needs a human, not a
-//     guess. The one exception is the alias UK → GB, because UK is what
-//     people and many systems write for the United Kingdom.
-//   - Names are CLDR display names in en, de, fr, es, it, nl, pl and sv,
-//     plus variants ("&" spelt out, English "St." as "Saint", a part in
-//     parentheses dropped) and a short list of aliases ("Holland", "Czech
-//     Republic", "Ivory Coast", …) documented in the generator. A name that
-//     would stand for two countries is dropped; with the current data none
-//     is.
+// The country tables (countryCodes, countryAlpha3, countryKeys,
+// nationalityKeys) live in countries_gen.go, written by
+// internal/gencountries from the npm data packages pinned in tools/js
+// (CLDR 48's territory names, i18n-iso-countries, i18n-nationality) and
+// custnorm's curated list. No display-name package is linked: the runtime
+// (and the WASM build) has only the generated strings. The package doc,
+// section "Countries", says what the tables hold and why.
 
 // maxCountryInput is the longest input, in bytes, NormalizeCountry looks at;
 // the longest accepted name is far shorter.
@@ -52,10 +34,11 @@ type CountryResult struct {
 }
 
 // NormalizeCountry turns an alpha-2 code, alpha-3 code or a country name
-// (en, de, fr, es, it, nl, pl, sv, case- and accent-insensitive, common
-// aliases) into an ISO 3166-1 alpha-2 code: "de", "DEU", "Germany",
-// "Allemagne" and "Niemcy" all give "DE"; "UK" and "Great Britain" give
-// "GB".
+// (en, de, fr, es, it, nl, pl, sv, case- and accent-insensitive, official,
+// short and common names, aliases) into an ISO 3166-1 alpha-2 code: "de",
+// "DEU", "Germany", "Allemagne", "Niemcy" and "Bundesrepublik Deutschland"
+// all give "DE"; "UK", "Great Britain" and "Großbritannien" give "GB";
+// German written without umlauts ("Oesterreich") is read too.
 //
 // The input is trimmed and put in NFC first. Two ASCII letters are read as
 // an alpha-2 code (upper-cased; only the alias UK is accepted besides the
@@ -64,25 +47,69 @@ type CountryResult struct {
 // & read as spaces and runs of spaces collapsed. Inputs longer than 200
 // bytes are rejected without further work.
 //
+// A name that several countries share ("Kongo", "Congo", "Korea") is
+// refused: the invalid_country issue then has the param "candidates", the
+// sorted alpha-2 codes it may stand for (["CD","CG"]). Nationality
+// adjectives ("german") are not country names: see [NormalizeNationality].
+//
 // NormalizeCountry is idempotent: NormalizeCountry(r.Code) gives r.Code
 // again. It allocates nothing for an upper-case alpha-2 code.
 func NormalizeCountry(text string) CountryResult {
+	res, _ := normalizeCountry(text, false)
+	return res
+}
+
+// NormalizeNationality reads a nationality as people write it: whatever
+// [NormalizeCountry] reads (codes and country names), and the nationality
+// adjectives (demonyms) of the eight languages, in any case and with or
+// without accents: "german", "Deutsch", "deutsche", "französisch",
+// "Swedish", "svensk", "polska", "española" all give their country's
+// alpha-2 code. An adjective two countries share ("Congolese",
+// "Dominican", "Korean") is refused like a shared name, with the
+// candidates in params.
+//
+// The result is what NormalizeCountry returns; NormalizeNationality is
+// idempotent in the same way.
+func NormalizeNationality(text string) CountryResult {
+	res, _ := normalizeCountry(text, true)
+	return res
+}
+
+// normalizeCountry is NormalizeCountry, or NormalizeNationality with
+// nationality set; demonym reports that the result came from a nationality
+// adjective rather than a code or a country name.
+func normalizeCountry(text string, nationality bool) (res CountryResult, demonym bool) {
 	if len(text) > maxCountryInput {
-		return invalidCountry()
+		return invalidCountry(), false
 	}
 	s := strings.TrimSpace(text)
 	if len(s) == 2 && isCountryLetter(s[0]) && isCountryLetter(s[1]) {
 		if code := upperASCII2(s); IsCountry(code) {
-			return CountryResult{OK: true, Code: code, Issues: Issues{}}
+			return CountryResult{OK: true, Code: code, Issues: Issues{}}, false
 		}
 	}
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
-	if code, ok := lookupCountryKey(foldCountryKey(s)); ok {
-		return CountryResult{OK: true, Code: code, Issues: Issues{}}
+	key := foldCountryKey(s)
+	if nationality {
+		if codes, ok := lookupCountryKey(nationalityKeys, key); ok {
+			return countryResult(codes), true
+		}
 	}
-	return invalidCountry()
+	if codes, ok := lookupCountryKey(countryKeys, key); ok {
+		return countryResult(codes), false
+	}
+	return invalidCountry(), false
+}
+
+// countryResult returns the result for the codes of a table record: one
+// code, or several separated by spaces for a name countries share.
+func countryResult(codes string) CountryResult {
+	if len(codes) == 2 {
+		return CountryResult{OK: true, Code: codes, Issues: Issues{}}
+	}
+	return CountryResult{Issues: Issues{NewIssue("", CodeInvalidCountry, Params{"candidates": strings.Fields(codes)})}}
 }
 
 func invalidCountry() CountryResult {
@@ -131,23 +158,25 @@ func upperASCII2(s string) string {
 	return strings.ToUpper(s)
 }
 
-// lookupCountryKey finds key in countryKeys, a sorted run of "key\tCC\n"
-// records, by binary search over byte offsets: each probe backs up to the
-// start of the record it lands in.
-func lookupCountryKey(key string) (string, bool) {
+// lookupCountryKey finds key in table (countryKeys or nationalityKeys), a
+// sorted run of "key\tCODES\n" records, by binary search over byte offsets:
+// each probe backs up to the start of the record it lands in. It returns
+// the record's codes: "DE", or "CD CG" for a key countries share.
+func lookupCountryKey(table, key string) (string, bool) {
 	if key == "" {
 		return "", false
 	}
-	s := countryKeys
+	s := table
 	lo, hi := 0, len(s) // record boundaries
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
 		start := lo + strings.LastIndexByte(s[lo:mid], '\n') + 1
 		end := start + strings.IndexByte(s[start:], '\n')
-		rec := s[start:end] // "key\tCC"
-		switch c := strings.Compare(key, rec[:len(rec)-3]); {
+		rec := s[start:end] // "key\tCODES"
+		tab := strings.IndexByte(rec, '\t')
+		switch c := strings.Compare(key, rec[:tab]); {
 		case c == 0:
-			return rec[len(rec)-2:], true
+			return rec[tab+1:], true
 		case c < 0:
 			hi = start
 		default:

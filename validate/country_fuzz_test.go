@@ -1,6 +1,7 @@
 package validate_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -66,4 +67,47 @@ func isASCIILetters(s string) bool {
 		}
 	}
 	return true
+}
+
+// FuzzNormalizeNationality checks that NormalizeNationality never panics,
+// that an accepted value's code normalizes to itself, that a refusal names
+// two or more sorted candidates, and that it reads every country name as
+// NormalizeCountry does (a name is a nationality too; only where an
+// adjective of another country has the same key is it refused, with both).
+func FuzzNormalizeNationality(f *testing.F) {
+	for _, s := range []string{
+		"DE", "de", "UK", "DEU", "Germany", "german", "Deutsche", "franzoesisch", "svenska",
+		"niemiecka", "Congolese", "Kongo", "Korean", "", " ", "\xff", strings.Repeat("a", 201),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got := validate.NormalizeNationality(in)
+		if got.Issues == nil {
+			t.Fatalf("NormalizeNationality(%q).Issues = nil, want non-nil", in)
+		}
+		if got.OK {
+			if !validate.IsCountry(got.Code) || len(got.Issues) != 0 {
+				t.Fatalf("NormalizeNationality(%q) = %+v, want a table code and no issues", in, got)
+			}
+			if again := validate.NormalizeNationality(got.Code); again.Code != got.Code {
+				t.Fatalf("NormalizeNationality(%q) = %+v, want code %q (from %q)", got.Code, again, got.Code, in)
+			}
+		} else {
+			if got.Code != "" || len(got.Issues) != 1 || got.Issues[0].Code != validate.CodeInvalidCountry {
+				t.Fatalf("NormalizeNationality(%q) = %+v, want one invalid_country issue", in, got)
+			}
+			if c, ok := got.Issues[0].Params["candidates"].([]string); ok {
+				if len(c) < 2 || !slices.IsSorted(c) || slices.ContainsFunc(c, func(s string) bool { return !validate.IsCountry(s) }) {
+					t.Fatalf("NormalizeNationality(%q): candidates %v, want two or more sorted codes", in, c)
+				}
+			}
+		}
+		if c := validate.NormalizeCountry(in); c.OK && got.Code != c.Code {
+			cand, _ := got.Issues[0].Params["candidates"].([]string)
+			if got.OK || !slices.Contains(cand, c.Code) {
+				t.Fatalf("NormalizeNationality(%q) = %+v, NormalizeCountry = %q", in, got, c.Code)
+			}
+		}
+	})
 }

@@ -6,7 +6,7 @@
 //
 // The entry point is [Validator]: Normalize, Check, or both with Customer.
 // The single-value normalizers ([NormalizePhone], [NormalizeCountry],
-// [ParseBirthDate], [NormalizeEmail], [NormalizeText], [NormalizeLanguage],
+// [NormalizeNationality], [ParseBirthDate], [NormalizeEmail], [NormalizeText], [NormalizeLanguage],
 // [CheckPostalCode], [SplitStreet], [SplitName]) are exported for callers
 // that hold one value; their issues have path "" (the value itself).
 //
@@ -46,7 +46,12 @@
 //	                        reason (empty, too_long, letters, not_a_number,
 //	                        invalid_country_code, too_short, invalid_length, local_only)
 //	not_mobile              a mobile member holding a fixed-line number (warning).
-//	invalid_country         not an ISO 3166-1 country, code or known name.
+//	invalid_country         not an ISO 3166-1 country, code or known name (or
+//	                        nationality adjective). candidates (sorted alpha-2
+//	                        codes), only when the name is one several countries
+//	                        share ("Kongo": ["CD","CG"]). An error, except for a
+//	                        provider's free-text nationality, kept in its
+//	                        provider section (a warning).
 //	invalid_language        not a well-formed BCP 47 tag.
 //	invalid_date            not a calendar date in an accepted form.
 //	date_in_future          a birth date after today.
@@ -105,8 +110,8 @@
 // Every change normalization or conversion makes is reported, never silent:
 // {kind, path, target, rule} with kind normalized, split, joined, derived,
 // dropped, truncated (only on request) or defaulted. Rules name what fired:
-// text, email_domain, country_code, default_region, street_house_number,
-// phone_e164, language_tag, date_civil, name_split, name_join,
+// text, email_domain, country_code, demonym, default_region,
+// street_house_number, phone_e164, language_tag, date_civil, name_split, name_join,
 // house_number_split, house_number_join, street_join, read_only,
 // not_in_target.
 //
@@ -121,9 +126,9 @@
 //     the address country, then the Validator's Region; written E.164, an
 //     extension kept as ";ext=N".
 //   - Countries: alpha-2, alpha-3 and names in en, de, fr, es, it, nl, pl,
-//     sv (case- and accent-insensitive, aliases such as UK) become alpha-2,
-//     from a table generated at build time (go generate), so the runtime
-//     does not link x/text's display names.
+//     sv (case- and accent-insensitive, aliases such as UK) become alpha-2;
+//     a nationality also from its adjective ("german" → DE). See Countries
+//     below.
 //   - Dates of birth: YYYY-MM-DD, YYYY-MM-DDThh:mm:ss±hh:mm, …Z and YYYYMMDD;
 //     the calendar date written is the date, never shifted through a zone.
 //   - E-mail: the domain is lower-cased; the local part is kept.
@@ -133,6 +138,75 @@
 // What normalization does not do: it does not transliterate, title-case,
 // guess a missing country from a phone number, look up e-mail domains, or
 // check that an address exists.
+//
+// # Countries
+//
+// [NormalizeCountry] and [NormalizeNationality] answer from tables
+// generated at go generate time (countries_gen.go, by
+// internal/gencountries); the runtime, and so the WASM build, links no
+// display-name package. The tables are built from:
+//
+//   - Unicode CLDR 48 (npm cldr-localenames-full 48.2.0): the territory
+//     name of each country in the eight languages, with CLDR's short forms
+//     ("UK", "Bosnia", "EE. UU.") and variants ("Ivory Coast",
+//     "Elfenbeinküste", "République tchèque");
+//   - npm i18n-iso-countries 7.14.0: names and common alternatives in the
+//     same languages (Dutch official names, "Großbritannien", "UAE");
+//   - npm i18n-nationality 1.4.0: nationality adjectives in en, de, fr, es,
+//     it and nl ("German", "Deutsch", "allemand");
+//   - custnorm's curated list (internal/gencountries/curated.go), each line
+//     with its source: aliases ("Holland", "England", "DRC"), official
+//     names of the languages' own countries and their neighbours
+//     ("Bundesrepublik Deutschland", "Rzeczpospolita Polska"), former CLDR
+//     names ("Mazedonien", "Swaziland"), Polish and Swedish adjectives (the
+//     EU Interinstitutional Style Guide), and corrections of package
+//     entries that are wrong (i18n-nationality gives "Welsh" to Wallis and
+//     Futuna and "Islandés" to Bouvet Island).
+//
+// Rules derive further spellings: "&" spelt out in the name's language; a
+// part in parentheses dropped ("Myanmar (Burma)" → "Myanmar"); English
+// "St." as "Saint" and "Korea, Republic of" turned round; German ä ö ü
+// written ae oe ue ("Oesterreich", "Daenemark"; ß is read as ss
+// everywhere); for adjectives the feminine (allemande, alemana, tedesca,
+// niemiecka), the Swedish -a form (svenska) and the German -e and -er
+// endings (deutsche, deutscher). Input is compared after folding: lower
+// case, accents and marks removed, ø æ œ ł đ ð þ ı spelt in ASCII,
+// . , ' ’ - ( ) & read as spaces, ":" removed (Swedish "S:t"), white space
+// collapsed.
+//
+// A name countries share is refused, never guessed: the invalid_country
+// issue names the candidates. This is decided over all languages together,
+// since the input does not say its language: a spelling that means one
+// country in one language and another in a second ("Kongo": DR Congo in
+// German, the Republic of the Congo in Polish) is refused, as is a name two
+// countries share in one language ("Congo", "Korea", "Virgin Islands",
+// "Congolese", "Dominican", "Korean"). A name or adjective a source lists
+// wins over a spelling a rule derives, and an alpha-3 code over both
+// ("Saint-Martin" is the French part, MF; that the Dutch part's
+// "Saint-Martin (partie néerlandaise)" loses its parentheses does not make
+// it shared). German transcription adds no key that another source gives
+// to another country (tested).
+//
+// Codes: the 249 ISO 3166-1 alpha-2 codes in current use, plus XK. Kosovo
+// is only user-assigned in ISO 3166-1, but CLDR, the European Commission
+// and payment providers use XK; its alpha-3 is XKK (CLDR's, what [Alpha3]
+// returns), and XKX is read too. Private-use codes (AA, QM–QZ, XA–XZ other
+// than XK, ZZ), groups (EU, EZ, UN, 001), exceptional reservations (AC, CP,
+// DG, EA, IC, TA) and deprecated or withdrawn codes (DD/DDR, BU, YU, ZR,
+// TP, CS, SU, AN) are rejected: a record that still carries one needs a
+// human, not a guess. The one alias of two letters is UK → GB. Two ASCII
+// letters are always read as a code, so CLDR's short names "RU" (Spanish,
+// for the United Kingdom; RU is Russia), "VK" and "VS" (Dutch) are not
+// read as names.
+//
+// A nationality is read by [NormalizeNationality]: codes and country names
+// as [NormalizeCountry] reads them, and adjectives. The [Validator] reads
+// the canonical nationality so and reports an adjective as a normalized
+// change, rule demonym; one it cannot read is an invalid_country error,
+// since the canonical field holds a code. A provider format whose
+// nationality is free text (secuconnect) keeps such a value in its
+// provider section instead, with an invalid_country warning: a record is
+// not rejected for a nationality that a target without one never sees.
 //
 // # Limits
 //

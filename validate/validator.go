@@ -41,7 +41,13 @@ func (v *Validator) now() time.Time {
 //     syntax check fails.
 //   - Countries (address, nationality): names and alpha-3 codes to alpha-2
 //     (rule "country_code"); an address without a country gets Region
-//     (defaulted, rule "default_region").
+//     (defaulted, rule "default_region"). The nationality is read with
+//     [NormalizeNationality]: an adjective ("german") becomes its code too
+//     (rule "demonym"). A country or nationality that is not understood, or
+//     that several countries share, is an invalid_country error: the
+//     canonical fields hold codes. (Provider formats whose nationality is
+//     free text keep such a value in their provider section instead, with
+//     a warning; see convert/secuconnect.)
 //   - Street: a street carrying its house number, with no house number set,
 //     is split (split, rule "street_house_number"); when unsure it is kept
 //     whole with a not_split warning.
@@ -94,22 +100,26 @@ func (v *Validator) Normalize(c model.Customer) (model.Customer, Report) {
 		}
 	}
 
-	country := func(p Pointer, dst *model.Country) {
+	country := func(p Pointer, dst *model.Country, nationality bool) {
 		if *dst == "" {
 			return
 		}
-		res := NormalizeCountry(string(*dst))
+		res, demonym := normalizeCountry(string(*dst), nationality)
 		if !res.OK {
 			rep.Add(p, res.Issues...)
 			return
 		}
 		if res.Code != string(*dst) {
 			*dst = model.Country(res.Code)
-			rep.Change(ChangeNormalized, p, "country_code")
+			rule := "country_code"
+			if demonym {
+				rule = "demonym"
+			}
+			rep.Change(ChangeNormalized, p, rule)
 		}
 	}
-	country("/address/country", &a.Country)
-	country("/nationality", &c.Nationality)
+	country("/address/country", &a.Country, false)
+	country("/nationality", &c.Nationality, true)
 	if a.Country == "" && v != nil && v.Region != "" && hasAddress(*a) {
 		if IsCountry(v.Region) {
 			a.Country = model.Country(v.Region)

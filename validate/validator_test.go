@@ -126,6 +126,30 @@ func TestValidatorCustomer(t *testing.T) {
 			wantIssues: []pathCode{{"/address/country", validate.CodeInvalidCountry, validate.SeverityError}},
 		},
 		{
+			name:        "a nationality adjective is its country",
+			in:          model.Customer{Nationality: "german"},
+			want:        model.Customer{Nationality: "DE"},
+			wantChanges: []kindPath{{validate.ChangeNormalized, "/nationality", "demonym"}},
+		},
+		{
+			name:        "a nationality name is its country",
+			in:          model.Customer{Nationality: "Oesterreich"},
+			want:        model.Customer{Nationality: "AT"},
+			wantChanges: []kindPath{{validate.ChangeNormalized, "/nationality", "country_code"}},
+		},
+		{
+			name:       "an adjective is not an address country",
+			in:         model.Customer{Address: model.Address{City: "Berlin", Country: "german"}},
+			want:       model.Customer{Address: model.Address{City: "Berlin", Country: "german"}},
+			wantIssues: []pathCode{{"/address/country", validate.CodeInvalidCountry, validate.SeverityError}},
+		},
+		{
+			name:       "an unknown or shared nationality is an error in the canonical record",
+			in:         model.Customer{Nationality: "Congolese", Address: model.Address{Country: "Kongo"}},
+			want:       model.Customer{Nationality: "Congolese", Address: model.Address{Country: "Kongo"}},
+			wantIssues: []pathCode{{"/address/country", validate.CodeInvalidCountry, validate.SeverityError}, {"/nationality", validate.CodeInvalidCountry, validate.SeverityError}},
+		},
+		{
 			name:       "very old birth date is a warning",
 			in:         model.Customer{BirthDate: model.MustParseDate("1890-01-01")},
 			want:       model.Customer{BirthDate: model.MustParseDate("1890-01-01")},

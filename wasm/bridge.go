@@ -35,7 +35,7 @@ const (
 // opNames returns the operations of the JS API, in the order they are
 // exported.
 func opNames() []string {
-	return []string{"formats", "validate", "convert", "normalizePhone", "normalizeCountry"}
+	return []string{"formats", "validate", "convert", "normalizePhone", "normalizeCountry", "normalizeNationality"}
 }
 
 // opPanic is the undocumented operation of builds with test hooks: it
@@ -176,7 +176,9 @@ func (b *bridge) handle(op string, args ...value) (res any) {
 	case "normalizePhone":
 		return b.normalizePhone(&lang, args)
 	case "normalizeCountry":
-		return b.normalizeCountry(&lang, args)
+		return b.normalizeCountry(&lang, args, validate.NormalizeCountry)
+	case "normalizeNationality":
+		return b.normalizeCountry(&lang, args, validate.NormalizeNationality)
 	case opPanic:
 		if b.hooks {
 			panic("custnorm: test panic")
@@ -215,7 +217,7 @@ func failure(op string, issues ...validate.Issue) any {
 		return convert.Result{Issues: issues, Changes: []validate.Change{}}
 	case "normalizePhone":
 		return validate.PhoneResult{Issues: issues}
-	case "normalizeCountry":
+	case "normalizeCountry", "normalizeNationality":
 		return validate.CountryResult{Issues: issues}
 	}
 	return struct {
@@ -273,8 +275,10 @@ func (b *bridge) normalizePhone(lang *string, args []value) any {
 	return res
 }
 
-// normalizeCountry(text, options) → {ok, code, issues}.
-func (b *bridge) normalizeCountry(lang *string, args []value) any {
+// normalizeCountry(text, options) → {ok, code, issues} with normalize
+// validate.NormalizeCountry; normalizeNationality(text, options), of the
+// same shape, with validate.NormalizeNationality.
+func (b *bridge) normalizeCountry(lang *string, args []value, normalize func(string) validate.CountryResult) any {
 	if _, bad := b.options(lang, arg(args, 1), "options", "lang"); len(bad) > 0 {
 		return failure("normalizeCountry", bad...)
 	}
@@ -282,7 +286,7 @@ func (b *bridge) normalizeCountry(lang *string, args []value) any {
 	if !ok {
 		return failure("normalizeCountry", b.badRequest(*lang, "text", "string"))
 	}
-	res := validate.NormalizeCountry(text)
+	res := normalize(text)
 	b.localizer(*lang).Fill(res.Issues)
 	return res
 }

@@ -261,6 +261,7 @@ func TestArguments(t *testing.T) {
 		{"normalizePhone strict not allowed", "normalizePhone", []value{stringValue("030 1234567"), stringValue("DE"), objectValue(`{"strict":true}`)}, []issueKey{bad("options.strict")}},
 		{"normalizeCountry symbol", "normalizeCountry", []value{{kind: kindSymbol}}, []issueKey{bad("text")}},
 		{"normalizeCountry options number", "normalizeCountry", []value{stringValue("DE"), num}, []issueKey{bad("options")}},
+		{"normalizeNationality number", "normalizeNationality", []value{num}, []issueKey{bad("text")}},
 		{"unknown op", "drop", nil, []issueKey{bad("op")}},
 		{"panic op without hooks", opPanic, nil, []issueKey{bad("op")}},
 	}
@@ -314,6 +315,8 @@ func TestShapes(t *testing.T) {
 		{"phone bad", b.handle("normalizePhone", stringValue("call me"), stringValue("DE")), "issues,ok"},
 		{"country ok", b.handle("normalizeCountry", stringValue("Deutschland")), "code,issues,ok"},
 		{"country bad", b.handle("normalizeCountry", stringValue("Atlantis")), "issues,ok"},
+		{"nationality ok", b.handle("normalizeNationality", stringValue("german")), "code,issues,ok"},
+		{"nationality bad", b.handle("normalizeNationality", stringValue("martian")), "issues,ok"},
 	}
 	for _, tc := range tests {
 		if got := keys(tc.got); got != tc.want {

@@ -28,6 +28,7 @@
 //	cn.convert(from, to, doc, {lang, region, strict}) → {ok, output, issues, changes}
 //	cn.normalizePhone(text, region, {lang})          → {ok, e164, type, region, issues}
 //	cn.normalizeCountry(text, {lang})                → {ok, code, issues}
+//	cn.normalizeNationality(text, {lang})            → {ok, code, issues}
 //
 // init(source) loads and starts one instance: source is a URL or string
 // (fetched; in Node a file: URL is read from disk), a Response or its

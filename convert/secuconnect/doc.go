@@ -47,7 +47,7 @@
 //	contact.picture                           provider.secuconnect       a document id or URL
 //	contact.url_website                       website
 //	contact.birthplace                        birthPlace
-//	contact.nationality                       nationality                read as written; written alpha-2
+//	contact.nationality                       nationality                free text ("german", "DE"); written alpha-2; see below
 //	contact.address.type                      provider.secuconnect       "invoice"
 //	contact.address.street                    address.street             "Street name without house number"
 //	contact.address.street_number             address.houseNumber        "House number incl. supplement", kept whole ("6a")
@@ -141,6 +141,17 @@
 //     phone numbers as sent (it strips dashes since 2020) and its SDK tests
 //     sent country names until 2020 ("Germany"); its current examples use
 //     alpha-2 codes ("DE"), which we follow.
+//   - contact.nationality is free text to secuconnect: its API accepts
+//     and echoes "german" (the loyalty tests and demo customer of its PHP
+//     SDK) as well as "DE". What [validate.NormalizeNationality] reads (a
+//     code, a country name, a nationality adjective in en, de, fr, es, it,
+//     nl, pl or sv) becomes the canonical nationality, normalized to
+//     alpha-2 by the pipeline (a normalized change, rule demonym or
+//     country_code). A value it cannot read, or one that several countries
+//     share ("Congolese"), is not an error here: it stays in
+//     provider.secuconnect, is written back unchanged, and is reported as an
+//     invalid_country warning (with the candidates in params, if any).
+//     Targets without a nationality drop it like any other residue.
 //   - A response whose dob has a time comes back from
 //     Encode(Decode(doc)) as YYYY-MM-DD (a normalized change on Decode).
 //   - A document whose object member is not "payment.customers" (seed 000

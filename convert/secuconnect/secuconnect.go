@@ -57,9 +57,10 @@ var noLimit = fieldmap.Limit{}
 type field struct {
 	member validate.Pointer
 	canon  validate.Pointer
-	// text: the member is read into the canonical string field textField
-	// returns; false for the members handled on their own (dob,
-	// street_number).
+	// text: the member is read into (and written from) the canonical
+	// string field textField returns; false for the members handled on
+	// their own (dob, street_number). nationality is written as text but
+	// read on its own (readNationality).
 	text bool
 }
 
@@ -240,6 +241,8 @@ func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate
 	_, hasAddress := r.Object("/contact/address")
 	for _, f := range contactFields {
 		switch {
+		case f.canon == "/nationality":
+			readNationality(r, f.member, &c)
 		case f.text:
 			readText(r, f.member, f.canon, textField(&c, f.canon))
 		case f.canon == "/birthDate":
@@ -269,6 +272,33 @@ func readText(r *fieldmap.Reader, p, canon validate.Pointer, dst *string) {
 		return
 	}
 	r.Text(p, canon, dst)
+}
+
+// readNationality reads contact.nationality, which secuconnect keeps as
+// free text: its API accepts and echoes "german" (the demo customer of the
+// PHP SDK) as well as "DE". What [validate.NormalizeNationality] reads (a
+// code, a country name, a nationality adjective) becomes the canonical
+// nationality, as written; the pipeline normalizes it to the alpha-2 code
+// and reports that. What it cannot read, or what several countries share
+// ("Congolese"), stays in the residue, so that it is kept in the canonical
+// record's provider section and written back to secuconnect, with an
+// invalid_country warning (the candidates in params when there are): a
+// format that needs a country code there would reject it, secuconnect does
+// not.
+func readNationality(r *fieldmap.Reader, p validate.Pointer, c *model.Customer) {
+	r.Origins.Set("/nationality", p)
+	s, ok := peekString(r, p)
+	if !ok || s == "" {
+		return // null, "" or another type: left in the residue (wrong_type reported)
+	}
+	if res := validate.NormalizeNationality(s); !res.OK {
+		for _, iss := range res.Issues {
+			r.Report.Add(p, iss.WithSeverity(validate.SeverityWarning))
+		}
+		return
+	}
+	r.Consume(p)
+	c.Nationality = model.Country(s)
 }
 
 // peekString returns the string at p without consuming it; another JSON type

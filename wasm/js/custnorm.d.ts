@@ -121,6 +121,11 @@ export interface Custnorm {
   normalizePhone(text: string, region?: string | null, options?: LangOption): PhoneResult;
   /** Turns a country code or name (en, de, fr, es, it, nl, pl, sv) into ISO 3166-1 alpha-2. */
   normalizeCountry(text: string, options?: LangOption): CountryResult;
+  /**
+   * Turns a nationality into ISO 3166-1 alpha-2: what normalizeCountry reads,
+   * and nationality adjectives ("german", "deutsch", "Swedish", "polska").
+   */
+  normalizeNationality(text: string, options?: LangOption): CountryResult;
 }
 
 /** Where custnorm.wasm is: a URL, a Response (or its promise), its bytes, or a compiled module. */

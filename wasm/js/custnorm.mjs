@@ -17,6 +17,7 @@ const shapes = {
   convert: (issues) => ({ ok: false, issues, changes: [] }),
   normalizePhone: (issues) => ({ ok: false, issues }),
   normalizeCountry: (issues) => ({ ok: false, issues }),
+  normalizeNationality: (issues) => ({ ok: false, issues }),
 };
 
 let instances = 0;

@@ -30,13 +30,14 @@ async function main(): Promise<void> {
   cn.normalizePhone('+33 6 84 85 86 87');
   cn.normalizePhone('+33 6 84 85 86 87', null, { lang: 'fr' });
   const country: string | undefined = cn.normalizeCountry('Deutschland').code;
+  const nationality: string | undefined = cn.normalizeNationality('german').code;
 
   const bytes = new Uint8Array([123, 125]);
   cn.validate('canonical', bytes);
   await init(bytes.buffer);
   await init(fetch('custnorm.wasm'));
   await init(await WebAssembly.compile(bytes));
-  console.log(formats, valid, name, e164, country);
+  console.log(formats, valid, name, e164, country, nationality);
 
   // @ts-expect-error options are an object
   cn.validate('stancer', {}, 'de');

@@ -1,28 +1,54 @@
 // Command gencountries writes countries_gen.go, the country tables of package
-// validate: the current ISO 3166-1 alpha-2 codes, their alpha-3 codes, and a
-// sorted table of folded country names (en, de, fr, es, it, nl, pl, sv),
-// lower-case alpha-3 codes and aliases, each mapped to an alpha-2 code.
+// validate, and testdata/countrynames.tsv, the source names its tests check
+// the tables against.
 //
-// It is the only place that imports golang.org/x/text/language/display, so
-// the runtime package (and the WASM build) does not link the display
-// tables. Run it through go generate in the validate directory:
+// The tables are the current ISO 3166-1 alpha-2 codes (from x/text's
+// language package), their alpha-3 codes, a sorted table of folded country
+// names, each with the code or codes it stands for, and a table of the
+// nationality adjectives (demonyms) and of the keys whose meaning as a
+// nationality differs from their meaning as a country.
+//
+// The names come from npm data packages, read as JSON files from a
+// node_modules directory (no JavaScript runs), pinned in tools/js and
+// installed with `npm ci --prefix tools/js`:
+//
+//   - cldr-localenames-full (Unicode CLDR 48): the territory names of en,
+//     de, fr, es, it, nl, pl and sv, with CLDR's short and variant forms;
+//   - i18n-iso-countries: names and common alternatives in the same
+//     languages;
+//   - i18n-nationality: nationality adjectives in en, de, fr, es, it, nl;
+//
+// and from custnorm's curated list (curated.go): aliases, official names,
+// Polish and Swedish adjectives, corrections of the packages' errors and
+// names refused as ambiguous. Rules derive further spellings
+// (variants.go): "&" spelt out, a part in parentheses dropped, German ä ö ü
+// as ae oe ue, feminine adjectives.
+//
+// Each key (a name folded by countrykey.Fold) stands for the countries that
+// claim it at its highest level: an alpha-3 code, then a name or adjective a
+// source lists, then a derived spelling. When two or more countries claim a
+// key at that level, in one language or across languages, the key stands
+// for all of them and the runtime refuses it, naming the candidates: a name
+// is never guessed. Keys of two ASCII letters are read as alpha-2 codes at
+// run time; only curated aliases (UK) may add one.
+//
+// Run it through go generate in the validate directory:
 //
 //	go generate ./validate
 //
-// or directly, with -o naming the output file (default countries_gen.go):
+// or directly:
 //
-//	go run ./internal/gencountries -o countries_gen.go
+//	go run ./internal/gencountries -data ../tools/js/node_modules -o countries_gen.go -names testdata/countrynames.tsv
 //
-// Keys that two countries share are dropped and logged on stderr. The
-// program fails when a sanity check of the code list does not hold, so a
-// changed x/text cannot silently change what validate accepts.
+// -v logs every decision (ambiguous keys, shadowed claims, dropped keys) on
+// stderr. The program fails when a sanity check does not hold, so that a new
+// package version cannot silently change what validate accepts.
 package main
 
 import (
 	"bytes"
 	"flag"
 	"fmt"
-	"github.com/custnorm/custnorm/validate/internal/countrykey"
 	"go/format"
 	"log"
 	"maps"
@@ -32,30 +58,21 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/custnorm/custnorm/validate/internal/countrykey"
 )
 
-// languages are the languages whose display names become keys, with the
-// word each uses for "&" (English display names write "Trinidad & Tobago";
-// people type "Trinidad and Tobago").
-var languages = []struct {
-	tag  string
-	conj string
-}{
-	{"en", "and"},
-	{"de", "und"},
-	{"fr", "et"},
-	{"es", "y"},
-	{"it", "e"},
-	{"nl", "en"},
-	{"pl", "i"},
-	{"sv", "och"},
-}
+// languages are the languages whose names become keys.
+var languages = []string{"en", "de", "fr", "es", "it", "nl", "pl", "sv"}
+
+// nationalityLanguages are the languages i18n-nationality covers.
+var nationalityLanguages = []string{"en", "de", "fr", "es", "it", "nl"}
 
 // kosovo is accepted although ISO 3166-1 has only user-assigned it: CLDR,
 // the European Commission and the payment providers we convert for use XK.
 // Its alpha-3 is x/text's (CLDR) XKK; the other alpha-3 in use, XKX, is an
-// alias below.
+// alias.
 const kosovo = "XK"
 
 // withdrawn are codes that ISO 3166-1 deleted (ISO 3166-3) but that CLDR
@@ -79,106 +96,44 @@ var must = []string{"DE", "GB", "US", "FR", "SE", "PL", "SS", "BQ", "CW", "SX", 
 // isoCount is the number of codes ISO 3166-1 officially assigns.
 const isoCount = 249
 
-// aliases map common names that are not CLDR display names in our
-// languages, or that CLDR spells differently, to alpha-2 codes. Each line
-// says why it is here. An alias wins over a display name of another
-// country; two aliases (or an alias and an alpha-3 code) for different
-// countries make the program fail.
-var aliases = []struct {
-	name, code string
-}{
-	// The United Kingdom: UK is the usual (exceptionally reserved, not ISO)
-	// code, and its parts are commonly written as the country.
-	{"UK", "GB"},
-	{"U.K.", "GB"},
-	{"Great Britain", "GB"},
-	{"Britain", "GB"},
-	{"England", "GB"},
-	{"Scotland", "GB"},
-	{"Wales", "GB"},
-	{"Northern Ireland", "GB"},
-	{"United Kingdom of Great Britain and Northern Ireland", "GB"}, // ISO 3166 name
-	// The United States: abbreviations and the long form.
-	{"USA", "US"}, // also its alpha-3; listed for the reader
-	{"U.S.A.", "US"},
-	{"U.S.", "US"},
-	{"United States of America", "US"},
-	{"America", "US"},
-	// The Netherlands: the old common name and the article.
-	{"Holland", "NL"},
-	{"The Netherlands", "NL"},
-	// Germany in German, already a display name; harmless.
-	{"Deutschland", "DE"},
-	// ISO and UN long names that lists of countries in provider dashboards
-	// use.
-	{"Russia", "RU"},
-	{"Russian Federation", "RU"},
-	{"Viet Nam", "VN"},
-	{"Republic of Korea", "KR"},
-	// Short forms: "Korea" alone means the Republic of Korea in payment
-	// data (North Korea is under sanctions and has no card acquiring).
-	{"South Korea", "KR"},
-	{"Korea", "KR"},
-	{"North Korea", "KP"},
-	// Renamed countries: the names people still write.
-	{"Czech Republic", "CZ"},
-	{"Czechia", "CZ"},
-	{"Ivory Coast", "CI"},
-	{"Macedonia", "MK"},
-	{"North Macedonia", "MK"},
-	{"Burma", "MM"},
-	{"Swaziland", "SZ"},
-	{"Eswatini", "SZ"},
-	{"Turkey", "TR"},
-	{"Türkiye", "TR"},
-	{"Cape Verde", "CV"},
-	{"Cabo Verde", "CV"},
-	{"East Timor", "TL"},
-	{"Weißrussland", "BY"}, // German name before CLDR's "Belarus"; still common
-	// The Holy See's state and its short name.
-	{"Vatican", "VA"},
-	{"Holy See", "VA"},
-	// CLDR's English names add "SAR China"; the plain names are usual.
-	{"Hong Kong", "HK"},
-	{"Macau", "MO"},
-	{"Macao", "MO"},
-	// CLDR's English names are "Congo - Kinshasa" and "Congo - Brazzaville".
-	{"Democratic Republic of the Congo", "CD"},
-	{"DR Congo", "CD"},
-	{"Republic of the Congo", "CG"},
-	// The ISO name; CLDR's English name has no "the".
-	{"Saint Vincent and the Grenadines", "VC"},
-	// CLDR's English name is "Palestinian Territories".
-	{"Palestine", "PS"},
-	// Kosovo's alpha-3 as used by the European Commission and the World
-	// Bank (x/text gives XKK).
-	{"XKX", "XK"},
-}
-
-// Priorities of the sources of a key: a lower one wins over a higher one.
+// Levels of a claim on a key: a lower one wins over a higher one.
 const (
-	prioAlpha3  = iota // lower-case alpha-3 code
-	prioAlias          // hand-written alias
-	prioName           // display name, as CLDR writes it
-	prioVariant        // derived from a display name ("&" spelt out, "(…)" dropped)
-	numPrio
+	levelCode    = iota // lower-case alpha-3 code
+	levelName           // a name or adjective a source lists
+	levelDerived        // derived by a rule of variants.go
 )
 
-var prioNames = [numPrio]string{"alpha-3", "alias", "name", "variant"}
+var verbose = flag.Bool("v", false, "log every decision on stderr")
 
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gencountries: ")
 	out := flag.String("o", "countries_gen.go", "output file")
+	namesOut := flag.String("names", "testdata/countrynames.tsv", "test data file of the source names (\"\" for none)")
+	data := flag.String("data", "../tools/js/node_modules", "node_modules directory holding the data packages")
 	flag.Parse()
 
-	codes, alpha3 := countries()
-	keys := buildKeys(codes, alpha3)
-	src := render(codes, alpha3, keys)
-	if err := os.WriteFile(*out, src, 0o666); err != nil {
+	src, err := newSource(*data)
+	if err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("wrote %s: %d codes, %d keys, %d bytes", *out, len(codes), len(keys), len(src))
+	codes, alpha3 := countries()
+	entries, err := loadEntries(src, codes)
+	if err != nil {
+		log.Fatal(err)
+	}
+	t := build(codes, alpha3, entries)
+	gen := render(src, codes, alpha3, t)
+	if err := os.WriteFile(*out, gen, 0o666); err != nil {
+		log.Fatal(err)
+	}
+	if *namesOut != "" {
+		if err := os.WriteFile(*namesOut, renderNames(src, entries), 0o666); err != nil {
+			log.Fatal(err)
+		}
+	}
+	log.Printf("wrote %s: %d codes, %d name keys (%d ambiguous), %d nationality keys, %d bytes",
+		*out, len(codes), len(t.names), countAmbiguous(t.names), len(t.nationality), len(gen))
 }
 
 // countries returns the sorted alpha-2 codes and, in the same order, their
@@ -234,131 +189,267 @@ func countries() (codes, alpha3 []string) {
 	return codes, alpha3
 }
 
-// candidates collects, per key and priority, the codes that claim the key.
-type candidates map[string]*[numPrio][]string
+var threeLetters = regexp.MustCompile(`^[A-Z]{3}$`)
 
-func (c candidates) add(key, code string, prio int) {
-	if key == "" {
-		return
-	}
-	e := c[key]
-	if e == nil {
-		e = new([numPrio][]string)
-		c[key] = e
-	}
-	if !slices.Contains(e[prio], code) {
-		e[prio] = append(e[prio], code)
-	}
-}
-
-type entry struct{ key, code string }
-
-// buildKeys returns the sorted key table.
-func buildKeys(codes, alpha3 []string) []entry {
-	cand := candidates{}
-	for i, a3 := range alpha3 {
-		cand.add(strings.ToLower(a3), codes[i], prioAlpha3)
-	}
-	for _, a := range aliases {
-		if !slices.Contains(codes, a.code) {
-			log.Fatalf("alias %q: unknown code %s", a.name, a.code)
+// loadEntries returns every name of every source, in NFC, the curated
+// aliases and demonyms included, in a fixed order.
+func loadEntries(src *source, codes []string) ([]entry, error) {
+	known := func(c string) bool { _, ok := slices.BinarySearch(codes, c); return ok }
+	var all []entry
+	for _, lang := range languages {
+		e, err := src.cldr(lang, known)
+		if err != nil {
+			return nil, err
 		}
-		cand.add(foldCountryKey(a.name), a.code, prioAlias)
+		all = append(all, e...)
 	}
 	for _, lang := range languages {
-		namer := display.Regions(language.MustParse(lang.tag))
-		for _, code := range codes {
-			name := namer.Name(language.MustParseRegion(code))
-			if name == "" {
-				log.Fatalf("%s has no %s name", code, lang.tag)
-			}
-			cand.add(foldCountryKey(name), code, prioName)
-			for _, v := range variants(name, lang.conj) {
-				cand.add(foldCountryKey(v), code, prioVariant)
-			}
+		e, err := src.countries(lang, known)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, e...)
+	}
+	for _, lang := range nationalityLanguages {
+		e, err := src.nationalities(lang, known)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, e...)
+	}
+	for _, a := range aliases {
+		all = append(all, entry{"custnorm", a.lang, kindAlias, a.code, a.name})
+	}
+	for _, d := range demonyms {
+		all = append(all, entry{"custnorm", d.lang, kindDemonym, d.code, d.name})
+	}
+	for i := range all {
+		e := &all[i]
+		e.name = norm.NFC.String(strings.TrimSpace(e.name))
+		if !known(e.code) {
+			return nil, fmt.Errorf("%s %s %q: unknown code %s", e.source, e.lang, e.name, e.code)
+		}
+		if e.name == "" || strings.ContainsAny(e.name, "\t\n") {
+			return nil, fmt.Errorf("%s %s %s: name %q is empty or has a tab or newline", e.source, e.lang, e.code, e.name)
+		}
+	}
+	return all, nil
+}
+
+// corrected reports whether e is an entry the curated corrections drop.
+func corrected(e entry) bool {
+	for _, c := range corrections {
+		if c.source == e.source && c.lang == e.lang && c.code == e.code && c.name == e.name {
+			return true
+		}
+	}
+	return false
+}
+
+// A claim says that a key stands for code.
+type claim struct {
+	code  string
+	level int
+	alias bool   // a curated alias (the only claims two-letter keys keep)
+	from  string // where the claim comes from, for the log
+}
+
+// claims collects the claims on each key.
+type claims map[string][]claim
+
+func (c claims) add(name string, cl claim) {
+	key := countrykey.Fold(name)
+	if key == "" {
+		log.Fatalf("%s: %q folds to nothing", cl.from, name)
+	}
+	c[key] = append(c[key], cl)
+}
+
+// tables are the resolved keys: each key with its sorted codes (two or more
+// for an ambiguous key).
+type tables struct {
+	names       map[string][]string
+	nationality map[string][]string
+}
+
+func build(codes, alpha3 []string, entries []entry) tables {
+	for _, c := range corrections {
+		if !slices.ContainsFunc(entries, func(e entry) bool {
+			return c.source == e.source && c.lang == e.lang && c.code == e.code && c.name == e.name
+		}) {
+			log.Fatalf("correction %s %s %s %q matches no entry: the data changed; review the correction", c.source, c.lang, c.code, c.name)
 		}
 	}
 
-	var keys []entry
-	for _, key := range slices.Sorted(maps.Keys(cand)) {
-		if foldCountryKey(key) != key {
-			log.Fatalf("key %q is not folded", key)
+	names, nat := claims{}, claims{}
+	for i, a3 := range alpha3 {
+		cl := claim{code: codes[i], level: levelCode, from: "alpha-3"}
+		names.add(a3, cl)
+		nat.add(a3, cl)
+	}
+	// bare reports whether a source gives a language's demonym list the
+	// name as a country's own adjective (see demonymVariants).
+	bareDemonyms := map[string]bool{}
+	for _, e := range entries {
+		if e.kind == kindDemonym && !corrected(e) {
+			bareDemonyms[e.source+"\t"+e.lang+"\t"+e.name] = true
 		}
-		if strings.ContainsAny(key, "\t\n\"\\") {
-			log.Fatalf("key %q contains a separator", key)
-		}
-		e := cand[key]
-		prio := slices.IndexFunc(e[:], func(c []string) bool { return len(c) > 0 })
-		win := e[prio]
-		if len(win) > 1 {
-			if prio <= prioAlias {
-				log.Fatalf("%s %q claimed by %v", prioNames[prio], key, win)
-			}
-			log.Printf("ambiguous %s %q: %v; dropped", prioNames[prio], key, win)
+	}
+	for _, e := range entries {
+		if corrected(e) {
 			continue
 		}
-		for p := prio + 1; p < numPrio; p++ {
-			for _, c := range e[p] {
-				if c != win[0] {
-					log.Printf("%s %q for %s shadowed by %s for %s", prioNames[p], key, c, prioNames[prio], win[0])
+		from := fmt.Sprintf("%s %s %s %q", e.source, e.lang, e.kind, e.name)
+		cl := claim{code: e.code, level: levelName, alias: e.kind == kindAlias, from: from}
+		if e.kind == kindDemonym {
+			nat.add(e.name, cl)
+			bare := func(s string) bool { return bareDemonyms[e.source+"\t"+e.lang+"\t"+s] }
+			for _, v := range demonymVariants(e.lang, e.name, bare) {
+				nat.add(v, claim{code: e.code, level: levelDerived, from: from + " → " + v})
+			}
+			continue
+		}
+		names.add(e.name, cl)
+		nat.add(e.name, cl)
+		for _, v := range nameVariants(e.lang, e.name) {
+			d := claim{code: e.code, level: levelDerived, from: from + " → " + v}
+			names.add(v, d)
+			nat.add(v, d)
+		}
+	}
+
+	refused := map[string]refusal{}
+	for _, r := range refusals {
+		key := countrykey.Fold(r.name)
+		if !slices.IsSorted(r.codes) || len(r.codes) < 2 {
+			log.Fatalf("refusal %q: codes %v are not two or more sorted codes", r.name, r.codes)
+		}
+		for _, c := range r.codes {
+			if _, ok := slices.BinarySearch(codes, c); !ok {
+				log.Fatalf("refusal %q: unknown code %s", r.name, c)
+			}
+		}
+		if _, dup := refused[key]; dup {
+			log.Fatalf("refusal %q listed twice", r.name)
+		}
+		refused[key] = r
+	}
+
+	t := tables{names: resolve(names, codes, refused), nationality: map[string][]string{}}
+	for key, cs := range resolve(nat, codes, refused) {
+		if n, ok := t.names[key]; !ok || !slices.Equal(n, cs) {
+			t.nationality[key] = cs
+		}
+	}
+	// Every refusal must be a key of the tables (a refused name that no
+	// source lists is still refused, with its candidates).
+	for key, r := range refused {
+		if _, ok := t.names[key]; !ok {
+			t.names[key] = r.codes
+		}
+	}
+	return t
+}
+
+// resolve returns each key with the codes that claim it at its highest
+// level, applying the refusals and the two-letter rule.
+func resolve(c claims, codes []string, refused map[string]refusal) map[string][]string {
+	out := make(map[string][]string, len(c))
+	for _, key := range slices.Sorted(maps.Keys(c)) {
+		cls := c[key]
+		if strings.ContainsAny(key, "\t\n") || countrykey.Fold(key) != key {
+			log.Fatalf("key %q is not a folded key", key)
+		}
+		if isTwoLetters(key) {
+			var kept []claim
+			for _, cl := range cls {
+				if cl.alias {
+					kept = append(kept, cl)
+				} else if *verbose {
+					log.Printf("two-letter key %q (%s) dropped: two letters are read as an alpha-2 code", key, cl.from)
+				}
+			}
+			if len(kept) == 0 {
+				continue
+			}
+			if _, ok := slices.BinarySearch(codes, strings.ToUpper(key)); ok {
+				log.Fatalf("alias %q is a country code", key)
+			}
+			cls = kept
+		}
+		if r, ok := refused[key]; ok {
+			for _, cl := range cls {
+				if !slices.Contains(r.codes, cl.code) {
+					log.Fatalf("refused key %q: %s claims %s, which the refusal does not list", key, cl.from, cl.code)
+				}
+			}
+			out[key] = r.codes
+			continue
+		}
+		best := levelDerived + 1
+		for _, cl := range cls {
+			best = min(best, cl.level)
+		}
+		var win []string
+		for _, cl := range cls {
+			if cl.level == best && !slices.Contains(win, cl.code) {
+				win = append(win, cl.code)
+			}
+		}
+		slices.Sort(win)
+		for _, cl := range cls {
+			if cl.level != best && !slices.Contains(win, cl.code) {
+				if cl.alias {
+					log.Fatalf("alias %s is shadowed by %v on key %q", cl.from, win, key)
+				}
+				if *verbose {
+					log.Printf("key %q: %s (%s) shadowed by %v", key, cl.from, cl.code, win)
 				}
 			}
 		}
-		if isTwoLetters(key) && prio != prioAlias {
-			// Two ASCII letters are read as an alpha-2 code; only aliases
-			// (UK) may add to that.
-			log.Printf("two-letter %s %q for %s; dropped", prioNames[prio], key, win[0])
-			continue
+		if len(win) > 1 {
+			for _, cl := range cls {
+				if cl.alias {
+					log.Fatalf("alias %s is ambiguous: key %q claimed by %v", cl.from, key, win)
+				}
+			}
+			if *verbose {
+				var from []string
+				for _, cl := range cls {
+					if cl.level == best {
+						from = append(from, cl.code+" "+cl.from)
+					}
+				}
+				log.Printf("key %q is ambiguous %v: %s", key, win, strings.Join(from, "; "))
+			}
 		}
-		if isTwoLetters(key) && slices.Contains(codes, strings.ToUpper(key)) {
-			log.Fatalf("alias %q is a country code", key)
-		}
-		keys = append(keys, entry{key, win[0]})
+		out[key] = win
 	}
-	return keys
+	return out
 }
 
 func isTwoLetters(s string) bool {
 	return len(s) == 2 && 'a' <= s[0] && s[0] <= 'z' && 'a' <= s[1] && s[1] <= 'z'
 }
 
-var (
-	parenthesized = regexp.MustCompile(`\s*\([^)]*\)`)
-	threeLetters  = regexp.MustCompile(`^[A-Z]{3}$`)
-)
-
-// variants returns other ways of writing name: "&" spelt out with the
-// language's conjunction, English "St." as "Saint", and a parenthesized
-// part dropped ("Myanmar (Burma)" → "Myanmar"). The variants are the
-// nearest thing to CLDR's short names, which x/text does not provide.
-func variants(name, conj string) []string {
-	forms := []string{name}
-	if strings.Contains(name, "&") {
-		forms = append(forms, strings.ReplaceAll(name, "&", conj))
-	}
-	if conj == "and" {
-		for _, f := range forms {
-			if strings.HasPrefix(f, "St. ") {
-				forms = append(forms, "Saint "+f[len("St. "):])
-			}
+func countAmbiguous(m map[string][]string) int {
+	n := 0
+	for _, cs := range m {
+		if len(cs) > 1 {
+			n++
 		}
 	}
-	for _, f := range forms {
-		if p := parenthesized.ReplaceAllString(f, ""); p != f {
-			forms = append(forms, p)
-		}
-	}
-	return forms[1:]
+	return n
 }
 
-// foldCountryKey is the key function the runtime uses too.
-func foldCountryKey(s string) string { return countrykey.Fold(s) }
-
 // render returns the gofmt-ed source of countries_gen.go.
-func render(codes, alpha3 []string, keys []entry) []byte {
+func render(src *source, codes, alpha3 []string, t tables) []byte {
 	var b bytes.Buffer
 	b.WriteString("// Code generated by gencountries; DO NOT EDIT.\n\n")
 	b.WriteString("package validate\n\n")
+
+	fmt.Fprintf(&b, "// countryData names the data the tables were generated from.\n")
+	fmt.Fprintf(&b, "const countryData = %q\n\n", dataDescription(src))
 
 	fmt.Fprintf(&b, "// countryCodes holds the %d accepted alpha-2 codes (ISO 3166-1 and XK),\n", len(codes))
 	b.WriteString("// sorted, two bytes each.\n")
@@ -368,22 +459,54 @@ func render(codes, alpha3 []string, keys []entry) []byte {
 	b.WriteString("// same order, three bytes each.\n")
 	writeChunks(&b, "countryAlpha3", alpha3, 16)
 
-	fmt.Fprintf(&b, "// countryKeys holds %d records \"key\\tCC\\n\", sorted by key in byte order:\n", len(keys))
-	b.WriteString("// folded display names, lower-case alpha-3 codes and aliases, each with the\n")
-	b.WriteString("// alpha-2 code it stands for.\n")
-	b.WriteString("const countryKeys = \"\" +\n")
-	for i, e := range keys {
-		fmt.Fprintf(&b, "\t%q", e.key+"\t"+e.code+"\n")
-		if i < len(keys)-1 {
-			b.WriteString(" +")
-		}
-		b.WriteString("\n")
-	}
-	src, err := format.Source(b.Bytes())
+	fmt.Fprintf(&b, "// countryKeys holds %d records \"key\\tCC\\n\", sorted by key in byte order:\n", len(t.names))
+	b.WriteString("// folded country names, lower-case alpha-3 codes and aliases, each with the\n")
+	b.WriteString("// alpha-2 code it stands for, or, for a name several countries share,\n")
+	b.WriteString("// their codes separated by spaces (\"kongo\\tCD CG\\n\").\n")
+	writeRecords(&b, "countryKeys", t.names)
+
+	fmt.Fprintf(&b, "// nationalityKeys holds %d records in the form of countryKeys: the folded\n", len(t.nationality))
+	b.WriteString("// nationality adjectives, and the keys whose meaning as a nationality differs\n")
+	b.WriteString("// from their meaning in countryKeys. A nationality is looked up here first.\n")
+	writeRecords(&b, "nationalityKeys", t.nationality)
+
+	out, err := format.Source(b.Bytes())
 	if err != nil {
 		log.Fatalf("gofmt: %v", err)
 	}
-	return src
+	return out
+}
+
+func dataDescription(src *source) string {
+	return fmt.Sprintf("Unicode CLDR %s (npm %s %s), npm %s %s, npm %s %s, custnorm's curated list",
+		strings.SplitN(src.versions[pkgCLDR], ".", 2)[0], pkgCLDR, src.versions[pkgCLDR],
+		pkgCountries, src.versions[pkgCountries], pkgNationality, src.versions[pkgNationality])
+}
+
+// writeRecords writes a string constant of the sorted records of m, several
+// to a source line.
+func writeRecords(b *bytes.Buffer, name string, m map[string][]string) {
+	fmt.Fprintf(b, "const %s = \"\" +\n", name)
+	keys := slices.Sorted(maps.Keys(m))
+	var line strings.Builder
+	flush := func(last bool) {
+		fmt.Fprintf(b, "\t%q", line.String())
+		if !last {
+			b.WriteString(" +")
+		}
+		b.WriteString("\n")
+		line.Reset()
+	}
+	for i, k := range keys {
+		line.WriteString(k + "\t" + strings.Join(m[k], " ") + "\n")
+		if line.Len() >= 80 || i == len(keys)-1 {
+			flush(i == len(keys)-1)
+		}
+	}
+	if len(keys) == 0 {
+		b.WriteString("\t\"\"\n")
+	}
+	b.WriteString("\n")
 }
 
 // writeChunks writes a string constant that concatenates items, perLine of
@@ -395,4 +518,22 @@ func writeChunks(b *bytes.Buffer, name string, items []string, perLine int) {
 	}
 	b.Truncate(b.Len() - len(" +\n"))
 	b.WriteString("\n\n")
+}
+
+// renderNames returns testdata/countrynames.tsv: every entry of every
+// source as it stands in the source, the entries the curated corrections
+// drop included (the tests list them as refused).
+func renderNames(src *source, entries []entry) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Generated by validate/internal/gencountries; DO NOT EDIT.\n")
+	fmt.Fprintf(&b, "# The country names and nationality adjectives of %s.\n", dataDescription(src))
+	b.WriteString("# Columns: source, language, kind (name, short, variant, alias, demonym; refused: a name\n")
+	b.WriteString("# countries share, with their codes), ISO 3166-1 alpha-2 code, name.\n")
+	for _, e := range entries {
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", e.source, e.lang, e.kind, e.code, e.name)
+	}
+	for _, r := range refusals {
+		fmt.Fprintf(&b, "custnorm\t%s\trefused\t%s\t%s\n", r.lang, strings.Join(r.codes, " "), r.name)
+	}
+	return b.Bytes()
 }

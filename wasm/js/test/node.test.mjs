@@ -44,6 +44,10 @@ test('results are plain objects; convert output is an object', () => {
   const p = api.normalizePhone('030 12345678', 'DE');
   assert.deepEqual(p, { ok: true, e164: '+493012345678', type: 'fixed_line', region: 'DE', issues: [] });
   assert.deepEqual(api.normalizeCountry('Allemagne'), { ok: true, code: 'DE', issues: [] });
+  assert.deepEqual(api.normalizeNationality('german'), { ok: true, code: 'DE', issues: [] });
+  const kongo = api.normalizeCountry('Kongo', { lang: 'de' });
+  assert.equal(kongo.ok, false);
+  assert.deepEqual(kongo.issues[0].params, { candidates: ['CD', 'CG'] });
 });
 
 test('wrong arguments and malformed JSON give issues, not exceptions', () => {
@@ -69,6 +73,7 @@ test('wrong arguments and malformed JSON give issues, not exceptions', () => {
     [() => api.normalizePhone(4930123456, 'DE'), 'bad_request'],
     [() => api.normalizePhone('030 1234567', 49), 'bad_request'],
     [() => api.normalizeCountry({}), 'bad_request'],
+    [() => api.normalizeNationality(49), 'bad_request'],
   ];
   for (const [call, code] of calls) {
     let res;
