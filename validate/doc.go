@@ -7,8 +7,9 @@
 // The entry point is [Validator]: Normalize, Check, or both with Customer.
 // The single-value normalizers ([NormalizePhone], [NormalizeCountry],
 // [ParseBirthDate], [NormalizeEmail], [NormalizeText], [NormalizeLanguage],
-// [CheckPostalCode], [SplitStreet], [SplitName]) are exported for callers
-// that hold one value; their issues have path "" (the value itself).
+// [CheckPostalCode], [SplitStreet], [SplitName], [CheckNationalID],
+// [CheckVATID]) are exported for callers that hold one value; their issues
+// have path "" (the value itself).
 //
 // # Issues
 //
@@ -52,7 +53,12 @@
 //	date_in_future          a birth date after today.
 //	implausible_birth_date  a birth date more than maxAge years ago (warning). maxAge
 //	invalid_postal_code     not a postal code of the address country. country, example
-//	invalid_id              an identifier of the wrong shape. format
+//	invalid_id              an identifier of the wrong shape, or failing its check
+//	                        digits. format (the expected shape in words); scheme
+//	                        for national and VAT ids ("se_personnummer",
+//	                        "de_vat": see IDScheme), error when the shape fits and
+//	                        a check fails, warning when a national id has no
+//	                        shape of its country's schemes.
 //	forbidden_characters    control or format characters (Cc, Cf: bidi overrides,
 //	                        zero-width spaces) in text.
 //	phone_not_assigned      a complete number in a range its numbering plan has not
@@ -66,7 +72,7 @@
 //	too_many_issues         the record had more issues than the cap; the first ones
 //	                        are kept and this one stands for the rest. omitted (count)
 //	birth_date_mismatch     a valid national identifier encodes another birth date
-//	                        than the record's (warning). scheme
+//	                        than the record's (warning), at the id's path. scheme
 //
 // # Changes
 //
@@ -97,6 +103,9 @@
 //   - E-mail: the domain is lower-cased; the local part is kept.
 //   - Street: a street line carrying its number splits into street and
 //     house number; when unsure it is kept whole, with a not_split warning.
+//   - Identifiers (national id, tax id) are checked, never rewritten:
+//     Worldline's lookup needs the number as the provider stores it, and
+//     the "+" of a Swedish personnummer carries the century.
 //
 // What normalization does not do: it does not transliterate, title-case,
 // guess a missing country from a phone number, look up e-mail domains, or

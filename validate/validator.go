@@ -162,8 +162,12 @@ func hasAddress(a model.Address) bool {
 
 // Check checks a normalized record with the rules every provider shares:
 // birth date (not in the future; older than MaxAge is a warning), postal code
-// of the address country, country codes. Provider limits are checked by the
-// provider converters. Paths are canonical pointers.
+// of the address country, country codes, the national id (by the schemes of
+// the nationality, then of the address country: [CheckNationalID]; a valid
+// id that encodes another birth date than the record's is a
+// birth_date_mismatch warning) and the tax id (when it has the prefix of a
+// VAT number: [CheckVATID]). Provider limits are checked by the provider
+// converters. Paths are canonical pointers.
 func (v *Validator) Check(c model.Customer) Report {
 	var rep Report
 	if !c.BirthDate.IsZero() {
@@ -179,6 +183,7 @@ func (v *Validator) Check(c model.Customer) Report {
 			rep.Add("/address/postalCode", *iss)
 		}
 	}
+	checkIDs(c, &rep)
 	return rep
 }
 
