@@ -102,7 +102,10 @@
 //     the calendar date written is the date, never shifted through a zone.
 //   - E-mail: the domain is lower-cased; the local part is kept.
 //   - Street: a street line carrying its number splits into street and
-//     house number; when unsure it is kept whole, with a not_split warning.
+//     house number by the conventions of the address country
+//     ([SplitStreetIn]: "12 bis rue de la Paix", "Calle Mayor, nº 5",
+//     "Kerkstraat 12 hs"; the rules per country and their sources are in
+//     street.go); when unsure it is kept whole, with a not_split warning.
 //   - Identifiers (national id, tax id) are checked, never rewritten:
 //     Worldline's lookup needs the number as the provider stores it, and
 //     the "+" of a Swedish personnummer carries the century.

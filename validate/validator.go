@@ -43,8 +43,9 @@ func (v *Validator) now() time.Time {
 //     (rule "country_code"); an address without a country gets Region
 //     (defaulted, rule "default_region").
 //   - Street: a street carrying its house number, with no house number set,
-//     is split (split, rule "street_house_number"); when unsure it is kept
-//     whole with a not_split warning.
+//     is split by the conventions of the address country ([SplitStreetIn];
+//     split, rule "street_house_number"); when unsure it is kept whole with
+//     a not_split warning.
 //   - Phones: E.164 (rule "phone_e164"), region from the address country,
 //     then Region.
 //   - Language: canonical BCP 47 (rule "language_tag").
@@ -117,11 +118,11 @@ func (v *Validator) Normalize(c model.Customer) (model.Customer, Report) {
 		}
 	}
 
-	if a.Street != "" && a.HouseNumber == "" && hasDigit(a.Street) {
-		if street, number, _, ok := SplitStreet(a.Street); ok {
+	if a.Street != "" && a.HouseNumber == "" {
+		if street, number, _, ok := SplitStreetIn(a.Street, string(a.Country)); ok {
 			a.Street, a.HouseNumber = street, number
 			rep.Change(ChangeSplit, "/address/street", "street_house_number")
-		} else {
+		} else if hasDigit(a.Street) {
 			rep.Issue("/address/street", CodeNotSplit, Params{"rule": "street_house_number"})
 		}
 	}
