@@ -382,7 +382,7 @@ func dateExists(year, month, day, yearDigits int) bool {
 	return model.Date{Year: year, Month: time.Month(month), Day: day}.IsValid()
 }
 
-// upperASCII returns s with ASCII letters upper-cased.
+// upperIDASCII returns s with ASCII letters upper-cased.
 func upperIDASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if 'a' <= s[i] && s[i] <= 'z' {

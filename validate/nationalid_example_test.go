@@ -71,3 +71,11 @@ func ExampleCheckVATID() {
 	// 136695976         ok=false scheme="" issues=0
 	// RSSMRA45C12F205C  ok=false scheme="" issues=0
 }
+
+func ExampleNationalIDCountries() {
+	fmt.Println(validate.NationalIDCountries())
+	fmt.Println(validate.VATCountries())
+	// Output:
+	// [DK ES FI IT NL NO PL SE]
+	// [AT BE DE DK ES FI FR IT NL PL SE]
+}

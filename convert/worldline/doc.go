@@ -127,7 +127,10 @@
 //     "Gustav Adolfs torg 22"); without a country the number goes after the
 //     street. Decode(Encode(c)) therefore has the joined line in
 //     address.street and no house number until normalization splits it
-//     again.
+//     again. What the split drops is not written back: a comma between
+//     name and number ("Calle Mayor, 5" → "Calle Mayor 5") and a number
+//     marker ("Via Roma n. 12" → "Via Roma 12"; [validate.SplitStreetIn]),
+//     both reported by the split and joined changes.
 //   - Only phone is written to phoneNumber. mobile, fax and every other
 //     canonical field without a member (names other than given and family,
 //     company, birth data, tax ids, references, …) are dropped changes with
