@@ -598,9 +598,11 @@ const (
 	cfOmocodia = "LMNPQRSTUV"
 )
 
-// cfOdd are the values of characters in odd positions (1st, 3rd, …): for
-// the digits 0–9 the values of the letters A–J.
-var cfOdd = [26]int{1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23}
+// cfOdd holds the values of characters in odd positions (1st, 3rd, …), A
+// to Z, each as the letter that many places after A (B is 1, A is 0, F is
+// 5: the table 1 0 5 7 9 13 15 17 19 21 2 4 18 20 11 3 6 8 12 14 16 10 22 25
+// 24 23); the digits 0–9 have the values of A–J.
+const cfOdd = "BAFHJNPRTVCESULDGIMOQKWZYX"
 
 // cfDigit returns the value of a date or place digit, which may be an
 // omocodia letter, or -1.
@@ -653,9 +655,9 @@ func checkITCodiceFiscale(id string) (idOutcome, bool) {
 		}
 		if i%2 == 0 { // odd position, 1-based
 			if c <= '9' {
-				v = cfOdd[c-'0']
+				v = int(cfOdd[c-'0'] - 'A')
 			} else {
-				v = cfOdd[c-'A']
+				v = int(cfOdd[c-'A'] - 'A')
 			}
 		}
 		sum += v
