@@ -261,6 +261,9 @@ func splitNumberBefore(line string, rule streetRule) (street, number string, ok,
 		}
 	}
 	street = strings.TrimLeft(rest, " ,")
+	if isOneLetter(street) || isLatinWord(street) {
+		return "", "", false, false // "12 bis", "12 B": an addition, no name
+	}
 	return street, number, isStreetName(street), false
 }
 
