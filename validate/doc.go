@@ -121,7 +121,8 @@
 //     and can disagree for characters outside the BMP.
 //   - Phone input is capped at 250 bytes (phonenumbers' own limit), e-mail
 //     addresses at 254 code points, country input at 200 bytes, language
-//     tags at 35 bytes: longer input is rejected without parsing.
+//     tags at 35 bytes: longer input is rejected without parsing. National
+//     and VAT identifiers over 64 bytes have no scheme's shape.
 //   - No function of this package reads the network or the file system.
 //
 // # Concurrency
