@@ -6,8 +6,9 @@
 //
 // The entry point is [Validator]: Normalize, Check, or both with Customer.
 // The single-value normalizers ([NormalizePhone], [NormalizeCountry],
-// [NormalizeNationality], [ParseBirthDate], [NormalizeEmail], [NormalizeText], [NormalizeLanguage],
-// [CheckPostalCode], [SplitStreet], [SplitName]) are exported for callers
+// [NormalizeNationality], [ParseBirthDate], [NormalizeEmail],
+// [NormalizeText], [NormalizeLanguage], [CheckPostalCode], [SplitStreet],
+// [SplitName], [CheckNationalID], [CheckVATID]) are exported for callers
 // that hold one value; their issues have path "" (the value itself).
 //
 // # Issues
@@ -57,7 +58,12 @@
 //	date_in_future          a birth date after today.
 //	implausible_birth_date  a birth date more than maxAge years ago (warning). maxAge
 //	invalid_postal_code     not a postal code of the address country. country, example
-//	invalid_id              an identifier of the wrong shape. format
+//	invalid_id              an identifier of the wrong shape, or failing its check
+//	                        digits. format (the expected shape in words); scheme
+//	                        for national and VAT ids ("se_personnummer",
+//	                        "de_vat": see IDScheme), error when the shape fits and
+//	                        a check fails, warning when a national id has no
+//	                        shape of its country's schemes.
 //	forbidden_characters    control or format characters (Cc, Cf: bidi overrides,
 //	                        zero-width spaces) in text.
 //	phone_not_assigned      a complete number in a range its numbering plan has not
@@ -71,7 +77,7 @@
 //	too_many_issues         the record had more issues than the cap; the first ones
 //	                        are kept and this one stands for the rest. omitted (count)
 //	birth_date_mismatch     a valid national identifier encodes another birth date
-//	                        than the record's (warning). scheme
+//	                        than the record's (warning), at the id's path. scheme
 //
 // # Messages
 //
@@ -133,7 +139,13 @@
 //     the calendar date written is the date, never shifted through a zone.
 //   - E-mail: the domain is lower-cased; the local part is kept.
 //   - Street: a street line carrying its number splits into street and
-//     house number; when unsure it is kept whole, with a not_split warning.
+//     house number by the conventions of the address country
+//     ([SplitStreetIn]: "12 bis rue de la Paix", "Calle Mayor, nº 5",
+//     "Kerkstraat 12 hs"; the rules per country and their sources are in
+//     street.go); when unsure it is kept whole, with a not_split warning.
+//   - Identifiers (national id, tax id) are checked, never rewritten:
+//     Worldline's lookup needs the number as the provider stores it, and
+//     the "+" of a Swedish personnummer carries the century.
 //
 // What normalization does not do: it does not transliterate, title-case,
 // guess a missing country from a phone number, look up e-mail domains, or
@@ -215,7 +227,8 @@
 //     and can disagree for characters outside the BMP.
 //   - Phone input is capped at 250 bytes (phonenumbers' own limit), e-mail
 //     addresses at 254 code points, country input at 200 bytes, language
-//     tags at 35 bytes: longer input is rejected without parsing.
+//     tags at 35 bytes: longer input is rejected without parsing. National
+//     and VAT identifiers over 64 bytes have no scheme's shape.
 //   - No function of this package reads the network or the file system.
 //
 // # Concurrency

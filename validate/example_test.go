@@ -172,3 +172,30 @@ func ExampleValidator_Customer() {
 	// normalized /mobile phone_e164
 	// error /address/postalCode invalid_postal_code
 }
+
+func ExampleSplitStreetIn() {
+	for _, tc := range []struct{ line, country string }{
+		{"12 bis rue de la Paix", "FR"},
+		{"Calle Mayor, nº 5", "ES"},
+		{"Calle Mayor s/n", "ES"},
+		{"Kerkstraat 12 hs", "NL"},
+		{"100 B Street", "US"},
+		{"12 B rue de la Paix", ""}, // without a country it reads two ways
+		{"Storgatan 12 B, lgh 1102", "SE"},
+	} {
+		street, number, numberFirst, ok := validate.SplitStreetIn(tc.line, tc.country)
+		if !ok {
+			fmt.Printf("%-2s %q kept whole\n", tc.country, street)
+			continue
+		}
+		fmt.Printf("%-2s %q + %q → %q\n", tc.country, street, number, validate.JoinStreet(street, number, numberFirst))
+	}
+	// Output:
+	// FR "rue de la Paix" + "12 bis" → "12 bis rue de la Paix"
+	// ES "Calle Mayor" + "5" → "Calle Mayor 5"
+	// ES "Calle Mayor" + "s/n" → "Calle Mayor s/n"
+	// NL "Kerkstraat" + "12 hs" → "Kerkstraat 12 hs"
+	// US "B Street" + "100" → "100 B Street"
+	//    "12 B rue de la Paix" kept whole
+	// SE "Storgatan 12 B, lgh 1102" kept whole
+}

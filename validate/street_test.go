@@ -125,3 +125,58 @@ func TestSplitHouseNumber(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitStreetIn runs the per-country street lines of
+// testdata/streets.json: the split and its join, or the line kept whole.
+func TestSplitStreetIn(t *testing.T) {
+	var data struct {
+		Cases []struct {
+			Country     string `json:"country"`
+			Line        string `json:"line"`
+			Street      string `json:"street"`
+			Number      string `json:"number"`
+			NumberFirst bool   `json:"numberFirst"`
+			Whole       bool   `json:"whole"`
+			Joined      string `json:"joined"`
+			Source      string `json:"source"`
+		} `json:"cases"`
+	}
+	loadIDGroups(t, "streets.json", &data)
+	countries := map[string]bool{}
+	for _, tc := range data.Cases {
+		countries[tc.Country] = true
+		t.Run(tc.Country+"/"+tc.Line, func(t *testing.T) {
+			if tc.Source == "" {
+				t.Error("case without a source")
+			}
+			street, number, numberFirst, ok := validate.SplitStreetIn(tc.Line, tc.Country)
+			if tc.Whole {
+				if ok || street != tc.Line || number != "" || numberFirst {
+					t.Errorf("SplitStreetIn(%q, %q) = %q, %q, %v, %v; want the line whole", tc.Line, tc.Country, street, number, numberFirst, ok)
+				}
+				return
+			}
+			if !ok || street != tc.Street || number != tc.Number || numberFirst != tc.NumberFirst {
+				t.Errorf("SplitStreetIn(%q, %q) = %q, %q, %v, %v; want %q, %q, %v, true", tc.Line, tc.Country,
+					street, number, numberFirst, ok, tc.Street, tc.Number, tc.NumberFirst)
+				return
+			}
+			want := tc.Line
+			if tc.Joined != "" {
+				want = tc.Joined
+			}
+			if got := validate.JoinStreet(street, number, numberFirst); got != want {
+				t.Errorf("JoinStreet(%q, %q, %v) = %q, want %q", street, number, numberFirst, got, want)
+			}
+			// The split is stable: the joined line splits the same way.
+			if s2, n2, f2, ok2 := validate.SplitStreetIn(want, tc.Country); !ok2 || s2 != street || n2 != number || f2 != numberFirst {
+				t.Errorf("SplitStreetIn(%q, %q) = %q, %q, %v, %v; want the same split again", want, tc.Country, s2, n2, f2, ok2)
+			}
+		})
+	}
+	for _, c := range []string{"", "FR", "BE", "IT", "ES", "NL", "DE", "PL", "SE", "NO", "DK", "FI", "GB", "US"} {
+		if !countries[c] {
+			t.Errorf("no street line for country %q", c)
+		}
+	}
+}

@@ -49,8 +49,9 @@ func (v *Validator) now() time.Time {
 //     free text keep such a value in their provider section instead, with
 //     a warning; see convert/secuconnect.)
 //   - Street: a street carrying its house number, with no house number set,
-//     is split (split, rule "street_house_number"); when unsure it is kept
-//     whole with a not_split warning.
+//     is split by the conventions of the address country ([SplitStreetIn];
+//     split, rule "street_house_number"); when unsure it is kept whole with
+//     a not_split warning.
 //   - Phones: E.164 (rule "phone_e164"), region from the address country,
 //     then Region.
 //   - Language: canonical BCP 47 (rule "language_tag").
@@ -127,11 +128,11 @@ func (v *Validator) Normalize(c model.Customer) (model.Customer, Report) {
 		}
 	}
 
-	if a.Street != "" && a.HouseNumber == "" && hasDigit(a.Street) {
-		if street, number, _, ok := SplitStreet(a.Street); ok {
+	if a.Street != "" && a.HouseNumber == "" {
+		if street, number, _, ok := SplitStreetIn(a.Street, string(a.Country)); ok {
 			a.Street, a.HouseNumber = street, number
 			rep.Change(ChangeSplit, "/address/street", "street_house_number")
-		} else {
+		} else if hasDigit(a.Street) {
 			rep.Issue("/address/street", CodeNotSplit, Params{"rule": "street_house_number"})
 		}
 	}
@@ -172,8 +173,12 @@ func hasAddress(a model.Address) bool {
 
 // Check checks a normalized record with the rules every provider shares:
 // birth date (not in the future; older than MaxAge is a warning), postal code
-// of the address country, country codes. Provider limits are checked by the
-// provider converters. Paths are canonical pointers.
+// of the address country, country codes, the national id (by the schemes of
+// the nationality, then of the address country: [CheckNationalID]; a valid
+// id that encodes another birth date than the record's is a
+// birth_date_mismatch warning) and the tax id (when it has the prefix of a
+// VAT number: [CheckVATID]). Provider limits are checked by the provider
+// converters. Paths are canonical pointers.
 func (v *Validator) Check(c model.Customer) Report {
 	var rep Report
 	if !c.BirthDate.IsZero() {
@@ -189,6 +194,7 @@ func (v *Validator) Check(c model.Customer) Report {
 			rep.Add("/address/postalCode", *iss)
 		}
 	}
+	checkIDs(c, &rep)
 	return rep
 }
 

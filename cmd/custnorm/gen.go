@@ -277,9 +277,30 @@ func (gc genCountry) nationalID(g *generator, birth model.Date) string {
 	case "FR":
 		return g.digits(13)
 	case "NL":
-		return g.digits(9)
+		return bsn(g.digits(8))
 	}
 	return g.digits(11)
+}
+
+// bsn completes eight digits to a burgerservicenummer that passes the
+// 11-test (validate.SchemeNLBSN): the ninth digit d9 makes 9·d1 + … + 2·d8
+// − d9 a multiple of 11. Where that would take 10, the eighth digit is
+// changed; an all-zero number becomes 1 first.
+func bsn(s string) string {
+	b := []byte(s)
+	if s == "00000000" {
+		b[7] = '1'
+	}
+	for {
+		sum := 0
+		for k := range 8 {
+			sum += (9 - k) * int(b[k]-'0')
+		}
+		if c := sum % 11; c < 10 {
+			return string(b) + strconv.Itoa(c)
+		}
+		b[7] = '0' + (b[7]-'0'+1)%10
+	}
 }
 
 // luhnDigit returns the Luhn check digit of the digits s.

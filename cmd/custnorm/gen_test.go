@@ -151,3 +151,16 @@ func BenchmarkGen(b *testing.B) {
 		run([]string{"gen", "--format", "secuconnect", "-n", "1000"}, nil, &out, &out)
 	}
 }
+
+func TestBSN(t *testing.T) {
+	// 111222333 is python-stdnum's example BSN (stdnum/nl/bsn.py).
+	for _, s := range []string{"11122233", "00000000", "99999999", "12345678"} {
+		got := bsn(s)
+		if res := validate.CheckNationalID(got, "NL"); !res.OK {
+			t.Errorf("bsn(%q) = %q, which CheckNationalID rejects", s, got)
+		}
+	}
+	if got := bsn("11122233"); got != "111222333" {
+		t.Errorf("bsn(%q) = %q, want 111222333", "11122233", got)
+	}
+}

@@ -66,19 +66,37 @@
 // a too_long warning with target /city or /zip: the record would not fit a
 // Connect payment. Decode does not check lengths.
 //
-// Fiscal numbers are checked for the shape the Connect Customer model
-// documents per country (connect-sdk-java, v1/domain/Customer.java,
-// getFiscalNumber): AR 7, 8 or 11 digits; BR 11 or 14; CL 9 (the last may
-// be K); CO 8 to 10; DK 10; DO 11; FI 11 characters; IN 10 characters; MX
-// 12 or 13 characters; NO 11; PE 11; SE 10 or 12; UY 8, 9 or 12 digits.
-// White space and the separators . - / + are not counted in digit rules. A
-// mismatch is an invalid_id warning, params {"format": "SE personnummer 10
-// or 12 digits"}: at /fiscalNumber or /values/i/value on Decode (against
-// the document's own country), at /nationalId with the output target on
-// Encode. It is a warning because the rule is documented for payments, not
-// for getCustomerDetails, and the provider's own examples break it (seed
-// 002's response "0123456789012" has 13 digits, the SDK example request
-// "01234567890" 11).
+// Fiscal numbers are checked against the document's own country (Decode)
+// or the address country (Encode):
+//
+//   - In the countries package validate has a checksum scheme for
+//     ([validate.NationalIDCountries]: DK CPR, FI HETU, NO fødselsnummer
+//     and D-number, SE personnummer and samordningsnummer of the Connect
+//     list, and ES, IT, NL, PL), with [validate.CheckNationalID]: a number
+//     that has the scheme's shape and fails its check digits or encodes no
+//     date is an invalid_id error, params {"scheme": "se_personnummer",
+//     "format": "…"}; one of another shape a warning. Decode reports it at
+//     /fiscalNumber or /values/i/value. Encode does not report it again:
+//     the Validator checks the canonical nationalId of every record the
+//     pipeline converts, at /nationalId.
+//   - In the other countries of the Connect Customer model's list
+//     (connect-sdk-java, v1/domain/Customer.java, getFiscalNumber) the shape
+//     is checked: AR 7, 8 or 11 digits; BR 11 or 14; CL 9 (the last may be
+//     K); CO 8 to 10; DO 11; IN 10 characters; MX 12 or 13 characters; PE
+//     11; UY 8, 9 or 12 digits. White space and the separators . - / + are
+//     not counted in digit rules. A mismatch is an invalid_id warning,
+//     params {"format": "AR DNI 7 or 8 digits, CUIT 11 digits"}: at
+//     /fiscalNumber or /values/i/value on Decode, at /nationalId with the
+//     output target on Encode. It is a warning because the rule is
+//     documented for payments, not for getCustomerDetails, and the
+//     provider's own examples break it (seed 002's response
+//     "0123456789012" has 13 digits, the SDK example request "01234567890"
+//     11).
+//
+// Seed 002's request example "012345678901" is not a valid personnummer
+// (its century would be 01 and its check digit is wrong): it is an
+// invalid_id error, and the corpus keeps it under
+// testdata/worldline-lookup/invalid.
 //
 // Decode accepts documents up to 1 MiB,
 // nested at most 32 deep; duplicate members: the last wins.
@@ -109,7 +127,10 @@
 //     "Gustav Adolfs torg 22"); without a country the number goes after the
 //     street. Decode(Encode(c)) therefore has the joined line in
 //     address.street and no house number until normalization splits it
-//     again.
+//     again. What the split drops is not written back: a comma between
+//     name and number ("Calle Mayor, 5" → "Calle Mayor 5") and a number
+//     marker ("Via Roma n. 12" → "Via Roma 12"; [validate.SplitStreetIn]),
+//     both reported by the split and joined changes.
 //   - Only phone is written to phoneNumber. mobile, fax and every other
 //     canonical field without a member (names other than given and family,
 //     company, birth data, tax ids, references, …) are dropped changes with

@@ -25,14 +25,14 @@ func ExampleConverter_Decode() {
 }
 
 func ExampleConverter_Decode_errors() {
-	doc := []byte(`{"fiscalNumber":"0123456789012","country":"SE","zip":11152,"nickname":"Gus"}`)
+	doc := []byte(`{"fiscalNumber":"811228-9875","country":"SE","zip":11152,"nickname":"Gus"}`)
 	_, _, rep := worldline.Converter{}.Decode(doc)
 	rep.Normalize()
 	for _, i := range rep.Issues {
 		fmt.Println(i.Path, i.Code, i.Severity, i.Params)
 	}
 	// Output:
-	// /fiscalNumber invalid_id warning map[format:SE personnummer 10 or 12 digits]
+	// /fiscalNumber invalid_id error map[format:SE personnummer or samordningsnummer: 10 or 12 digits scheme:se_personnummer]
 	// /nickname unknown_field warning map[]
 	// /zip wrong_type error map[expected:string]
 }

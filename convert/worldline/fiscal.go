@@ -28,12 +28,13 @@ type fiscalRule struct {
 }
 
 // fiscalRuleFor returns the rule of the ISO 3166-1 alpha-2 code country.
+// The countries of the list that package validate has a checksum scheme for
+// (DK, FI, NO, SE) are not here: [checkFiscal] checks them with
+// [validate.CheckNationalID].
 //
 // Two deliberate readings of the Javadoc: it says "digits" for the Chilean
 // RUT and the Mexican RFC, but a RUT's check digit may be K and an RFC
 // starts with letters, so CL allows a final K and MX counts characters.
-// Finnish HETU ("131052-308T") counts its century sign, so FI counts every
-// character as written.
 func fiscalRuleFor(country string) (fiscalRule, bool) {
 	switch country {
 	case "AR": // DNI 7 or 8 digits, CUIT 11 digits
@@ -44,22 +45,14 @@ func fiscalRuleFor(country string) (fiscalRule, bool) {
 		return fiscalRule{lengths: []int{9}, digits: true, lastK: true, format: "CL RUT 9 digits"}, true
 	case "CO": // NIT 8, 9 or 10 digits
 		return fiscalRule{lengths: []int{8, 9, 10}, digits: true, format: "CO NIT 8, 9 or 10 digits"}, true
-	case "DK": // CPR-nummer 10 digits
-		return fiscalRule{lengths: []int{10}, digits: true, format: "DK CPR-nummer 10 digits"}, true
 	case "DO": // RNC 11 digits
 		return fiscalRule{lengths: []int{11}, digits: true, format: "DO RNC 11 digits"}, true
-	case "FI": // HETU 11 characters
-		return fiscalRule{lengths: []int{11}, format: "FI HETU 11 characters"}, true
 	case "IN": // PAN 10 characters
 		return fiscalRule{lengths: []int{10}, format: "IN PAN 10 characters"}, true
 	case "MX": // RFC 13 (consumer) or 12 (company)
 		return fiscalRule{lengths: []int{12, 13}, format: "MX RFC 13 characters (company 12)"}, true
-	case "NO": // fødselsnummer 11 digits
-		return fiscalRule{lengths: []int{11}, digits: true, format: "NO fødselsnummer 11 digits"}, true
 	case "PE": // RUC 11 digits
 		return fiscalRule{lengths: []int{11}, digits: true, format: "PE RUC 11 digits"}, true
-	case "SE": // personnummer 10 or 12 digits
-		return fiscalRule{lengths: []int{10, 12}, digits: true, format: "SE personnummer 10 or 12 digits"}, true
 	case "UY": // CI 8, NIE 9, RUT 12 digits
 		return fiscalRule{lengths: []int{8, 9, 12}, digits: true, format: "UY CI 8, NIE 9 or RUT 12 digits"}, true
 	}
@@ -100,21 +93,44 @@ func (r fiscalRule) match(id string) bool {
 	return false
 }
 
-// checkFiscal returns an invalid_id warning at path (with target, when
-// target is not nil) when id does not have the shape documented for country
-// (any spelling [validate.NormalizeCountry] reads). Countries without a
-// documented shape, and empty ids, pass.
-func checkFiscal(id, country string, path validate.Pointer, target *validate.Pointer) (validate.Issue, bool) {
+// checkFiscal returns the issue of the fiscal number id at path (with
+// target, when target is not nil) in country (any spelling
+// [validate.NormalizeCountry] reads), if any. Countries without a rule, and
+// empty ids, pass.
+//
+//   - In a country package validate has a scheme for
+//     ([validate.NationalIDCountries]: DK, FI, NO, SE of the Connect list,
+//     and ES, IT, NL, PL), the number is checked with
+//     [validate.CheckNationalID], only when withSchemes is set: an
+//     invalid_id error, params {"scheme", "format"}, when it has the
+//     scheme's shape and fails its checks, a warning when it has none of
+//     its shapes. Encode leaves these to the Validator, which checks the
+//     canonical nationalId of every record the pipeline converts.
+//   - In the other countries of the Connect list the shape is checked: an
+//     invalid_id warning, params {"format"}.
+func checkFiscal(id, country string, path validate.Pointer, target *validate.Pointer, withSchemes bool) (validate.Issue, bool) {
 	if id == "" {
 		return validate.Issue{}, false
 	}
 	code := countryCode(country)
-	rule, ok := fiscalRuleFor(code)
-	if !ok || rule.match(id) {
-		return validate.Issue{}, false
+	var iss validate.Issue
+	if rule, ok := fiscalRuleFor(code); ok {
+		if rule.match(id) {
+			return validate.Issue{}, false
+		}
+		iss = validate.NewIssue(path, validate.CodeInvalidID, validate.Params{"format": rule.format}).
+			WithSeverity(validate.SeverityWarning)
+	} else {
+		if !withSchemes {
+			return validate.Issue{}, false
+		}
+		res := validate.CheckNationalID(id, code)
+		if len(res.Issues) == 0 {
+			return validate.Issue{}, false
+		}
+		iss = res.Issues[0]
+		iss.Path = path
 	}
-	iss := validate.NewIssue(path, validate.CodeInvalidID, validate.Params{"format": rule.format}).
-		WithSeverity(validate.SeverityWarning)
 	if target != nil {
 		iss = iss.WithTarget(*target)
 	}

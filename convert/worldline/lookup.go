@@ -40,8 +40,9 @@ func (LookupConverter) Name() string { return LookupName }
 //   - any other member, at the top level or in an item, is an unknown_field
 //     error: the schema says additionalProperties false.
 //
-// A fiscal number that does not have its country's documented shape is an
-// invalid_id warning at its value.
+// The fiscal number is checked against countryCode as the package doc
+// describes: an invalid_id error at its value when it fails its country's
+// checksum scheme, a warning when it does not have the country's shape.
 func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
 	ok := r.Parse(data)
@@ -131,7 +132,7 @@ func readValues(r *fieldmap.Reader, c *model.Customer, country string) ([]any, b
 		}
 		c.NationalID = id
 		r.Origins.Set("/nationalId", at.AppendToken("value"))
-		if iss, bad := checkFiscal(id, country, at.AppendToken("value"), nil); bad {
+		if iss, bad := checkFiscal(id, country, at.AppendToken("value"), nil, true); bad {
 			r.Report.Issues = append(r.Report.Issues, iss)
 		}
 		placeholder := make(fieldmap.Object, 0, len(obj)-1)
@@ -253,7 +254,7 @@ func encodeLookup(c model.Customer, omitChanges bool) ([]byte, validate.Report) 
 	}
 	if c.NationalID != "" {
 		target := validate.Pointer("/values").AppendIndex(fiscalAt).AppendToken("value")
-		if iss, bad := checkFiscal(c.NationalID, country, "/nationalId", &target); bad {
+		if iss, bad := checkFiscal(c.NationalID, country, "/nationalId", &target, false); bad {
 			w.Report.Issues = append(w.Report.Issues, iss)
 		}
 	}

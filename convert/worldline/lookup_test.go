@@ -29,9 +29,17 @@ func TestLookupDecode(t *testing.T) {
 			},
 		},
 		{
-			name: "seed 002 client example",
+			name: "seed 002 client example: a placeholder that fails the personnummer check",
 			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"}]}`,
 			want: model.Customer{Address: se, NationalID: "012345678901"},
+			issues: []golden.Issue{
+				fail("/values/0/value", validate.CodeInvalidID),
+			},
+		},
+		{
+			name: "valid personnummer",
+			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"}]}`,
+			want: model.Customer{Address: se, NationalID: "198112289874"},
 		},
 		{
 			name:   "W2 empty values",
@@ -41,15 +49,15 @@ func TestLookupDecode(t *testing.T) {
 		},
 		{
 			name: "W3 extra member in an item",
-			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901","extra":1}]}`,
-			want: model.Customer{Address: se, NationalID: "012345678901",
+			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874","extra":1}]}`,
+			want: model.Customer{Address: se, NationalID: "198112289874",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"fiscalNumber","extra":1}]}`)}},
 			issues: []golden.Issue{fail("/values/0/extra", validate.CodeUnknownField)},
 		},
 		{
 			name: "W3 extra top-level member",
-			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"}],"paymentProductId":9000}`,
-			want: model.Customer{Address: se, NationalID: "012345678901",
+			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"}],"paymentProductId":9000}`,
+			want: model.Customer{Address: se, NationalID: "198112289874",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"paymentProductId":9000}`)}},
 			issues: []golden.Issue{fail("/paymentProductId", validate.CodeUnknownField)},
 		},
@@ -91,14 +99,14 @@ func TestLookupDecode(t *testing.T) {
 		},
 		{
 			name: "fiscal number after another key leaves a placeholder",
-			in:   `{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"01020312345"}]}`,
-			want: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "01020312345",
+			in:   `{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"15108695088"}]}`,
+			want: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "15108695088",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber"}]}`)}},
 		},
 		{
 			name: "only the first fiscal number is read",
-			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"},{"key":"fiscalNumber","value":"2"}]}`,
-			want: model.Customer{Address: se, NationalID: "012345678901",
+			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"},{"key":"fiscalNumber","value":"2"}]}`,
+			want: model.Customer{Address: se, NationalID: "198112289874",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"fiscalNumber"},{"key":"fiscalNumber","value":"2"}]}`)}},
 		},
 		{
@@ -164,8 +172,8 @@ func TestLookupEncode(t *testing.T) {
 	}{
 		{
 			name: "country and national id",
-			in:   model.Customer{Address: model.Address{Country: "SE"}, NationalID: "012345678901"},
-			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"}]}`,
+			in:   model.Customer{Address: model.Address{Country: "SE"}, NationalID: "198112289874"},
+			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"}]}`,
 		},
 		{
 			name: "nothing",
@@ -178,11 +186,11 @@ func TestLookupEncode(t *testing.T) {
 		{
 			name: "everything else is dropped",
 			in: model.Customer{
-				GivenName: "Gustav", FamilyName: "Adolfs", Phone: "+46812345678", NationalID: "012345678901",
+				GivenName: "Gustav", FamilyName: "Adolfs", Phone: "+46812345678", NationalID: "198112289874",
 				Address:  model.Address{Street: "Gustav Adolfs torg", HouseNumber: "22", City: "Stockholm", Country: "SE"},
 				Provider: map[string]json.RawMessage{"worldline": raw(`{"languageCode":""}`)},
 			},
-			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"}]}`,
+			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"}]}`,
 			changes: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/address/city", Target: "", Rule: "not_in_target"},
 				{Kind: validate.ChangeDropped, Path: "/address/houseNumber", Target: "", Rule: "not_in_target"},
@@ -195,8 +203,8 @@ func TestLookupEncode(t *testing.T) {
 		},
 		{
 			name:   "missing country",
-			in:     model.Customer{NationalID: "012345678901"},
-			want:   `{"values":[{"key":"fiscalNumber","value":"012345678901"}]}`,
+			in:     model.Customer{NationalID: "198112289874"},
+			want:   `{"values":[{"key":"fiscalNumber","value":"198112289874"}]}`,
 			issues: []golden.Issue{withTarget(fail("/address/country", validate.CodeRequired), "/countryCode")},
 		},
 		{
@@ -213,15 +221,15 @@ func TestLookupEncode(t *testing.T) {
 		},
 		{
 			name: "national id fills its placeholder",
-			in: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "01020312345",
+			in: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "15108695088",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber"}]}`)}},
-			want: `{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"01020312345"}]}`,
+			want: `{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"15108695088"}]}`,
 		},
 		{
 			name: "national id first when there is no placeholder",
-			in: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "01020312345",
+			in: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "15108695088",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"zip","value":"0150"}]}`)}},
-			want: `{"countryCode":"NO","values":[{"key":"fiscalNumber","value":"01020312345"},{"key":"zip","value":"0150"}]}`,
+			want: `{"countryCode":"NO","values":[{"key":"fiscalNumber","value":"15108695088"},{"key":"zip","value":"0150"}]}`,
 		},
 		{
 			name: "placeholder without national id stays as it is",
@@ -231,10 +239,10 @@ func TestLookupEncode(t *testing.T) {
 		},
 		{
 			name: "what the request cannot hold is dropped from the provider section",
-			in: model.Customer{Address: model.Address{Country: "SE"}, NationalID: "012345678901",
+			in: model.Customer{Address: model.Address{Country: "SE"}, NationalID: "198112289874",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(
 					`{"countryCode":"","paymentProductId":9000,"values":[7,{"key":"zip","value":"1","extra":true},{"only":"x"},{}]}`)}},
-			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"},{"key":"zip","value":"1"},{}]}`,
+			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"},{"key":"zip","value":"1"},{}]}`,
 			changes: []golden.Change{
 				{Kind: validate.ChangeDropped, Path: "/provider/worldline-lookup/countryCode", Target: "", Rule: "not_in_target"},
 				{Kind: validate.ChangeDropped, Path: "/provider/worldline-lookup/paymentProductId", Target: "", Rule: "not_in_target"},
@@ -245,10 +253,17 @@ func TestLookupEncode(t *testing.T) {
 		},
 		{
 			name: "fiscal number not of its country's shape",
-			in: model.Customer{Address: model.Address{Country: "SE"}, NationalID: "01234567890",
+			in: model.Customer{Address: model.Address{Country: "AR"}, NationalID: "123456789",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"zip","value":"1"},{"key":"fiscalNumber"}]}`)}},
-			want:   `{"countryCode":"SE","values":[{"key":"zip","value":"1"},{"key":"fiscalNumber","value":"01234567890"}]}`,
+			want:   `{"countryCode":"AR","values":[{"key":"zip","value":"1"},{"key":"fiscalNumber","value":"123456789"}]}`,
 			issues: []golden.Issue{withTarget(warn("/nationalId", validate.CodeInvalidID), "/values/1/value")},
+		},
+		{
+			// The Validator checks the canonical nationalId of a country
+			// with a checksum scheme; Encode does not report it again.
+			name: "fiscal number of a country with a checksum scheme",
+			in:   model.Customer{Address: model.Address{Country: "SE"}, NationalID: "01234567890"},
+			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"01234567890"}]}`,
 		},
 	}
 	for _, tc := range tests {
@@ -263,11 +278,11 @@ func TestLookupEncode(t *testing.T) {
 // for requests the provider accepts: the request comes back as it was.
 func TestLookupRoundTrip(t *testing.T) {
 	docs := []string{
-		`{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"}]}`,
+		`{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"}]}`,
 		`{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"01234567890"}]}`,
 		`{"countryCode":"NL","values":[{"key":"zip","value":"1234AB"}]}`,
-		`{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"01020312345"}]}`,
-		`{"countryCode":"NO","values":[{"key":"fiscalNumber","value":"01020312345"},{"key":"zip","value":"0150"}]}`,
+		`{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"15108695088"}]}`,
+		`{"countryCode":"NO","values":[{"key":"fiscalNumber","value":"15108695088"},{"key":"zip","value":"0150"}]}`,
 		`{"countryCode":"SE","values":[{"key":"fiscalNumber"},{"value":"x"},{}]}`,
 		`{"countryCode":"SE","values":[{"key":"fiscalNumber","value":""},{"key":"fiscalNumber","value":"2"}]}`,
 		`{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"1"},{"key":"fiscalNumber","value":"2"}]}`,
@@ -303,7 +318,7 @@ func TestLookupRoundTripCanonical(t *testing.T) {
 			Provider: map[string]json.RawMessage{"worldline": raw(`{"languageCode":""}`)},
 		}},
 		{"kept lookup values", model.Customer{
-			Address: model.Address{Country: "NO"}, NationalID: "01020312345", Email: "a@example.com",
+			Address: model.Address{Country: "NO"}, NationalID: "15108695088", Email: "a@example.com",
 			Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber"}]}`)},
 		}},
 	}

@@ -87,7 +87,7 @@ func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate
 	r.Origins.Set("/address/houseNumber", "/street")
 	r.Origins.Set("/address/houseNumberAddition", "/street")
 
-	if iss, bad := checkFiscal(c.NationalID, country, "/fiscalNumber", nil); bad {
+	if iss, bad := checkFiscal(c.NationalID, country, "/fiscalNumber", nil, true); bad {
 		r.Report.Issues = append(r.Report.Issues, iss)
 	}
 
@@ -135,7 +135,7 @@ func encodeResponse(c model.Customer, omitChanges bool) ([]byte, validate.Report
 	country := string(a.Country)
 
 	w.Text("/fiscalNumber", c.NationalID, "/nationalId", fieldmap.Limit{})
-	if iss, bad := checkFiscal(c.NationalID, country, "/nationalId", validate.Ptr("/fiscalNumber")); bad {
+	if iss, bad := checkFiscal(c.NationalID, country, "/nationalId", validate.Ptr("/fiscalNumber"), false); bad {
 		w.Report.Issues = append(w.Report.Issues, iss)
 	}
 	w.Text("/city", a.City, "/address/city", fieldmap.Limit{})

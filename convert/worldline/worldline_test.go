@@ -88,6 +88,12 @@ func TestDecode(t *testing.T) {
 			want: model.Customer{NationalID: "811218-9876", Address: model.Address{Country: "SE"}},
 		},
 		{
+			name:   "SE personnummer with a wrong check digit",
+			in:     `{"fiscalNumber":"880320-0018","country":"SE"}`,
+			want:   model.Customer{NationalID: "880320-0018", Address: model.Address{Country: "SE"}},
+			issues: []golden.Issue{fail("/fiscalNumber", validate.CodeInvalidID)},
+		},
+		{
 			name: "fiscal number without country is not checked",
 			in:   `{"fiscalNumber":"x"}`,
 			want: model.Customer{NationalID: "x"},
@@ -221,9 +227,15 @@ func TestEncode(t *testing.T) {
 		},
 		{
 			name:   "fiscal number not of its country's shape",
-			in:     model.Customer{NationalID: "0123456789012", Address: model.Address{Country: "SE"}},
-			want:   `{"fiscalNumber":"0123456789012","country":"SE"}`,
+			in:     model.Customer{NationalID: "123456789", Address: model.Address{Country: "AR"}},
+			want:   `{"fiscalNumber":"123456789","country":"AR"}`,
 			issues: []golden.Issue{withTarget(warn("/nationalId", validate.CodeInvalidID), "/fiscalNumber")},
+		},
+		{
+			// Left to the Validator, which checks every converted record.
+			name: "fiscal number failing its country's checksum scheme",
+			in:   model.Customer{NationalID: "880320-0018", Address: model.Address{Country: "SE"}},
+			want: `{"fiscalNumber":"880320-0018","country":"SE"}`,
 		},
 		{
 			name: "values without a member are dropped",
