@@ -22,7 +22,7 @@ fuzz:
 	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
 
 fuzz-long:
-	FUZZTIME=10m scripts/fuzz.sh
+	FUZZTIME=10m FUZZMINIMIZE=10s scripts/fuzz.sh
 
 # The shared conformance vectors through the CLI, as a user runs it.
 conformance:

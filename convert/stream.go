@@ -140,7 +140,7 @@ func (p *Pipeline) Stream(ctx context.Context, in io.Reader, out io.Writer, opt 
 		}
 		s.from = conv
 	} else {
-		s.schemas = schema.New()
+		s.schemas = p.schemas()
 		s.known = strings.Join(p.reg.Names(), ", ")
 	}
 	if opt.To != "" {

@@ -14,6 +14,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzztime=${FUZZTIME:-3s}
+# How long the fuzzer may spend minimizing each new interesting input. Go's
+# default, 60s, lets the first new input of a target take a whole short run
+# (and its executions are not even counted): a run of seconds then tries a
+# few hundred inputs. So short runs minimize with 100 executions at most.
+# Minimized inputs are a convenience for reading a failure; a failing input
+# is written whole either way.
+minimize=${FUZZMINIMIZE:-100x}
+# The fewest executions a target must reach in its run: a target that
+# rebuilds expensive state per input, or stalls, fails here. (On the project
+# machine a 3 s run gives each target 3,000 to 100,000; the floor is far
+# below that, for a loaded machine.)
+minexecs=${FUZZMINEXECS:-300}
 log=$(mktemp "${TMPDIR:-/tmp}/custnorm-fuzz.XXXXXX")
 trap 'rm -f "$log"' EXIT
 status=0
@@ -31,7 +43,17 @@ while IFS= read -r line; do
   pkg=./$(dirname "$file")
   for try in 1 2; do
     echo "fuzz $pkg $name ($fuzztime)"
-    if go test -run='^$' -fuzz="^${name}\$" -fuzztime="$fuzztime" "$pkg" >"$log" 2>&1; then
+    if go test -run='^$' -fuzz="^${name}\$" -fuzztime="$fuzztime" -fuzzminimizetime="$minimize" "$pkg" >"$log" 2>&1; then
+      # Executions while fuzzing, plus those that gathered the baseline
+      # coverage of the seed corpus (which the fuzzer does not count).
+      execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+      baseline=$(grep -oE 'baseline coverage: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+      execs=$((${execs:-0} + ${baseline:-0}))
+      echo "  $execs executions"
+      if [ "${execs:-0}" -lt "$minexecs" ]; then
+        echo "fuzz: $name ran only $execs executions in $fuzztime (at least $minexecs expected): expensive state built per input, or a stall" >&2
+        status=1
+      fi
       break
     fi
     if ! deadline_only; then

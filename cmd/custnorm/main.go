@@ -13,6 +13,7 @@ import (
 
 	"github.com/custnorm/custnorm/convert"
 	"github.com/custnorm/custnorm/schema"
+	"github.com/custnorm/custnorm/validate"
 )
 
 func main() {
@@ -88,7 +89,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // runContext is run with a context that a signal cancels.
 func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, reg: convert.Builtin(), schemas: schema.New()}
+	return newCLI(stdin, stdout, stderr).run(ctx, args)
+}
+
+// newCLI returns a cli over the streams.
+func newCLI(stdin io.Reader, stdout, stderr io.Writer) *cli {
+	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, reg: convert.Builtin(), schemas: schema.New()}
+}
+
+// run runs one command line (without the program name).
+func (c *cli) run(ctx context.Context, args []string) int {
+	stderr := c.stderr
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usageMain)
 		return exitUsage
@@ -113,7 +124,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return c.version(rest)
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 && rest[0] != "help" && !strings.HasPrefix(rest[0], "-") {
-			return runContext(ctx, []string{rest[0], "--help"}, stdin, stdout, stderr)
+			return c.run(ctx, []string{rest[0], "--help"})
 		}
 		return c.write("help", usageMain)
 	}
@@ -128,12 +139,34 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 // commands are the command names, for suggestions.
 var commands = []string{"convert", "validate", "detect", "schema", "formats", "gen", "demo", "help"}
 
-// cli holds the streams and the registry of one run.
+// cli holds the streams and the registry of one run, and the pipeline of
+// the last stream command (a cli that runs several command lines, as the
+// fuzz target does, reuses it while the options stay the same: its schemas
+// are compiled once).
 type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	reg            *convert.Registry
 	schemas        *schema.Set
+	lastKey        pipeKey
+	lastPipe       *convert.Pipeline
+}
+
+// pipeKey is what makes two pipelines of the CLI differ.
+type pipeKey struct {
+	region, lang        string
+	strict, omitChanges bool
+	messages            *validate.Messages
+}
+
+// pipeline returns the pipeline of opt, reusing the last one when it has
+// the same options.
+func (c *cli) pipeline(opt convert.Options) *convert.Pipeline {
+	key := pipeKey{opt.Region, opt.Lang, opt.Strict, opt.OmitChanges, opt.Messages}
+	if c.lastPipe == nil || key != c.lastKey {
+		c.lastKey, c.lastPipe = key, c.reg.NewPipeline(opt)
+	}
+	return c.lastPipe
 }
 
 // parse parses the flags of command name. When it returns ok false, the

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -850,9 +851,11 @@ func FuzzConvert(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	report := filepath.Join(f.TempDir(), "r.ndjson")
+	c := newCLI(nil, nil, nil) // built once: its registry, schemas and pipeline serve every input
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var out, errOut bytes.Buffer
-		code := run([]string{"convert", "--to", "canonical", "--report", report}, bytes.NewReader(in), &out, &errOut)
+		c.stdin, c.stdout, c.stderr = bytes.NewReader(in), &out, &errOut
+		code := c.run(context.Background(), []string{"convert", "--to", "canonical", "--report", report})
 		if code != 0 && code != 1 {
 			t.Fatalf("exit %d: %s", code, errOut.String())
 		}

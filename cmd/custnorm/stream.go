@@ -150,7 +150,7 @@ func (c *cli) runJob(ctx context.Context, j job, fs *flag.FlagSet, usage string,
 		lines = outs.buffer(stdout)
 	}
 
-	pipe := c.reg.NewPipeline(convert.Options{Region: f.region, Lang: f.lang, Messages: f.messages, Strict: f.strict, OmitChanges: report == nil})
+	pipe := c.pipeline(convert.Options{Region: f.region, Lang: f.lang, Messages: f.messages, Strict: f.strict, OmitChanges: report == nil})
 	lang := validate.NewLocalizer(f.lang, validate.WithMessages(f.messages)).Lang()
 	st := &stats{codes: map[validate.Code]int{}}
 	prog := newProgress(c.stderr)
