@@ -36,6 +36,11 @@ type Options struct {
 	// issues are the same. For callers that pass the converted documents
 	// on and do not show what was changed (the CLI without --report).
 	OmitChanges bool
+	// Rules are the caller's own checks of each record (see
+	// validate.Rule), run in Convert, Validate, Stream and ValidateCustomer
+	// after the built-in ones; their issues point into the input like
+	// every other.
+	Rules []validate.Rule
 }
 
 // Result is the outcome for one record. Its JSON form is the shape the CLI's
@@ -76,7 +81,7 @@ func (r *Registry) NewPipeline(opt Options) *Pipeline {
 		schemas:   sync.OnceValue(schema.New),
 		reg:       r,
 		opt:       opt,
-		validator: validate.Validator{Now: opt.Now, MaxAge: opt.MaxAge, Region: opt.Region},
+		validator: validate.Validator{Now: opt.Now, MaxAge: opt.MaxAge, Region: opt.Region, Rules: opt.Rules},
 		loc:       validate.NewLocalizer(opt.Lang, validate.WithMessages(opt.Messages)),
 	}
 }
@@ -152,6 +157,25 @@ func (p *Pipeline) validate(conv Converter, data []byte) Result {
 	sameFormat(&erep)
 	rep.Issues = append(rep.Issues, erep.Issues...)
 	return p.finish(rep, nil)
+}
+
+// ValidateCustomer checks a canonical record held as a Go value against the
+// rules of format, as Validate checks a document, without writing it to
+// JSON first: normalize, check (with the caller's rules), and the format's
+// own limits on what would be sent. The issues' paths are canonical
+// pointers ("/givenName"); issues that exist only in the format's document
+// carry its pointer as target. The result has no output, and its changes
+// say what normalization did (c itself is not modified). The error is
+// non-nil only for an unknown format name.
+func (p *Pipeline) ValidateCustomer(format string, c model.Customer) (Result, error) {
+	conv, err := p.reg.lookup(format)
+	if err != nil {
+		return Result{}, err
+	}
+	n, rep := p.validator.Customer(c)
+	_, erep := encode(conv, n, true)
+	rep.Issues = append(rep.Issues, erep.Issues...)
+	return p.finish(rep, nil), nil
 }
 
 // split splits a container document of conv's format into its records
@@ -276,6 +300,12 @@ func (res Result) Prefix(at validate.Pointer) Result {
 // each time.
 func (r *Registry) Convert(from, to string, data []byte, opt Options) (Result, error) {
 	return r.NewPipeline(opt).Convert(from, to, data)
+}
+
+// ValidateCustomer validates a canonical record with the options opt; see
+// [Pipeline.ValidateCustomer].
+func (r *Registry) ValidateCustomer(format string, c model.Customer, opt Options) (Result, error) {
+	return r.NewPipeline(opt).ValidateCustomer(format, c)
 }
 
 // Validate validates one document with the options opt; see

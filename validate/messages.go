@@ -217,13 +217,17 @@ func (l *Localizer) Text(i Issue) string {
 	return m.render(i.Params, t)
 }
 
-// Fill sets Message on every issue of s.
+// Fill sets Message on every issue of s. An issue of a code the catalog
+// does not know (a caller's [Rule]) keeps the message it has, or gets its
+// code when it has none.
 func (l *Localizer) Fill(s Issues) {
 	t := l.table()
 	for k := range s {
 		m, ok := t.msgs[messageKey(s[k])]
 		if !ok {
-			s[k].Message = string(s[k].Code)
+			if s[k].Message == "" {
+				s[k].Message = string(s[k].Code)
+			}
 			continue
 		}
 		s[k].Message = m.render(s[k].Params, t)

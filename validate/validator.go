@@ -20,7 +20,25 @@ type Validator struct {
 	// the address has no country, and the country of an address that has
 	// none (reported as defaulted).
 	Region string
+	// Rules are the caller's own checks, run by Check after the built-in
+	// ones, on the normalized record (see [Rule]).
+	Rules []Rule
 }
+
+// A Rule is a caller's own check of a canonical record: a merchant's policy
+// ("a company needs a VAT id", "no PO boxes") beside custnorm's rules. It
+// gets the normalized record and returns its issues, with canonical
+// pointers as paths ("/taxId", "" for the whole record) and codes of the
+// caller's own; an issue without a severity is an error. Conversions report
+// them, like every issue, at the pointer into the input document, and they
+// decide whether a record is accepted, as the built-in ones do.
+//
+// Messages: an issue whose code is one of this package's is localized as
+// usual; for a code of the caller's, the message the rule sets is kept (a
+// rule that wants it localized does so itself), and the code stands in when
+// it sets none. A rule must be safe for concurrent use, and must not put
+// the rejected value into its message.
+type Rule func(c model.Customer) Issues
 
 func (v *Validator) now() time.Time {
 	if v == nil || v.Now == nil {
@@ -195,6 +213,17 @@ func (v *Validator) Check(c model.Customer) Report {
 		}
 	}
 	checkIDs(c, &rep)
+	for _, rule := range v.Rules {
+		for _, i := range rule(c) {
+			if i.Severity == "" {
+				i.Severity = SeverityError
+			}
+			if i.Params == nil {
+				i.Params = Params{}
+			}
+			rep.Issues = append(rep.Issues, i)
+		}
+	}
 	return rep
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/nyaruka/phonenumbers"
 
 	"github.com/custnorm/custnorm/model"
@@ -255,5 +256,34 @@ func BenchmarkBarePhonenumbers(b *testing.B) {
 			_ = phonenumbers.GetNumberType(num)
 			_ = phonenumbers.Format(num, phonenumbers.E164)
 		}
+	}
+}
+
+// TestValidatorRules: a caller's rule runs in Check after the built-in
+// checks; an issue without severity is an error, one without params gets
+// empty ones, and Fill keeps the message of a code it does not know.
+func TestValidatorRules(t *testing.T) {
+	v := validate.Validator{Rules: []validate.Rule{
+		func(c model.Customer) validate.Issues {
+			if c.CompanyName == "" {
+				return nil
+			}
+			return validate.Issues{
+				{Path: "/taxId", Code: "needs_tax_id", Message: "a company needs its tax id"},
+				{Path: "/companyName", Code: "odd_name", Severity: validate.SeverityWarning},
+			}
+		},
+	}}
+	rep := v.Check(model.Customer{CompanyName: "Example GmbH"})
+	validate.NewLocalizer("de").Fill(rep.Issues)
+	want := validate.Issues{
+		{Path: "/taxId", Code: "needs_tax_id", Severity: validate.SeverityError, Message: "a company needs its tax id", Params: validate.Params{}},
+		{Path: "/companyName", Code: "odd_name", Severity: validate.SeverityWarning, Message: "odd_name", Params: validate.Params{}},
+	}
+	if diff := cmp.Diff(want, rep.Issues, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Check with a rule (-want +got):\n%s", diff)
+	}
+	if rep := v.Check(model.Customer{}); len(rep.Issues) != 0 {
+		t.Errorf("a record the rule accepts: %v", rep.Issues)
 	}
 }
