@@ -142,6 +142,8 @@ func TestCheckNationalIDCountries(t *testing.T) {
 		{name: "no country", id: seValid},
 		{name: "unknown and lower-case codes are not schemes", id: seValid, countries: []string{"se", "Sweden"}},
 		{name: "repeated country", id: "x", countries: []string{"FI", "FI"}, wantScheme: validate.SchemeFIHETU, wantSev: validate.SeverityWarning},
+		{name: "29 February of a year 00 with +: 1900 was no leap year", id: "000229+1235", countries: []string{"SE"}, wantScheme: validate.SchemeSEPersonnummer, wantSev: validate.SeverityError},
+		{name: "29 February of a year 00 with -: 2000", id: "000229-1235", countries: []string{"SE"}, wantScheme: validate.SchemeSEPersonnummer, wantOK: true},
 		{name: "surrounding white space", id: " 811228-9874\t", countries: []string{"SE"}, wantScheme: validate.SchemeSEPersonnummer, wantOK: true},
 		{name: "too long", id: seValid + string(make([]byte, 64)), countries: []string{"SE"}, wantScheme: validate.SchemeSEPersonnummer, wantSev: validate.SeverityWarning},
 		{name: "empty", id: "", countries: []string{"SE"}, wantScheme: validate.SchemeSEPersonnummer, wantSev: validate.SeverityWarning},
