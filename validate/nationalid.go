@@ -15,9 +15,11 @@ type IDScheme string
 
 // The national identifier schemes [CheckNationalID] knows. Each names the
 // public rule it implements; python-stdnum (github.com/arthurdejong/python-stdnum,
-// LGPL) documents the same rules and is where the test data of
-// testdata/nationalids.json comes from, file by file. No code was taken
-// from it.
+// LGPL) documents the same rules. No code was taken from it, and none of
+// its test numbers, some of which are real people's: the tests use the
+// authorities' published examples and synthetic numbers, generated in
+// nationalid_gen_test.go and checked against independent npm
+// implementations (nationalid_oracle_test.go).
 const (
 	// SchemeSEPersonnummer is the Swedish personnummer: YYMMDD or
 	// YYYYMMDD, a three-digit birth number and a check digit, 10 or 12
