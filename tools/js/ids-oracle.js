@@ -56,9 +56,11 @@ function std(mod) {
 }
 
 // seTen writes a 12-digit Swedish number in the 10-digit form with the
-// separator that gives its century ("+" from the year a person turns 100):
-// stdnum reads only that form.
+// separator that gives its century ("+" from the year a person turns 100),
+// and a 10-digit one without separator with "-": stdnum reads only the
+// 10-digit form with its separator.
 function seTen(id) {
+  if (/^\d{10}$/.test(id)) return id.slice(0, 6) + "-" + id.slice(6);
   if (!/^\d{12}$/.test(id)) return id;
   const year = Number(id.slice(0, 4));
   const sep = new Date().getFullYear() - year >= 100 ? "+" : "-";
