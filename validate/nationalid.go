@@ -15,16 +15,19 @@ type IDScheme string
 
 // The national identifier schemes [CheckNationalID] knows. Each names the
 // public rule it implements; python-stdnum (github.com/arthurdejong/python-stdnum,
-// LGPL) documents the same rules and is where the test data of
-// testdata/nationalids.json comes from, file by file. No code was taken
-// from it.
+// LGPL) documents the same rules. No code was taken from it, and none of
+// its test numbers, some of which are real people's: the tests use the
+// authorities' published examples and synthetic numbers, generated in
+// nationalid_gen_test.go and checked against independent npm
+// implementations (nationalid_oracle_test.go).
 const (
 	// SchemeSEPersonnummer is the Swedish personnummer: YYMMDD or
 	// YYYYMMDD, a three-digit birth number and a check digit, 10 or 12
 	// digits, with "-" (or "+" from the year a person turns 100) before the
 	// last four. The check digit is the Luhn (modulus 10, weights 2 and 1)
 	// digit of the last ten digits but one; a 12-digit number starts with
-	// the century 18, 19 or 20.
+	// the century 18, 19 or 20. With "+" the year 00 of a 10-digit number
+	// is 1900 (or 1800), so it has no 29 February.
 	// Source: Skatteverket, Rättslig vägledning, "Personnummer"
 	// (https://www4.skatteverket.se/rattsligvagledning/edition/2020.9/330245.html),
 	// folkbokföringslagen (1991:481) 18 §; python-stdnum
@@ -397,7 +400,9 @@ func checkSEPersonnummer(id string) (idOutcome, bool) {
 	// Spaces are ignored; one "-" or "+" may stand before the last four
 	// digits.
 	s := strings.ReplaceAll(id, " ", "")
+	plus := false
 	if k := len(s) - 5; k > 0 && (s[k] == '-' || s[k] == '+') {
+		plus = s[k] == '+'
 		s = s[:k] + s[k+1:]
 	}
 	if (len(s) != 10 && len(s) != 12) || !allDigits(s) {
@@ -418,7 +423,13 @@ func checkSEPersonnummer(id string) (idOutcome, bool) {
 		}
 		year, digits = century*100+yy, 4
 	}
-	if !dateExists(year, mm, dd, digits) || !luhnValid(s[len(s)-10:]) {
+	checkYear, checkDigits := year, digits
+	if digits == 2 && plus && yy == 0 {
+		// "+" marks a person 100 years old or more: a year 00 is then
+		// 1900 (or 1800), neither a leap year.
+		checkYear, checkDigits = 1900, 4
+	}
+	if !dateExists(checkYear, mm, dd, checkDigits) || !luhnValid(s[len(s)-10:]) {
 		return r, true
 	}
 	r.ok = true

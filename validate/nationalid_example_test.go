@@ -12,8 +12,8 @@ func ExampleCheckNationalID() {
 		id        string
 		countries []string // nationality, then address country
 	}{
-		{"811228-9874", []string{"SE"}},
-		{"880320-0018", []string{"SE"}},       // the check digit is wrong
+		{"121212-1212", []string{"SE"}},
+		{"121212-1213", []string{"SE"}},       // the check digit is wrong
 		{"P1234567", []string{"SE"}},          // not a Swedish number at all
 		{"12345678Z", []string{"DE", "ES"}},   // DE has no scheme; a Spanish DNI
 		{"0123456789012", []string{"US", ""}}, // no scheme: not checked
@@ -26,8 +26,8 @@ func ExampleCheckNationalID() {
 		fmt.Println()
 	}
 	// Output:
-	// 811228-9874    ok=true scheme="se_personnummer"
-	// 880320-0018    ok=false scheme="se_personnummer" invalid_id error SE personnummer or samordningsnummer: 10 or 12 digits
+	// 121212-1212    ok=true scheme="se_personnummer"
+	// 121212-1213    ok=false scheme="se_personnummer" invalid_id error SE personnummer or samordningsnummer: 10 or 12 digits
 	// P1234567       ok=false scheme="se_personnummer" invalid_id warning SE personnummer or samordningsnummer: 10 or 12 digits
 	// 12345678Z      ok=true scheme="es_dni"
 	// 0123456789012  ok=false scheme=""
@@ -40,9 +40,9 @@ func ExampleIDResult_MatchesBirthDate() {
 	fmt.Println(res.MatchesBirthDate(model.MustParseDate("1952-10-14")))
 
 	// A 10-digit personnummer gives only the last two digits of the year.
-	res = validate.CheckNationalID("811228-9874", "SE")
+	res = validate.CheckNationalID("121212-1212", "SE")
 	fmt.Println(res.BirthDate.IsZero())
-	fmt.Println(res.MatchesBirthDate(model.MustParseDate("1981-12-28")))
+	fmt.Println(res.MatchesBirthDate(model.MustParseDate("2012-12-12")))
 	// Output:
 	// fi_hetu 1952-10-13
 	// true true

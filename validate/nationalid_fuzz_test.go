@@ -12,13 +12,14 @@ import (
 // that white space around the id does not matter, and that an id valid for
 // one country stays valid when another country is tried first.
 func FuzzCheckNationalID(f *testing.F) {
-	// Seeds: testdata/nationalids.json has many more; these cover each
-	// scheme's branches.
+	// Seeds: testdata/nationalids.json and the generator of
+	// nationalid_gen_test.go have many more; these cover each scheme's
+	// branches.
 	for _, s := range []string{
-		"811228-9874", "19811228-9874", "701063-2391", "880320+0018", "15108695088", "55108695071",
-		"82314251342", "211062-5629", "131052-308T", "131052a308t", "131052/308T", "111222333",
-		"1112.22.333", "54362315-K", "x-2482300w", "RCCMNL83S18D969H", "RSSMRAQRCMNFNLRG", "00743110157",
-		"44051401359", "02381307589", "", " ", "0123456789012", "8899200425",
+		"121212-1212", "19121212-1212", "701063-2391", "121212+1213", "01017000027", "41017000010",
+		"01015075097", "010203-1234", "131052-308T", "131052a308t", "131052/308T", "111222333",
+		"1112.22.333", "12345678-Z", "x-1111111-g", "RSSMRA45C12F205C", "RSSMRAQRCMNFNLRG", "00743110157",
+		"70010112341", "70130112346", "", " ", "0123456789012", "9999121212",
 	} {
 		f.Add(s, uint8(0))
 	}
@@ -50,7 +51,7 @@ func FuzzCheckNationalID(f *testing.F) {
 // consistent, and that the case of the letters does not matter.
 func FuzzCheckVATID(f *testing.F) {
 	for _, s := range []string{
-		"ATU13585627", "BE (0)403.019.261", "DE 136 695 976", "DK 13585628", "ES X-5253868-R", "ESA11111119",
+		"ATU13585627", "BE (0)403.019.261", "DE 136 695 976", "DK 13585628", "ES X-1111111-G", "ESA11111119",
 		"FI 2077474-0", "FR K 7399859412", "FR4Z123456782", "IT00743110157", "NL002455799B11", "NL4495445B01",
 		"PL 856-734-62-15", "SE 123456789701", "DEXMRA85T10A562S", "12345678L", "", "DE", "FRIO334175221",
 	} {
