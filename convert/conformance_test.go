@@ -12,7 +12,7 @@ import (
 // TestConformance runs every validate, convert and roundtrip case of the
 // shared vector corpus through the Go API.
 func TestConformance(t *testing.T) {
-	cases, err := conformance.Load(filepath.Join("..", "testdata", "conformance.json"))
+	cases, err := conformance.LoadAll(filepath.Join("..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
 	}

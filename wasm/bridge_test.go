@@ -38,7 +38,7 @@ func objectValue(jsonText string) value { return value{kind: kindObject, data: [
 // loadConformance returns the cases of the shared corpus.
 func loadConformance(t *testing.T) []conformance.Case {
 	t.Helper()
-	cases, err := conformance.Load(filepath.Join("..", "testdata", "conformance.json"))
+	cases, err := conformance.LoadAll(filepath.Join("..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
 	}

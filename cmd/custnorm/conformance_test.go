@@ -12,7 +12,7 @@ import (
 // shared vectors through the built binary as tools/conformance.py does,
 // once with the input as FILE and once on standard input.
 func TestConformance(t *testing.T) {
-	cases, err := conformance.Load(filepath.Join("..", "..", "testdata", "conformance.json"))
+	cases, err := conformance.LoadAll(filepath.Join("..", "..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 )
@@ -62,6 +63,26 @@ func (c Case) Text() string {
 	var s string
 	json.Unmarshal(c.Input, &s)
 	return s
+}
+
+// Files are the corpus files under testdata/: the shared vectors (a copy of
+// the shared corpus, kept current by the module's TestConformanceCopyIsCurrent)
+// and custnorm's own cases in the same format (national ids, VAT ids,
+// streets), which every runtime runs the same way.
+var Files = []string{"conformance.json", "conformance-ids.json"}
+
+// LoadAll reads the cases of every file of Files in the directory dir
+// (the repository's testdata), in order.
+func LoadAll(dir string) ([]Case, error) {
+	var all []Case
+	for _, f := range Files {
+		cases, err := Load(filepath.Join(dir, f))
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, cases...)
+	}
+	return all, nil
 }
 
 // Load reads the cases of the corpus file at path.
