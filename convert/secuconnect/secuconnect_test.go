@@ -489,6 +489,8 @@ func TestEncode(t *testing.T) {
 			wantIssues: []golden.Issue{
 				{Path: "/provider/secuconnect", Code: validate.CodeWrongType, Severity: errSev},
 			},
+			// Not written back, so dropped, as in every provider format.
+			wantChanges: []golden.Change{{Kind: validate.ChangeDropped, Path: "/provider/secuconnect/0", Rule: "not_in_target"}},
 		},
 		{
 			name: "written members win over the residue",

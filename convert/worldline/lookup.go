@@ -56,7 +56,7 @@ func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, va
 
 	var c model.Customer
 	var country string
-	readText(r, "/countryCode", "/address/country", &country)
+	r.Text("/countryCode", fieldmap.Country.Pointer(), &country)
 	c.Address.Country = model.Country(country)
 	if v, _ := r.Get("/countryCode"); v == nil || v == "" {
 		r.Report.Issue("/countryCode", validate.CodeRequired, nil) // seed 002: Required yes
@@ -76,7 +76,7 @@ func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, va
 	}
 	if res != nil {
 		c.Provider = map[string]json.RawMessage{LookupName: res}
-		r.Origins.Set(validate.Pointer("/provider").AppendToken(LookupName), "")
+		r.Origins.Set(fieldmap.SectionOf(LookupName), "")
 	}
 	return c, r.Origins, r.Report
 }
@@ -200,7 +200,7 @@ func encodeLookup(c model.Customer, omitChanges bool) ([]byte, validate.Report) 
 	w.Text("/countryCode", country, "/address/country", fieldmap.Limit{})
 	w.Require("/countryCode", "/address/country", validate.SeverityError)
 
-	section := validate.Pointer("/provider").AppendToken(LookupName)
+	section := fieldmap.SectionOf(LookupName)
 	var stored []any
 	if raw := c.Provider[LookupName]; len(raw) > 0 {
 		if v, err := fieldmap.DecodeJSON(raw); err == nil {
@@ -258,6 +258,6 @@ func encodeLookup(c model.Customer, omitChanges bool) ([]byte, validate.Report) 
 			w.Report.Issues = append(w.Report.Issues, iss)
 		}
 	}
-	w.Dropped(c, ruleNotInTarget)
+	w.Dropped(c, fieldmap.RuleNotInTarget)
 	return w.Bytes(), w.Report
 }
