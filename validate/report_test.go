@@ -88,6 +88,30 @@ func TestOriginsLookupAndInverse(t *testing.T) {
 	}
 }
 
+func TestOriginsAll(t *testing.T) {
+	o := stancerOrigins()
+	for i := range 30 { // past the entries the struct holds without a map
+		o.Set(validate.Pointer("/provider/x").AppendIndex(i), "/x")
+	}
+	got := map[validate.Pointer]validate.Pointer{}
+	var order []validate.Pointer
+	for canon, src := range o.All() {
+		got[canon] = src
+		order = append(order, canon)
+	}
+	if len(got) != 38 || got["/refs/merchant"] != "/external_id" || got["/provider/x/29"] != "/x" {
+		t.Errorf("All() = %v", got)
+	}
+	for k := 1; k < len(order); k++ {
+		if order[k-1] >= order[k] {
+			t.Errorf("All() not sorted: %s before %s", order[k-1], order[k])
+		}
+	}
+	for range validate.IdentityOrigins().All() {
+		t.Error("All() of the identity Origins yields an entry")
+	}
+}
+
 func TestReportAddAndMerge(t *testing.T) {
 	var r validate.Report
 	r.Issue("/email", validate.CodeInvalidEmail, nil)

@@ -3,7 +3,6 @@ package stancer_test
 import (
 	"encoding/json"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -20,57 +19,9 @@ var corpus = filepath.Join("..", "..", "testdata", stancer.Name)
 // readOnly are the response-only members Encode never writes.
 var readOnly = []string{"id", "created", "live_mode", "country"}
 
-// TestGolden decodes every valid document of the corpus and encodes the
-// result again. It checks the goldens, that the documents are accepted, that
-// Encode(Decode(doc)) is doc without its read-only members, and that
-// decoding the output gives the same record minus what Encode dropped.
-func TestGolden(t *testing.T) {
-	var conv stancer.Converter
-	for _, path := range golden.Corpus(t, corpus) {
-		base := strings.TrimSuffix(path, ".json")
-		t.Run(filepath.Base(base), func(t *testing.T) {
-			data := golden.ReadFile(t, path)
-			c, _, rep := conv.Decode(data)
-			rep.Normalize()
-			golden.Check(t, base+".customer.golden.json", golden.JSON(t, struct {
-				Customer model.Customer  `json:"customer"`
-				Report   validate.Report `json:"report"`
-			}{c, rep}))
-			if all := validateDoc(data); all.Issues.HasError() {
-				t.Errorf("validate(%s) issues = %v, want no error", path, issueKeys(all.Issues))
-			}
-
-			out, erep := conv.Encode(c)
-			golden.Check(t, base+".out.golden.json", out)
-
-			want := golden.Value(t, data).(map[string]any)
-			for _, k := range readOnly {
-				delete(want, k)
-			}
-			if diff := cmp.Diff(any(want), golden.Value(t, out)); diff != "" {
-				t.Errorf("Encode(Decode(%s)) mismatch with the input minus read-only members (-want +got):\n%s", path, diff)
-			}
-			if diff := cmp.Diff(withoutDropped(t, c, erep), decodeValue(t, out)); diff != "" {
-				t.Errorf("Decode(Encode(Decode(%s))) mismatch with the record minus dropped values (-want +got):\n%s", path, diff)
-			}
-		})
-	}
-}
-
-// TestInvalid runs the corpus of rejected documents through Decode and
-// Encode (the validate pipeline without normalization) and checks the
-// issues, mapped to input paths, against the goldens.
-func TestInvalid(t *testing.T) {
-	for _, path := range golden.Corpus(t, filepath.Join(corpus, "invalid")) {
-		base := strings.TrimSuffix(path, ".json")
-		t.Run(filepath.Base(base), func(t *testing.T) {
-			rep := validateDoc(golden.ReadFile(t, path))
-			if !rep.Issues.HasError() {
-				t.Errorf("validate(%s) issues = %v, want an error", path, issueKeys(rep.Issues))
-			}
-			golden.Check(t, base+".errors.golden.json", golden.JSON(t, issueKeys(rep.Issues)))
-		})
-	}
+// TestCorpus runs the shared corpus of the format (internal/golden.RunCorpus).
+func TestCorpus(t *testing.T) {
+	golden.RunCorpus(t, stancer.Converter{}, corpus)
 }
 
 func TestDecode(t *testing.T) {

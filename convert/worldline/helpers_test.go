@@ -3,8 +3,6 @@ package worldline_test
 import (
 	"encoding/json"
 	"reflect"
-	"slices"
-	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -98,81 +96,3 @@ func checkDecoded(t *testing.T, conv golden.Converter, in string, want model.Cus
 
 // raw makes a provider section.
 func raw(s string) json.RawMessage { return json.RawMessage(s) }
-
-// withoutDropped returns c without the values that changes report as
-// dropped (leaf pointers of the canonical JSON form), pruning objects left
-// empty.
-func withoutDropped(t testing.TB, c model.Customer, changes []validate.Change) model.Customer {
-	t.Helper()
-	b, err := json.Marshal(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc any
-	if err := json.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
-	for _, ch := range changes {
-		if ch.Kind == validate.ChangeDropped {
-			doc = remove(doc, slices.Collect(ch.Path.Tokens()))
-		}
-	}
-	doc = compact(doc)
-	b, err = json.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out model.Customer
-	if err := json.Unmarshal(b, &out); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-// tombstone marks a removed array item until compact.
-type tombstone struct{}
-
-func remove(v any, toks []string) any {
-	if len(toks) == 0 {
-		return tombstone{}
-	}
-	switch t := v.(type) {
-	case map[string]any:
-		sub, ok := t[toks[0]]
-		if !ok {
-			return v
-		}
-		t[toks[0]] = remove(sub, toks[1:])
-		if _, gone := t[toks[0]].(tombstone); gone {
-			delete(t, toks[0])
-			if len(t) == 0 {
-				return tombstone{}
-			}
-		}
-	case []any:
-		i, err := strconv.Atoi(toks[0])
-		if err != nil || i < 0 || i >= len(t) {
-			return v
-		}
-		t[i] = remove(t[i], toks[1:])
-	}
-	return v
-}
-
-func compact(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, e := range t {
-			t[k] = compact(e)
-		}
-	case []any:
-		out := t[:0]
-		for _, e := range t {
-			if _, gone := e.(tombstone); !gone {
-				out = append(out, compact(e))
-			}
-		}
-		return out
-	}
-	return v
-}

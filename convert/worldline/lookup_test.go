@@ -332,7 +332,7 @@ func TestLookupRoundTripCanonical(t *testing.T) {
 			if decRep.Issues.HasError() {
 				t.Fatalf("Decode(Encode(%+v)) issues: %v", tc.in, issuesOf(decRep))
 			}
-			want := withoutDropped(t, tc.in, rep.Changes)
+			want := golden.CustomerWithoutDropped(t, tc.in, rep.Changes)
 			if diff := cmp.Diff(want, got, jsonEqual); diff != "" {
 				t.Errorf("Decode(Encode(%+v)) mismatch (-want +got):\n%s", tc.in, diff)
 			}
