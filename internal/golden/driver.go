@@ -202,14 +202,14 @@ func underChanged(p validate.Pointer, changed map[validate.Pointer]bool) bool {
 }
 
 // Validate reads data as the provider would, as convert's Pipeline.Validate
-// does but without normalization: Decode, then (when the document could be
-// read) Encode to the same format, whose issues are mapped back to data
+// does but without normalization: Decode, then (unless Decode found an
+// error and no value) Encode to the same format, whose issues are mapped back to data
 // through the origins; an issue of the output with no origin takes its
 // pointer in the output, which is the same format. The report is normalized
 // and holds no changes.
 func Validate(conv Converter, data []byte) validate.Report {
 	c, origins, rep := conv.Decode(data)
-	if !unreadable(rep) {
+	if !rep.Issues.HasError() || !c.IsZero() {
 		_, issues := conv.EncodeOmitChanges(c)
 		erep := validate.Report{Issues: issues}
 		erep.Remap(&origins)
@@ -224,18 +224,6 @@ func Validate(conv Converter, data []byte) validate.Report {
 	rep.Changes = nil
 	rep.Normalize()
 	return rep
-}
-
-// unreadable reports whether a decode report says the document could not
-// be read at all.
-func unreadable(rep validate.Report) bool {
-	for _, i := range rep.Issues {
-		if i.Path == "" && (i.Code == validate.CodeInvalidJSON || i.Code == validate.CodeTooLarge ||
-			i.Code == validate.CodeTooDeep || i.Code == validate.CodeWrongType || i.Code == validate.CodeInvalidFormat) {
-			return true
-		}
-	}
-	return false
 }
 
 // JSONDiff lists the pointers, below at, where the decoded JSON values a
