@@ -146,7 +146,7 @@ func toMap(t *testing.T, c model.Customer) map[string]any {
 // dropped (compared after the documented reshapings), for generated records
 // and every format.
 func TestCanonicalRoundTrip(t *testing.T) {
-	reg := convert.Builtin()
+	reg := testRegistry(t)
 	p := reg.NewPipeline(convert.Options{Now: fixedNow})
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, format := range reg.Names() {
@@ -221,10 +221,10 @@ func reshapePointers(ps []validate.Pointer) []validate.Pointer {
 // every golden request document of the corpus as a JSON value, apart from
 // the values normalization changed (each reported as normalized).
 func TestProviderRoundTrip(t *testing.T) {
-	reg := convert.Builtin()
+	reg := testRegistry(t)
 	p := reg.NewPipeline(convert.Options{Now: fixedNow})
 	for _, format := range reg.Names() {
-		files, _ := filepath.Glob(filepath.Join("..", "testdata", format, "*.json"))
+		files, _ := filepath.Glob(filepath.Join(corpusDir(format), "*.json"))
 		for _, file := range files {
 			if strings.Contains(file, ".golden.") {
 				continue

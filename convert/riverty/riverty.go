@@ -2,6 +2,7 @@ package riverty
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -83,6 +84,15 @@ func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
 	return out, rep.Issues
 }
 
+// CompleteSample gives a synthetic record (seq numbers it) what a customer
+// object needs beside a person's data: the customerNumber, which the
+// merchant assigns, is the merchant's reference. A sample carries no
+// identificationNumber (Encode would derive one from the national id).
+func (Converter) CompleteSample(c *model.Customer, seq int) {
+	c.Refs.Riverty = c.Refs.Merchant
+	c.NationalID = ""
+}
+
 // CreateConverter reads and writes the Riverty AaaS create/update request
 // {customer:{…}, paymentRegistration:{…}, currency}. Its zero value is ready
 // to use; it is immutable and safe to share.
@@ -129,6 +139,16 @@ func (CreateConverter) Encode(c model.Customer) ([]byte, validate.Report) {
 func (CreateConverter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
 	out, rep := encode(c, true, true)
 	return out, rep.Issues
+}
+
+// CompleteSample is [Converter.CompleteSample] plus what the request
+// needs: a payment registration (id "PR" and seq in 14 digits) and the
+// currency EUR.
+func (CreateConverter) CompleteSample(c *model.Customer, seq int) {
+	Converter{}.CompleteSample(c, seq)
+	c.Provider = map[string]json.RawMessage{
+		Name: json.RawMessage(fmt.Sprintf(`{"paymentRegistration":{"id":"PR%014d"},"currency":"EUR"}`, seq)),
+	}
 }
 
 // dropEmptyCustomer removes an empty customer object from a request's
