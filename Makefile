@@ -46,7 +46,7 @@ bench:
 generate:
 	$(GO) generate ./...
 
-# The browser build (wasm/, DESIGN.md section 7) into $(DIST)/, which is not
+# The browser build (wasm/, see go doc ./wasm) into $(DIST)/, which is not
 # committed: the module, the wasm_exec.js of the same toolchain, the ES
 # module wrapper and its TypeScript declarations (.d.mts is a copy of .d.ts,
 # which TypeScript reads for imports of custnorm.mjs).
@@ -54,7 +54,7 @@ DIST      ?= dist
 WASM_EXEC  = $(shell $(GO) env GOROOT)/lib/wasm
 # protobuf is built without inlining: phonenumbers uses it only to decode its
 # metadata at start-up, and this keeps the module about 90 KB (gzip) smaller,
-# inside the 3.5 MB gzip budget of issue 6.
+# inside the browser build's budget of 3.5 MB gzip (WASM_BUDGET_GZIP).
 # The module file $(WASM_MOD) is go.mod with phonenumbers replaced by a copy
 # whose geocoding.go is a stub, so that x/text's CLDR display-name tables
 # (about 0.8 MB gzip) are not linked: see scripts/wasm-modfile.sh.

@@ -141,7 +141,7 @@ func toMap(t *testing.T, c model.Customer) map[string]any {
 	return m
 }
 
-// TestCanonicalRoundTrip is the property of DESIGN 2: canonical → provider
+// TestCanonicalRoundTrip is the round-trip guarantee: canonical → provider
 // → canonical returns the input minus exactly the values reported as
 // dropped (compared after the documented reshapings), for generated records
 // and every format.

@@ -11,7 +11,7 @@ import (
 	"github.com/custnorm/custnorm/convert"
 )
 
-// corpusRoot is the shared corpus of the module (DESIGN.md section 8).
+// corpusRoot is the shared corpus of the module, testdata/<format>.
 var corpusRoot = filepath.Join("..", "testdata")
 
 // A corpusDoc is one provider document of the shared corpus.

@@ -236,8 +236,10 @@ func TestEncodeTargets(t *testing.T) {
 	}
 }
 
-// TestLimits checks every boundary of providers.md T4–T7 through Decode and
-// Encode, with paths mapped back to the input.
+// TestLimits checks every boundary the SDKs test (lib-python
+// tests/test_customer.py, lib-php tests/unit/Customer.php: email, mobile,
+// name and external id lengths) through Decode and Encode, with paths
+// mapped back to the input.
 func TestLimits(t *testing.T) {
 	const name, email, mobile = "David Coaster", "david@example.com", "+33639980102"
 	doc := func(members map[string]any) []byte {

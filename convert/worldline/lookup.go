@@ -12,9 +12,10 @@ import (
 // LookupName is the registry key of the GetCustomerDetailsRequest format.
 const LookupName = "worldline-lookup"
 
-// fiscalKey is the lookup key of the fiscal number (seed 002 request
-// example; connect-sdk-go examples/apiv1/merchant/products/
-// GetCustomerDetailsExample.go).
+// fiscalKey is the lookup key of the fiscal number (the request example
+// of the customerDetails page, see the package doc;
+// Worldline-Global-Collect/connect-sdk-go
+// examples/apiv1/merchant/products/GetCustomerDetailsExample.go).
 const fiscalKey = "fiscalNumber"
 
 // LookupConverter reads and writes the GetCustomerDetailsRequest document
@@ -29,7 +30,7 @@ func (LookupConverter) Name() string { return LookupName }
 // Decode reads a GetCustomerDetailsRequest: countryCode becomes the address
 // country, the value of the first values item with key "fiscalNumber" the
 // national id. The other items stay in the provider section, in their
-// places. The document is checked as the provider does (seed 002;
+// places. The document is checked as the provider does (the customerDetails page;
 // Ingenico-ePayments/connect-sdk-nodejs
 // schemas/product/GetCustomerDetailsRequest.json):
 //
@@ -59,7 +60,7 @@ func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, va
 	r.Text("/countryCode", fieldmap.Country.Pointer(), &country)
 	c.Address.Country = model.Country(country)
 	if v, _ := r.Get("/countryCode"); v == nil || v == "" {
-		r.Report.Issue("/countryCode", validate.CodeRequired, nil) // seed 002: Required yes
+		r.Report.Issue("/countryCode", validate.CodeRequired, nil) // customerDetails page: Required yes
 	}
 
 	r.Origins.Set("/nationalId", "/values")
@@ -88,7 +89,7 @@ func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, va
 func readValues(r *fieldmap.Reader, c *model.Customer, country string) ([]any, bool) {
 	v, _ := r.Get("/values")
 	if v == nil {
-		r.Report.Issue("/values", validate.CodeRequired, nil) // seed 002: Required yes
+		r.Report.Issue("/values", validate.CodeRequired, nil) // customerDetails page: Required yes
 		return nil, false
 	}
 	items, isArr := v.([]any)

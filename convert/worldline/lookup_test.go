@@ -29,7 +29,7 @@ func TestLookupDecode(t *testing.T) {
 			},
 		},
 		{
-			name: "seed 002 client example: a placeholder that fails the personnummer check",
+			name: "the customerDetails page's client example: a placeholder that fails the personnummer check",
 			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"012345678901"}]}`,
 			want: model.Customer{Address: se, NationalID: "012345678901"},
 			issues: []golden.Issue{

@@ -274,7 +274,7 @@ func TestEncode(t *testing.T) {
 }
 
 // TestEncodeStreetOrder checks the member order of the output: the order of
-// seed 002's response example, country last.
+// the customerDetails page's response example, country last.
 func TestEncodeStreetOrder(t *testing.T) {
 	c := model.Customer{
 		GivenName: "Gustav", NationalID: "1", Language: "sv", Address: model.Address{Street: "S", City: "C", Country: "SE"},
