@@ -13,6 +13,7 @@ vet:
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	@if [ -d wasm ]; then GOOS=js GOARCH=wasm $(GO) vet ./wasm/...; fi
+	@$(GO) mod tidy -diff || { echo "go.mod or go.sum is not tidy: run go mod tidy"; exit 1; }
 
 unit:
 	$(GO) test -count=1 ./...
