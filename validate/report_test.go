@@ -144,7 +144,7 @@ func TestReportAddAndMerge(t *testing.T) {
 func TestReportRemap(t *testing.T) {
 	r := validate.Report{
 		Issues: validate.Issues{
-			validate.NewIssue("/givenName", validate.CodeTooLong, validate.Params{"max": 40}).WithTarget("/firstName"),
+			withTarget(validate.NewIssue("/givenName", validate.CodeTooLong, validate.Params{"max": 40}), "/firstName"),
 			validate.NewIssue("/address/city", validate.CodeRequired, nil),
 			validate.NewIssue("/email", validate.CodeInvalidEmail, nil),
 		},
@@ -156,7 +156,7 @@ func TestReportRemap(t *testing.T) {
 	r.Remap(stancerOrigins())
 	want := validate.Report{
 		Issues: validate.Issues{
-			validate.NewIssue("/name", validate.CodeTooLong, validate.Params{"max": 40}).WithTarget("/firstName"),
+			withTarget(validate.NewIssue("/name", validate.CodeTooLong, validate.Params{"max": 40}), "/firstName"),
 			validate.NewIssue("/contact/address/city", validate.CodeRequired, nil),
 			validate.NewIssue("", validate.CodeInvalidEmail, nil),
 		},
@@ -219,26 +219,26 @@ func TestReportNormalize(t *testing.T) {
 			name: "duplicates separated by another severity removed",
 			in: validate.Report{Issues: validate.Issues{
 				iss("/name", validate.CodeRequired),
-				iss("/name", validate.CodeRequired).WithSeverity(validate.SeverityWarning),
+				withSeverity(iss("/name", validate.CodeRequired), validate.SeverityWarning),
 				iss("/name", validate.CodeRequired),
 			}},
 			want: validate.Report{Issues: validate.Issues{
 				iss("/name", validate.CodeRequired),
-				iss("/name", validate.CodeRequired).WithSeverity(validate.SeverityWarning),
+				withSeverity(iss("/name", validate.CodeRequired), validate.SeverityWarning),
 			}, Changes: []validate.Change{}},
 		},
 		{
 			name: "different targets kept, equal targets merged",
 			in: validate.Report{Issues: validate.Issues{
-				iss("/givenName", validate.CodeTooLong).WithTarget("/name"),
+				withTarget(iss("/givenName", validate.CodeTooLong), "/name"),
 				iss("/givenName", validate.CodeTooLong),
-				iss("/givenName", validate.CodeTooLong).WithTarget("/name"),
-				iss("/givenName", validate.CodeTooLong).WithTarget("/firstName"),
+				withTarget(iss("/givenName", validate.CodeTooLong), "/name"),
+				withTarget(iss("/givenName", validate.CodeTooLong), "/firstName"),
 			}},
 			want: validate.Report{Issues: validate.Issues{
-				iss("/givenName", validate.CodeTooLong).WithTarget("/name"),
+				withTarget(iss("/givenName", validate.CodeTooLong), "/name"),
 				iss("/givenName", validate.CodeTooLong),
-				iss("/givenName", validate.CodeTooLong).WithTarget("/firstName"),
+				withTarget(iss("/givenName", validate.CodeTooLong), "/firstName"),
 			}, Changes: []validate.Change{}},
 		},
 		{
@@ -298,3 +298,9 @@ func TestReportJSON(t *testing.T) {
 		t.Errorf("json.Marshal(empty normalized report) = %s, want %s", got, want)
 	}
 }
+
+// withTarget and withSeverity are Issue.WithTarget and Issue.WithSeverity
+// of a value that is not addressable (a call's result).
+func withTarget(i validate.Issue, t validate.Pointer) validate.Issue { return i.WithTarget(t) }
+
+func withSeverity(i validate.Issue, s validate.Severity) validate.Issue { return i.WithSeverity(s) }

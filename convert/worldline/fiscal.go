@@ -118,8 +118,8 @@ func checkFiscal(id, country string, path validate.Pointer, target *validate.Poi
 		if rule.match(id) {
 			return validate.Issue{}, false
 		}
-		iss = validate.NewIssue(path, validate.CodeInvalidID, validate.Params{"format": rule.format}).
-			WithSeverity(validate.SeverityWarning)
+		iss = validate.NewIssue(path, validate.CodeInvalidID, validate.Params{"format": rule.format})
+		iss.Severity = validate.SeverityWarning
 	} else {
 		if !withSchemes {
 			return validate.Issue{}, false

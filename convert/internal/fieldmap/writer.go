@@ -149,8 +149,8 @@ func (w *Writer) Require(p, canon validate.Pointer, sev validate.Severity) {
 	if w.has(p) {
 		return
 	}
-	iss := validate.NewIssue(canon, validate.CodeRequired, nil).WithTarget(p)
-	iss.Severity = sev
+	iss := validate.NewIssue(canon, validate.CodeRequired, nil)
+	iss.Target, iss.Severity = &p, sev
 	w.Report.Issues = append(w.Report.Issues, iss)
 }
 
