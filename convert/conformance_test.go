@@ -10,45 +10,54 @@ import (
 )
 
 // TestConformance runs every validate, convert and roundtrip case of the
-// shared vector corpus through the Go API.
+// shared vector corpus (testdata/conformance.json) and of the proposed id
+// and street vectors (testdata/conformance-ids.json) through the Go API.
 func TestConformance(t *testing.T) {
-	cases, err := conformance.Load(filepath.Join("..", "testdata", "conformance.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg := convert.Builtin()
-	ran := 0
-	for _, tc := range cases {
-		if tc.Op != conformance.OpValidate && tc.Op != conformance.OpConvert && tc.Op != conformance.OpRoundtrip {
-			continue
-		}
-		ran++
-		t.Run(tc.Name, func(t *testing.T) {
-			p := reg.NewPipeline(convert.Options{Region: tc.Options.Region})
-			var res convert.Result
-			var err error
-			switch tc.Op {
-			case conformance.OpValidate:
-				res, err = p.Validate(tc.As, tc.Input)
-			case conformance.OpConvert:
-				res, err = p.Convert(tc.From, tc.To, tc.Input)
-			case conformance.OpRoundtrip:
-				res, err = p.Convert(tc.Via, tc.Via, tc.Input)
-			}
+	for _, file := range []string{"conformance.json", "conformance-ids.json"} {
+		t.Run(file, func(t *testing.T) {
+			cases, err := conformance.Load(filepath.Join("..", "testdata", file))
 			if err != nil {
 				t.Fatal(err)
 			}
-			var o conformance.Outcome
-			b, _ := json.Marshal(res)
-			if err := json.Unmarshal(b, &o); err != nil {
-				t.Fatal(err)
+			reg := convert.Builtin()
+			ran := 0
+			for _, tc := range cases {
+				if tc.Op != conformance.OpValidate && tc.Op != conformance.OpConvert && tc.Op != conformance.OpRoundtrip {
+					continue
+				}
+				ran++
+				t.Run(tc.Name, func(t *testing.T) { runConformance(t, reg, tc) })
 			}
-			for _, f := range tc.Check(o) {
-				t.Error(f)
+			if ran == 0 {
+				t.Fatalf("no validate, convert or roundtrip case in %s", file)
 			}
 		})
 	}
-	if ran == 0 {
-		t.Fatal("no validate, convert or roundtrip case in the corpus")
+}
+
+// runConformance runs one case through a pipeline with its options and
+// checks the outcome in its JSON form.
+func runConformance(t *testing.T, reg *convert.Registry, tc conformance.Case) {
+	p := reg.NewPipeline(convert.Options{Region: tc.Options.Region})
+	var res convert.Result
+	var err error
+	switch tc.Op {
+	case conformance.OpValidate:
+		res, err = p.Validate(tc.As, tc.Input)
+	case conformance.OpConvert:
+		res, err = p.Convert(tc.From, tc.To, tc.Input)
+	case conformance.OpRoundtrip:
+		res, err = p.Convert(tc.Via, tc.Via, tc.Input)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o conformance.Outcome
+	b, _ := json.Marshal(res)
+	if err := json.Unmarshal(b, &o); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range tc.Check(o) {
+		t.Error(f)
 	}
 }

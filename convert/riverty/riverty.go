@@ -80,8 +80,7 @@ func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encode(c, false, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encode(c, false, true))
 }
 
 // CompleteSample gives a synthetic record (seq numbers it) what a customer
@@ -137,8 +136,7 @@ func (CreateConverter) Encode(c model.Customer) ([]byte, validate.Report) {
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (CreateConverter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encode(c, true, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encode(c, true, true))
 }
 
 // CompleteSample is [Converter.CompleteSample] plus what the request
@@ -312,8 +310,7 @@ func (e *encoder) wroteUnder(p validate.Pointer) bool {
 // encode writes c as a customer object, or as a create request when create
 // is set; with omitChanges it lists no changes.
 func encode(c model.Customer, create, omitChanges bool) ([]byte, validate.Report) {
-	e := &encoder{w: fieldmap.NewWriter(), wrote: make(map[validate.Pointer]bool)}
-	e.w.OmitChanges = omitChanges
+	e := &encoder{w: fieldmap.NewWriter(omitChanges), wrote: make(map[validate.Pointer]bool)}
 	base := validate.Pointer("")
 	if create {
 		base = memberCustomer

@@ -94,15 +94,15 @@ func requireMembers(r *fieldmap.Reader, hasContact, hasAddress bool) {
 			r.Report.Issues = append(r.Report.Issues, iss.WithSeverity(validate.SeverityWarning))
 		}
 	}
-	for _, m := range requiredContact {
-		warn(m.Member)
+	for _, p := range requiredContact {
+		warn(p)
 	}
 	if !hasAddress {
 		warn("/contact/address")
 		return
 	}
-	for _, m := range requiredAddress {
-		warn(m.Member)
+	for _, p := range requiredAddress {
+		warn(p)
 	}
 }
 
@@ -186,8 +186,8 @@ func requireOutput(w *fieldmap.Writer, c model.Customer, contact bool) {
 		w.Require("/contact/address", "/address", warn)
 		return
 	}
-	for _, m := range requiredAddress {
-		w.Require(m.Member, m.Field.Pointer(), warn)
+	for _, p := range requiredAddress {
+		w.Require(p, fieldOf(p).Pointer(), warn)
 	}
 }
 

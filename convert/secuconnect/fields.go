@@ -117,20 +117,21 @@ var known = map[validate.Pointer]bool{
 // rule read_only.
 var readOnly = []string{"c", "contract", "created", "id", "k", "ks", "l", "merchant", "object", "s", "t", "updated"}
 
-// requiredContact are the contact members the guide says SHOULD be sent
-// on every create and update (see requireMembers), in the canonical fields
-// Encode checks them at; companyname is asked for only for a company.
-var requiredContact = [...]fieldmap.Mapping{
-	{Member: "/contact/forename", Field: fieldmap.GivenName},
-	{Member: "/contact/surname", Field: fieldmap.FamilyName},
-	{Member: "/contact/email", Field: fieldmap.Email},
-}
+// requiredContact and requiredAddress are the members the guide says
+// SHOULD be sent on every create and update (see requireMembers);
+// companyname is asked for only for a company.
+var (
+	requiredContact = [...]validate.Pointer{"/contact/forename", "/contact/surname", "/contact/email"}
+	requiredAddress = [...]validate.Pointer{"/contact/address/street", "/contact/address/street_number",
+		"/contact/address/postal_code", "/contact/address/city", "/contact/address/country"}
+)
 
-// requiredAddress are the address members the guide asks for.
-var requiredAddress = [...]fieldmap.Mapping{
-	{Member: "/contact/address/street", Field: fieldmap.Street},
-	{Member: "/contact/address/street_number", Field: fieldmap.HouseNumber},
-	{Member: "/contact/address/postal_code", Field: fieldmap.PostalCode},
-	{Member: "/contact/address/city", Field: fieldmap.City},
-	{Member: "/contact/address/country", Field: fieldmap.Country},
+// fieldOf returns the canonical field the contact member p maps to.
+func fieldOf(p validate.Pointer) fieldmap.Field {
+	for _, m := range contactFields {
+		if m.Member == p {
+			return m.Field
+		}
+	}
+	return 0
 }

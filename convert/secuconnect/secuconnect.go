@@ -106,21 +106,17 @@ func validID(id string) bool {
 // and updated, and the response members kept in the residue, are not part of
 // the request: they are reported as dropped with rule read_only. Every other
 // value the DTO cannot hold is dropped with rule not_in_target.
-func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encode(c, false)
-}
+func (Converter) Encode(c model.Customer) ([]byte, validate.Report) { return encode(c, false) }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encode(c, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encode(c, true))
 }
 
 // encode is Encode; with omitChanges it lists no changes.
 func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = omitChanges
+	w := fieldmap.NewWriter(omitChanges)
 	contact := false
 	for _, m := range contactFields {
 		switch m.Field {

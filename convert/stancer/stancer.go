@@ -253,21 +253,17 @@ func decodeCreated(r *fieldmap.Reader, c *model.Customer) {
 // neither email nor mobile when c has no Stancer id, i.e. a create request
 // (one_of_required, error, path ""); a mobile that is a valid number of a
 // type other than mobile, such as a fixed line (not_mobile, warning).
-func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encode(c, false)
-}
+func (Converter) Encode(c model.Customer) ([]byte, validate.Report) { return encode(c, false) }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encode(c, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encode(c, true))
 }
 
 // encode is Encode; with omitChanges it lists no changes.
 func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = omitChanges
+	w := fieldmap.NewWriter(omitChanges)
 	encodeName(w, c)
 	for _, m := range requestFields {
 		w.WriteText(m, "", &c)

@@ -189,14 +189,12 @@ func (LookupConverter) Encode(c model.Customer) ([]byte, validate.Report) {
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (LookupConverter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encodeLookup(c, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encodeLookup(c, true))
 }
 
 // encodeLookup is Encode; with omitChanges it lists no changes.
 func encodeLookup(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = omitChanges
+	w := fieldmap.NewWriter(omitChanges)
 	country := string(c.Address.Country)
 	w.Text("/countryCode", country, "/address/country", fieldmap.Limit{})
 	w.Require("/countryCode", "/address/country", validate.SeverityError)

@@ -104,14 +104,12 @@ func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encodeResponse(c, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encodeResponse(c, true))
 }
 
 // encodeResponse is Encode; with omitChanges it lists no changes.
 func encodeResponse(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = omitChanges
+	w := fieldmap.NewWriter(omitChanges)
 	a := c.Address
 	country := string(a.Country)
 

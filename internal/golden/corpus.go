@@ -11,18 +11,16 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/custnorm/custnorm/convert"
+
 	"github.com/custnorm/custnorm/model"
-	"github.com/custnorm/custnorm/validate"
 )
 
-// Converter is the method set of a provider format (convert.Converter and
-// convert.ChangeOmitter, restated so that provider tests need not import
-// package convert).
+// Converter is the method set of a provider format: a convert.Converter
+// that is a convert.ChangeOmitter, as every provider format is.
 type Converter interface {
-	Name() string
-	Decode(data []byte) (model.Customer, validate.Origins, validate.Report)
-	Encode(c model.Customer) ([]byte, validate.Report)
-	EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues)
+	convert.Converter
+	convert.ChangeOmitter
 }
 
 // CheckOmitChanges checks that conv.EncodeOmitChanges(c) is conv.Encode(c)

@@ -14,22 +14,17 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/custnorm/custnorm/convert"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
-
-// A Lister is a format whose container documents hold several records
-// (convert.Lister, restated).
-type Lister interface {
-	Records(data []byte) (records [][]byte, at []validate.Pointer, ok bool)
-}
 
 // RunCorpus runs the corpus of a provider format, the same checks for
 // every format. dir holds the documents the format reads (*.json) and,
 // under invalid/, documents it rejects or finds suspicious.
 //
 // For each valid document, record by record (a container document of a
-// [Lister] is split first):
+// convert.Lister is split first):
 //
 //   - Decode reports no error, and Encode of the record no error;
 //   - <case>.customer.golden.json holds what Decode gave: the record, its
@@ -110,7 +105,7 @@ func ReportOf(rep validate.Report) Report {
 // records splits data into its records when conv is a Lister and data a
 // container document.
 func records(conv Converter, data []byte) ([][]byte, []validate.Pointer, bool) {
-	if l, ok := conv.(Lister); ok {
+	if l, ok := conv.(convert.Lister); ok {
 		if recs, at, isList := l.Records(data); isList {
 			return recs, at, true
 		}
@@ -362,4 +357,51 @@ func prune(v any) (any, bool) {
 		return out, !had || len(out) > 0
 	}
 	return v, true
+}
+
+// FuzzDecode is the property every provider format's FuzzDecode checks on
+// data: Decode does not panic; its issues, changes and origins are JSON
+// Pointers; EncodeOmitChanges is Encode without the changes; Encode writes
+// JSON. For a record read without error, encoding is stable
+// (Encode(Decode(Encode(c))) is Encode(c)), and when Encode changed
+// nothing but dropping values, decoding its output gives the record minus
+// exactly those values.
+func FuzzDecode(t *testing.T, conv Converter, data []byte) {
+	t.Helper()
+	c, origins, rep := conv.Decode(data)
+	for _, i := range rep.Issues {
+		if !i.Path.IsValid() {
+			t.Errorf("Decode(%q): issue %s at %q, not a JSON Pointer", data, i.Code, i.Path)
+		}
+	}
+	for _, ch := range rep.Changes {
+		if !ch.Path.IsValid() {
+			t.Errorf("Decode(%q): change at %q, not a JSON Pointer", data, ch.Path)
+		}
+	}
+	for canon, src := range origins.All() {
+		if !canon.IsValid() || !src.IsValid() {
+			t.Errorf("Decode(%q): origin %q of %q is not a JSON Pointer", data, src, canon)
+		}
+	}
+	CheckOmitChanges(t, conv, c)
+	out, erep := conv.Encode(c)
+	if !json.Valid(out) {
+		t.Fatalf("Encode(Decode(%q)) is not JSON: %s", data, out)
+	}
+	if rep.Issues.HasError() {
+		return
+	}
+	again, _, _ := conv.Decode(out)
+	if out2, _ := conv.Encode(again); !bytes.Equal(out, out2) {
+		t.Errorf("Encode is not stable for %q: %s, then %s", data, out, out2)
+	}
+	for _, ch := range erep.Changes {
+		if ch.Kind != validate.ChangeDropped {
+			return
+		}
+	}
+	if diff := cmp.Diff(WithoutDropped(t, c, erep.Changes), WithoutDropped(t, again, nil)); diff != "" {
+		t.Errorf("Decode(Encode(Decode(%q))) differs from the record minus what Encode dropped (-want +got):\n%s\noutput: %s", data, diff, out)
+	}
 }

@@ -76,19 +76,16 @@ func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate
 }
 
 // Encode writes c in the same shape; a name over 50 characters is too_long.
-func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encode(c, false)
-}
+func (Converter) Encode(c model.Customer) ([]byte, validate.Report) { return encode(c, false) }
 
 // EncodeOmitChanges is Encode without the changes.
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encode(c, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encode(c, true))
 }
 
+// encode is Encode; with omitChanges it lists no changes.
 func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = omitChanges
+	w := fieldmap.NewWriter(omitChanges)
 	for _, m := range fields {
 		if m.Field == fieldmap.BirthDate {
 			if c.BirthDate.IsValid() {

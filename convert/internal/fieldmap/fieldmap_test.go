@@ -143,8 +143,7 @@ func TestWriter(t *testing.T) {
 	}
 	for _, omit := range []bool{false, true} {
 		t.Run(fmt.Sprintf("OmitChanges=%v", omit), func(t *testing.T) {
-			w := fieldmap.NewWriter()
-			w.OmitChanges = omit
+			w := fieldmap.NewWriter(omit)
 			w.Text("/contact/forename", c.GivenName, "/givenName", fieldmap.Limit{Min: 4, Max: 64})
 			w.Text("/contact/address/city", c.Address.City, "/address/city", fieldmap.Limit{Max: 3})
 			w.Text("/contact/email", "", "/email", fieldmap.Limit{}) // empty: not written

@@ -127,3 +127,8 @@ func (r *Reader) BirthDate(p validate.Pointer, c *model.Customer) (string, bool)
 	}
 	return s, true
 }
+
+// Issues returns out and the issues of rep: a provider Converter's
+// EncodeOmitChanges is Issues(encode(c, true)), where encode(c, omit)
+// writes with NewWriter(omit).
+func Issues(out []byte, rep validate.Report) ([]byte, validate.Issues) { return out, rep.Issues }

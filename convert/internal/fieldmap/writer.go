@@ -89,9 +89,10 @@ func (n *node) put(k string, v any) {
 	}
 }
 
-// NewWriter returns an empty writer.
-func NewWriter() *Writer {
-	return &Writer{root: newNode()}
+// NewWriter returns an empty writer; with omitChanges it lists no changes
+// (see Writer.OmitChanges).
+func NewWriter(omitChanges bool) *Writer {
+	return &Writer{root: newNode(), OmitChanges: omitChanges}
 }
 
 // Set writes v at p, creating the objects on the way.
