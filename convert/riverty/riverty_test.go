@@ -2,15 +2,17 @@ package riverty_test
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert/riverty"
 	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
-	"github.com/google/go-cmp/cmp"
 )
 
 func TestName(t *testing.T) {
@@ -479,4 +481,11 @@ func TestDecode(t *testing.T) {
 func canonicalJSON(t testing.TB, c model.Customer) any {
 	t.Helper()
 	return golden.Value(t, golden.JSON(t, c))
+}
+
+// TestCorpus runs the shared corpus of both formats (internal/golden.RunCorpus).
+func TestCorpus(t *testing.T) {
+	for _, conv := range formats {
+		golden.RunCorpus(t, conv, filepath.Join("..", "..", "testdata", conv.Name()))
+	}
 }

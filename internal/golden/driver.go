@@ -92,8 +92,8 @@ type FullIssue struct {
 	Params   validate.Params   `json:"params,omitempty"`
 }
 
-// ReportOf returns the golden form of rep, normalized.
-func ReportOf(rep validate.Report) Report {
+// reportOf returns the golden form of rep, normalized.
+func reportOf(rep validate.Report) Report {
 	rep.Normalize()
 	g := Report{Issues: []FullIssue{}, Changes: rep.Changes}
 	for _, i := range rep.Issues {
@@ -128,7 +128,7 @@ func checkValid(t *testing.T, conv Converter, file string) {
 		if erep.Issues.HasError() {
 			t.Errorf("Encode(Decode(%s)) issues %v, want no error", name, Issues(erep.Issues))
 		}
-		g := Record{Customer: c, Origins: map[validate.Pointer]validate.Pointer{}, Report: ReportOf(rep), EncodeReport: ReportOf(erep)}
+		g := Record{Customer: c, Origins: map[validate.Pointer]validate.Pointer{}, Report: reportOf(rep), EncodeReport: reportOf(erep)}
 		for canon, src := range origins.All() {
 			g.Origins[canon] = src
 		}

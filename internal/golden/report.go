@@ -81,14 +81,3 @@ func SortChanges(keys []Change) []Change {
 	})
 	return out
 }
-
-// Dropped returns the paths of the dropped changes among changes.
-func Dropped(changes []validate.Change) []validate.Pointer {
-	var out []validate.Pointer
-	for _, c := range changes {
-		if c.Kind == validate.ChangeDropped {
-			out = append(out, c.Path)
-		}
-	}
-	return out
-}
