@@ -52,8 +52,7 @@ func (Converter) Name() string { return Name }
 // "customer". Limits are checked on the values as written.
 func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, validate.Origins{}, r.Report
 	}
 	r.Known = make(map[validate.Pointer]bool)
@@ -106,8 +105,7 @@ func (CreateConverter) Name() string { return CreateName }
 // the request's shape. A missing payment registration is a required error.
 func (CreateConverter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, validate.Origins{}, r.Report
 	}
 	r.Known = requestMembers()

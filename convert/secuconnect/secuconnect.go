@@ -38,8 +38,7 @@ const provider validate.Pointer = "/provider/" + Name
 func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	var c model.Customer
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return c, r.Origins, r.Report
 	}
 	if isList(r.Root()) {

@@ -124,8 +124,7 @@ func (Converter) Name() string { return Name }
 // invalid_id error; an empty name, email or mobile is a too_short error.
 func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, r.Origins, r.Report
 	}
 	r.Known = knownMembers

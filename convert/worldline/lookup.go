@@ -46,8 +46,7 @@ func (LookupConverter) Name() string { return LookupName }
 // checksum scheme, a warning when it does not have the country's shape.
 func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, r.Origins, r.Report
 	}
 	// values is read here, item by item (fieldmap's residue keeps arrays

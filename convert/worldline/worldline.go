@@ -60,8 +60,7 @@ func (Converter) Name() string { return Name }
 // by Encode. Unknown members are unknown_field warnings and are kept too.
 func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, r.Origins, r.Report
 	}
 	// Every member is a string. They are marked opaque so that an object

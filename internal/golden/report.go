@@ -81,3 +81,13 @@ func SortChanges(keys []Change) []Change {
 	})
 	return out
 }
+
+// Dropped returns the dropped changes of the paths, in their order, each
+// with rule, for the expectations of tests.
+func Dropped(rule string, paths ...validate.Pointer) []Change {
+	out := make([]Change, 0, len(paths))
+	for _, p := range paths {
+		out = append(out, Change{Kind: validate.ChangeDropped, Path: p, Rule: rule})
+	}
+	return out
+}
