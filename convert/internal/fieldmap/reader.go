@@ -4,6 +4,23 @@
 // (canonical pointer → input pointer), the residue of members the canonical
 // model has no field for, and length limits checked on what is written.
 //
+// What every provider package does alike lives here, so that a provider
+// package holds only its mapping, its limits with their sources, and its
+// divergences:
+//
+//   - [Field] names each value of model.Customer, tied to the model by a
+//     test, and gives its canonical pointer and its Go field;
+//   - a [Mapping] ties a provider member to a Field with a [Limit], whose
+//     severity (error, or warning for a limit documented only for a sibling
+//     API) and source travel with it;
+//   - [Reader.Text] and [Reader.ReadText] apply the rule that an empty
+//     string is absent and stays in the provider section; [Reader.BirthDate]
+//     reads a civil date; [Reader.KeepResidue] keeps what no field holds;
+//   - [Writer.WriteText] writes a mapped value and checks its limit;
+//     [Writer.ResidueWithout] writes the provider section back without the
+//     response-only members; [Writer.Dropped] lists what the target cannot
+//     hold; the rule names of those changes are constants here.
+//
 // It holds no provider knowledge; each provider package says which member
 // maps to which canonical field.
 package fieldmap
