@@ -13,6 +13,7 @@ vet:
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	@if [ -d wasm ]; then GOOS=js GOARCH=wasm $(GO) vet ./wasm/...; fi
+	@$(GO) mod tidy -diff || { echo "go.mod or go.sum is not tidy: run go mod tidy"; exit 1; }
 
 unit:
 	$(GO) test -count=1 ./...
@@ -46,7 +47,7 @@ bench:
 generate:
 	$(GO) generate ./...
 
-# The browser build (wasm/, DESIGN.md section 7) into $(DIST)/, which is not
+# The browser build (wasm/, see go doc ./wasm) into $(DIST)/, which is not
 # committed: the module, the wasm_exec.js of the same toolchain, the ES
 # module wrapper and its TypeScript declarations (.d.mts is a copy of .d.ts,
 # which TypeScript reads for imports of custnorm.mjs).
@@ -54,7 +55,7 @@ DIST      ?= dist
 WASM_EXEC  = $(shell $(GO) env GOROOT)/lib/wasm
 # protobuf is built without inlining: phonenumbers uses it only to decode its
 # metadata at start-up, and this keeps the module about 90 KB (gzip) smaller,
-# inside the 3.5 MB gzip budget of issue 6.
+# inside the browser build's budget of 3.5 MB gzip (WASM_BUDGET_GZIP).
 # The module file $(WASM_MOD) is go.mod with phonenumbers replaced by a copy
 # whose geocoding.go is a stub, so that x/text's CLDR display-name tables
 # (about 0.8 MB gzip) are not linked: see scripts/wasm-modfile.sh.

@@ -29,8 +29,7 @@ func (Canonical) Decode(data []byte) (model.Customer, validate.Origins, validate
 	var rep validate.Report
 	origins := *validate.IdentityOrigins()
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, origins, r.Report
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -10,7 +10,8 @@ import (
 )
 
 // TestConformance runs every validate, convert and roundtrip case of the
-// shared vector corpus through the Go API.
+// shared vector corpus and of custnorm's own id and street cases
+// (conformance.LoadAll) through the Go API.
 func TestConformance(t *testing.T) {
 	cases, err := conformance.LoadAll(filepath.Join("..", "testdata"))
 	if err != nil {

@@ -46,6 +46,16 @@ type Lister interface {
 	Records(data []byte) (records [][]byte, at []validate.Pointer, ok bool)
 }
 
+// A SampleCompleter is a Converter whose documents need values that a
+// synthetic record of a person lacks: identifiers or registrations that a
+// merchant or the provider assigns, which Encode never invents (a missing
+// one is a required issue). Generators of test data (the CLI's gen command)
+// call CompleteSample on each record before Encode; seq numbers the record,
+// from 1, and the record already holds the merchant's reference.
+type SampleCompleter interface {
+	CompleteSample(c *model.Customer, seq int)
+}
+
 // Limits of one record, for every format.
 const (
 	// MaxDocumentBytes is the largest document one record may be: larger

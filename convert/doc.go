@@ -3,19 +3,23 @@
 //
 // # Formats
 //
-// [Builtin] returns a [Registry] of every format custnorm ships:
-//
-//	canonical          custnorm's own JSON (model.Customer)
-//	secuconnect        PaymentCustomersDTO / ProductModel, list and DELETE containers (convert/secuconnect)
-//	worldline          GetCustomerDetailsResponse (convert/worldline)
-//	worldline-lookup   GetCustomerDetailsRequest (convert/worldline)
-//	stancer            the customer object, request or response (convert/stancer)
-//	riverty            the AaaS customer object (convert/riverty)
-//	riverty-create     the AaaS create/update request (convert/riverty)
+// [Builtin] returns a [Registry] of every format custnorm ships: canonical,
+// custnorm's own JSON (model.Customer), and the formats of the provider
+// packages below convert (secuconnect, worldline, stancer, riverty), each
+// of which documents its documents, its field mapping, its limits with
+// their sources and its divergences. [Registry.Names] lists the format
+// names (the CLI's `custnorm formats` prints them).
 //
 // Decode reads what one sends to a provider and what it returns; Encode
 // writes what one sends. Identifiers a merchant or a provider assigns are
 // never invented.
+//
+// A provider format is a package below convert whose Converter satisfies
+// [Converter] (and [ChangeOmitter]), and one line in the list Builtin
+// registers; a caller can add a format of its own with [Registry.Register].
+// A format whose documents need identifiers custnorm never invents can say
+// how a synthetic record gets them ([SampleCompleter]), for generated test
+// data.
 //
 // # The pipeline
 //

@@ -10,8 +10,8 @@ import (
 	"github.com/custnorm/custnorm/validate"
 )
 
-// demoCustomer is secuconnect's demo contact (php-sdk-demo
-// create_project.php; providers.md S7) with the nationality as its loyalty
+// demoCustomer is secuconnect's demo contact
+// (secuconnect/secuconnect-php-sdk-demo src/migrate/create_project.php) with the nationality as its loyalty
 // tests write it: free text, which the API accepts and echoes. (Its phone
 // is left out: +49123456789 lies in an unassigned range, another warning.)
 func demoCustomer(nationality string) []byte {

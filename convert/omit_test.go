@@ -22,7 +22,7 @@ func omitInputs(t *testing.T, reg *convert.Registry) map[string][][]byte {
 		if format == convert.CanonicalName {
 			continue // no corpus: generated below
 		}
-		for _, dir := range []string{filepath.Join("..", "testdata", format), filepath.Join("..", "testdata", format, "invalid")} {
+		for _, dir := range []string{corpusDir(format), filepath.Join(corpusDir(format), "invalid")} {
 			for _, f := range golden.Corpus(t, dir) {
 				in[format] = append(in[format], golden.ReadFile(t, f))
 			}
@@ -78,7 +78,7 @@ func sameWithoutChanges(t *testing.T, what string, want, got convert.Result) {
 // pair of formats, Convert and Validate, on the shared corpus (valid and
 // invalid documents) and generated records.
 func TestOmitChanges(t *testing.T) {
-	reg := convert.Builtin()
+	reg := testRegistry(t)
 	full := reg.NewPipeline(convert.Options{Now: fixedNow, Region: "DE"})
 	lean := reg.NewPipeline(convert.Options{Now: fixedNow, Region: "DE", OmitChanges: true})
 	withChanges := 0

@@ -1,62 +1,33 @@
 package convert_test
 
 import (
-	"fmt"
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/custnorm/custnorm/convert"
+	"github.com/custnorm/custnorm/convert/secuconnect"
+	"github.com/custnorm/custnorm/internal/synth"
+	"github.com/custnorm/custnorm/model"
 )
 
-// benchCountries are the countries of the benchmark records, with a mobile
-// and a landline range each (valid, assigned ranges, as `custnorm gen`
-// draws them) and the national form of both.
-var benchCountries = []struct {
-	country, city, postal, street string
-	given, family                 []string
-	// E.164 prefixes and the national forms, each followed by digits
-	// random digits.
-	mobile, landline         string
-	natMobile, natLandline   string
-	mobileDigits, landDigits int
-}{
-	{"DE", "Berlin", "10115", "Hauptstraße", []string{"Jürgen", "Anna"}, []string{"Müller", "Schmidt"},
-		"+49151", "+4930", "0151 ", "030 ", 8, 8},
-	{"FR", "Paris", "75011", "rue des Lilas", []string{"Léa", "Hugo"}, []string{"Dubois", "Lefèvre"},
-		"+3361", "+331", "06 1", "01 ", 7, 8},
-	{"NL", "Amsterdam", "1012 JS", "Kerkstraat", []string{"Daan", "Emma"}, []string{"de Jong", "Bakker"},
-		"+3162", "+3120", "06-2", "020-", 7, 7},
-	{"SE", "Stockholm", "111 52", "Storgatan", []string{"Åsa", "Erik"}, []string{"Lindström", "Olsson"},
-		"+4670", "+468", "070-", "08-", 7, 7},
-	{"GB", "London", "SW1A 1AA", "High Street", []string{"Oliver", "Grace"}, []string{"O'Brien", "Smith"},
-		"+44771", "+44207946", "0771 ", "020 7946 ", 7, 4},
-}
-
-// benchRecords returns n secuconnect records like those of `custnorm gen
-// --format secuconnect`: every field of a person, phones in E.164; with
-// national, a third of the phones are written in national form instead.
+// benchRecords returns n secuconnect records of the people `custnorm gen`
+// makes (internal/synth, seed 1): every field of a person, phones in E.164;
+// with national, a third of the records have their phones written in
+// national form instead ("0151 23456789").
 func benchRecords(n int, national bool) [][]byte {
+	g := synth.New(1)
 	r := rand.New(rand.NewPCG(1, 2))
-	digits := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteByte(byte('0' + r.IntN(10)))
-		}
-		return b.String()
-	}
 	recs := make([][]byte, n)
 	for k := range recs {
-		c := benchCountries[r.IntN(len(benchCountries))]
-		given, family := c.given[r.IntN(len(c.given))], c.family[r.IntN(len(c.family))]
-		mobile := c.mobile + digits(c.mobileDigits)
-		phone := c.landline + digits(c.landDigits)
+		c := g.Customer()
 		if national && r.IntN(3) == 0 {
-			mobile = c.natMobile + mobile[len(c.mobile):]
-			phone = c.natLandline + phone[len(c.landline):]
+			for _, p := range []*model.Phone{&c.Mobile, &c.Phone} {
+				if s, ok := synth.NationalForm(*p); ok {
+					*p = model.Phone(s)
+				}
+			}
 		}
-		recs[k] = fmt.Appendf(nil, `{"contact":{"forename":%q,"surname":%q,"email":"user%d@example.com","phone":%q,"mobile":%q,"dob":"19%02d-%02d-%02d","address":{"street":%q,"street_number":"%d","postal_code":%q,"city":%q,"country":%q}}}`,
-			given, family, k, phone, mobile, 40+r.IntN(60), 1+r.IntN(12), 1+r.IntN(28), c.street, 1+r.IntN(180), c.postal, c.city, c.country)
+		recs[k], _ = secuconnect.Converter{}.Encode(c)
 	}
 	return recs
 }

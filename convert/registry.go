@@ -31,24 +31,32 @@ type Registry struct {
 }
 
 // Builtin returns a new registry holding every format custnorm ships:
-// canonical, secuconnect, worldline, worldline-lookup, stancer, riverty and
-// riverty-create. Each call returns a fresh registry; adding a format to it
-// affects no other.
+// canonical and the formats of the provider packages (Names lists them).
+// Each call returns a fresh registry; adding a format to it affects no
+// other.
 func Builtin() *Registry {
 	m := make(map[string]Converter)
-	for _, c := range []Converter{
+	for _, c := range builtin() {
+		m[c.Name()] = c
+	}
+	r := &Registry{}
+	r.m.Store(&m)
+	return r
+}
+
+// builtin returns the converter of every provider format custnorm ships.
+// A provider format is its package below convert/ and one line here:
+// everything else (the CLI's formats, generation and detection, the
+// shared tests, the browser build) follows from the registry.
+func builtin() []Converter {
+	return []Converter{
 		secuconnect.Converter{},
 		worldline.Converter{},
 		worldline.LookupConverter{},
 		stancer.Converter{},
 		riverty.Converter{},
 		riverty.CreateConverter{},
-	} {
-		m[c.Name()] = c
 	}
-	r := &Registry{}
-	r.m.Store(&m)
-	return r
 }
 
 // converters returns the current map (nil when empty); it must not be

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert"
+	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
@@ -140,12 +141,12 @@ func toMap(t *testing.T, c model.Customer) map[string]any {
 	return m
 }
 
-// TestCanonicalRoundTrip is the property of DESIGN 2: canonical → provider
+// TestCanonicalRoundTrip is the round-trip guarantee: canonical → provider
 // → canonical returns the input minus exactly the values reported as
 // dropped (compared after the documented reshapings), for generated records
 // and every format.
 func TestCanonicalRoundTrip(t *testing.T) {
-	reg := convert.Builtin()
+	reg := testRegistry(t)
 	p := reg.NewPipeline(convert.Options{Now: fixedNow})
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, format := range reg.Names() {
@@ -220,10 +221,10 @@ func reshapePointers(ps []validate.Pointer) []validate.Pointer {
 // every golden request document of the corpus as a JSON value, apart from
 // the values normalization changed (each reported as normalized).
 func TestProviderRoundTrip(t *testing.T) {
-	reg := convert.Builtin()
+	reg := testRegistry(t)
 	p := reg.NewPipeline(convert.Options{Now: fixedNow})
 	for _, format := range reg.Names() {
-		files, _ := filepath.Glob(filepath.Join("..", "testdata", format, "*.json"))
+		files, _ := filepath.Glob(filepath.Join(corpusDir(format), "*.json"))
 		for _, file := range files {
 			if strings.Contains(file, ".golden.") {
 				continue
@@ -271,7 +272,7 @@ func checkRoundTrip(t *testing.T, file string, data []byte, at validate.Pointer,
 	for _, ch := range res.Changes {
 		changed[ch.Path] = true
 	}
-	for _, diffPath := range jsonDiff(in, out, at) {
+	for _, diffPath := range golden.JSONDiff(in, out, at) {
 		if !changed[diffPath] && !underChanged(diffPath, changed) {
 			t.Errorf("%s: %s differs after the round trip and no change reports it\n in: %s\nout: %s", file, diffPath, data, res.Output)
 		}
@@ -285,47 +286,4 @@ func underChanged(p validate.Pointer, changed map[validate.Pointer]bool) bool {
 		}
 	}
 	return false
-}
-
-// jsonDiff lists the pointers where a and b differ (leaves, or members
-// present on one side only).
-func jsonDiff(a, b any, at validate.Pointer) []validate.Pointer {
-	am, aObj := a.(map[string]any)
-	bm, bObj := b.(map[string]any)
-	if aObj && bObj {
-		var out []validate.Pointer
-		keys := map[string]bool{}
-		for k := range am {
-			keys[k] = true
-		}
-		for k := range bm {
-			keys[k] = true
-		}
-		for k := range keys {
-			out = append(out, jsonDiff(am[k], bm[k], at.AppendToken(k))...)
-		}
-		return out
-	}
-	if aObj && b == nil {
-		return leafPointers(am, at)
-	}
-	if bObj && a == nil {
-		return leafPointers(bm, at)
-	}
-	if fmt.Sprint(a) != fmt.Sprint(b) {
-		return []validate.Pointer{at}
-	}
-	return nil
-}
-
-func leafPointers(m map[string]any, at validate.Pointer) []validate.Pointer {
-	var out []validate.Pointer
-	for k, v := range m {
-		if sub, ok := v.(map[string]any); ok && len(sub) > 0 {
-			out = append(out, leafPointers(sub, at.AppendToken(k))...)
-		} else {
-			out = append(out, at.AppendToken(k))
-		}
-	}
-	return out
 }

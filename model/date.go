@@ -103,12 +103,14 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return string(d.AppendText(make([]byte, 0, 10)))
+	return string(d.appendText(make([]byte, 0, 10)))
 }
 
-// AppendText appends the YYYY-MM-DD form of d to b (nothing for the zero
-// Date).
-func (d Date) AppendText(b []byte) []byte {
+// AppendText implements encoding.TextAppender: it appends the YYYY-MM-DD
+// form of d to b (nothing for the zero Date). The error is always nil.
+func (d Date) AppendText(b []byte) ([]byte, error) { return d.appendText(b), nil }
+
+func (d Date) appendText(b []byte) []byte {
 	if d.IsZero() {
 		return b
 	}
@@ -139,7 +141,7 @@ func appendInt(b []byte, n, width int) []byte {
 
 // MarshalText implements encoding.TextMarshaler: YYYY-MM-DD, or empty text
 // for the zero Date.
-func (d Date) MarshalText() ([]byte, error) { return d.AppendText(nil), nil }
+func (d Date) MarshalText() ([]byte, error) { return d.appendText(nil), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler. Empty text gives the zero
 // Date and no error; anything else must satisfy [ParseDate].

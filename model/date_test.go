@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"encoding"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -116,8 +117,9 @@ func TestDateString(t *testing.T) {
 			if got := tc.in.String(); got != tc.want {
 				t.Errorf("%#v.String() = %q, want %q", tc.in, got, tc.want)
 			}
-			if got := string(tc.in.AppendText([]byte("x:"))); got != "x:"+tc.want {
-				t.Errorf("%#v.AppendText(%q) = %q, want %q", tc.in, "x:", got, "x:"+tc.want)
+			var appender encoding.TextAppender = tc.in
+			if got, err := appender.AppendText([]byte("x:")); string(got) != "x:"+tc.want || err != nil {
+				t.Errorf("%#v.AppendText(%q) = %q, %v; want %q, nil", tc.in, "x:", got, err, "x:"+tc.want)
 			}
 			b, err := tc.in.MarshalText()
 			if err != nil {

@@ -4,11 +4,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/custnorm/custnorm/convert"
 )
 
-// corpusRoot is the shared corpus of the module (DESIGN.md section 8).
+// corpusRoot is the shared corpus of the module, testdata/<format>.
 var corpusRoot = filepath.Join("..", "testdata")
 
 // A corpusDoc is one provider document of the shared corpus.
@@ -106,8 +109,10 @@ func conformanceCases(t testing.TB) []conformanceCase {
 	return out
 }
 
-// formats are the formats with a corpus directory.
-var formats = []string{"riverty", "riverty-create", "secuconnect", "stancer", "worldline", "worldline-lookup"}
+// allFormats are the formats of convert's registry, canonical included,
+// sorted: a new provider format is found here without a line of its own.
+var allFormats = convert.Builtin().Names()
 
-// allFormats are every format of the module, canonical included, sorted.
-var allFormats = []string{"canonical", "riverty", "riverty-create", "secuconnect", "stancer", "worldline", "worldline-lookup"}
+// formats are the provider formats, each with its corpus directory
+// testdata/<format>.
+var formats = slices.DeleteFunc(slices.Clone(allFormats), func(f string) bool { return f == convert.CanonicalName })

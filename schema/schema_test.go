@@ -17,7 +17,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestNames: the Set has a schema for every format of the module.
+// TestNames: the Set has a schema for every format of convert's registry
+// (every format has its JSON Schema): a provider format needs its
+// schema, schema/<format>.schema.json, which the Set embeds by its name.
 func TestNames(t *testing.T) {
 	if diff := cmp.Diff(allFormats, schema.New().Names()); diff != "" {
 		t.Errorf("Names() mismatch (-want +got):\n%s", diff)
@@ -351,7 +353,7 @@ func TestValidateAgainstMessages(t *testing.T) {
 }
 
 // TestDetect names the format of the corpus documents and of the shapes
-// DESIGN.md section 2 lists, and explains when it cannot.
+// the package doc lists for each format, and explains when it cannot.
 func TestDetect(t *testing.T) {
 	set := schema.New()
 	// ambiguous are corpus documents that are as valid in another format.

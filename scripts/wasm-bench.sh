@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Size and speed of the browser build (make wasm-bench; issue 6, item 6).
+# Size and speed of the browser build (make wasm-bench).
 #
 #   scripts/wasm-bench.sh [DIST] [RUNS]
 #

@@ -11,7 +11,7 @@
 # for the last fallback of GetGeocodingForNumber, and a package that is
 # imported is initialized, so its CLDR display-name tables (about 0.8 MB of
 # the module, gzip) are linked into every program that uses phonenumbers,
-# although custnorm never geocodes. Issue 6 asks for a browser build without
+# although custnorm never geocodes. The browser build is to link no
 # display-name tables. The stub keeps GetGeocodingForNumber (it returns an
 # error), so the copy compiles as the original does; every other file, the
 # metadata included, is phonenumbers' own. phonenumbers v2 moves geocoding

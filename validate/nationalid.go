@@ -285,7 +285,9 @@ func CheckNationalID(id string, countries ...string) IDResult {
 
 // idIssue is an invalid_id issue at path "".
 func idIssue(scheme IDScheme, format string, sev Severity) Issue {
-	return NewIssue("", CodeInvalidID, Params{"scheme": string(scheme), "format": format}).WithSeverity(sev)
+	iss := NewIssue("", CodeInvalidID, Params{"scheme": string(scheme), "format": format})
+	iss.Severity = sev
+	return iss
 }
 
 // checkIDs is the Validator's check of the national id and the tax id; see

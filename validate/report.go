@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"iter"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -238,4 +240,26 @@ func (o *Origins) Inverse(src Pointer) (Pointer, bool) {
 	}
 	slices.SortFunc(keys, func(a, b Pointer) int { return strings.Compare(string(a), string(b)) })
 	return keys[0], true
+}
+
+// All returns every registered origin, canonical pointer and input pointer,
+// sorted by canonical pointer; nothing for the identity Origins.
+func (o *Origins) All() iter.Seq2[Pointer, Pointer] {
+	return func(yield func(Pointer, Pointer) bool) {
+		if o == nil || o.identity {
+			return
+		}
+		all := maps.Clone(o.m)
+		if all == nil {
+			all = make(map[Pointer]Pointer, o.n)
+		}
+		for _, e := range o.small[:o.n] {
+			all[e.canon] = e.src
+		}
+		for _, canon := range slices.Sorted(maps.Keys(all)) {
+			if !yield(canon, all[canon]) {
+				return
+			}
+		}
+	}
 }

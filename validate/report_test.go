@@ -88,6 +88,30 @@ func TestOriginsLookupAndInverse(t *testing.T) {
 	}
 }
 
+func TestOriginsAll(t *testing.T) {
+	o := stancerOrigins()
+	for i := range 30 { // past the entries the struct holds without a map
+		o.Set(validate.Pointer("/provider/x").AppendIndex(i), "/x")
+	}
+	got := map[validate.Pointer]validate.Pointer{}
+	var order []validate.Pointer
+	for canon, src := range o.All() {
+		got[canon] = src
+		order = append(order, canon)
+	}
+	if len(got) != 38 || got["/refs/merchant"] != "/external_id" || got["/provider/x/29"] != "/x" {
+		t.Errorf("All() = %v", got)
+	}
+	for k := 1; k < len(order); k++ {
+		if order[k-1] >= order[k] {
+			t.Errorf("All() not sorted: %s before %s", order[k-1], order[k])
+		}
+	}
+	for range validate.IdentityOrigins().All() {
+		t.Error("All() of the identity Origins yields an entry")
+	}
+}
+
 func TestReportAddAndMerge(t *testing.T) {
 	var r validate.Report
 	r.Issue("/email", validate.CodeInvalidEmail, nil)
@@ -120,7 +144,7 @@ func TestReportAddAndMerge(t *testing.T) {
 func TestReportRemap(t *testing.T) {
 	r := validate.Report{
 		Issues: validate.Issues{
-			validate.NewIssue("/givenName", validate.CodeTooLong, validate.Params{"max": 40}).WithTarget("/firstName"),
+			withTarget(validate.NewIssue("/givenName", validate.CodeTooLong, validate.Params{"max": 40}), "/firstName"),
 			validate.NewIssue("/address/city", validate.CodeRequired, nil),
 			validate.NewIssue("/email", validate.CodeInvalidEmail, nil),
 		},
@@ -132,7 +156,7 @@ func TestReportRemap(t *testing.T) {
 	r.Remap(stancerOrigins())
 	want := validate.Report{
 		Issues: validate.Issues{
-			validate.NewIssue("/name", validate.CodeTooLong, validate.Params{"max": 40}).WithTarget("/firstName"),
+			withTarget(validate.NewIssue("/name", validate.CodeTooLong, validate.Params{"max": 40}), "/firstName"),
 			validate.NewIssue("/contact/address/city", validate.CodeRequired, nil),
 			validate.NewIssue("", validate.CodeInvalidEmail, nil),
 		},
@@ -195,26 +219,26 @@ func TestReportNormalize(t *testing.T) {
 			name: "duplicates separated by another severity removed",
 			in: validate.Report{Issues: validate.Issues{
 				iss("/name", validate.CodeRequired),
-				iss("/name", validate.CodeRequired).WithSeverity(validate.SeverityWarning),
+				withSeverity(iss("/name", validate.CodeRequired), validate.SeverityWarning),
 				iss("/name", validate.CodeRequired),
 			}},
 			want: validate.Report{Issues: validate.Issues{
 				iss("/name", validate.CodeRequired),
-				iss("/name", validate.CodeRequired).WithSeverity(validate.SeverityWarning),
+				withSeverity(iss("/name", validate.CodeRequired), validate.SeverityWarning),
 			}, Changes: []validate.Change{}},
 		},
 		{
 			name: "different targets kept, equal targets merged",
 			in: validate.Report{Issues: validate.Issues{
-				iss("/givenName", validate.CodeTooLong).WithTarget("/name"),
+				withTarget(iss("/givenName", validate.CodeTooLong), "/name"),
 				iss("/givenName", validate.CodeTooLong),
-				iss("/givenName", validate.CodeTooLong).WithTarget("/name"),
-				iss("/givenName", validate.CodeTooLong).WithTarget("/firstName"),
+				withTarget(iss("/givenName", validate.CodeTooLong), "/name"),
+				withTarget(iss("/givenName", validate.CodeTooLong), "/firstName"),
 			}},
 			want: validate.Report{Issues: validate.Issues{
-				iss("/givenName", validate.CodeTooLong).WithTarget("/name"),
+				withTarget(iss("/givenName", validate.CodeTooLong), "/name"),
 				iss("/givenName", validate.CodeTooLong),
-				iss("/givenName", validate.CodeTooLong).WithTarget("/firstName"),
+				withTarget(iss("/givenName", validate.CodeTooLong), "/firstName"),
 			}, Changes: []validate.Change{}},
 		},
 		{
@@ -274,3 +298,9 @@ func TestReportJSON(t *testing.T) {
 		t.Errorf("json.Marshal(empty normalized report) = %s, want %s", got, want)
 	}
 }
+
+// withTarget and withSeverity are Issue.WithTarget and Issue.WithSeverity
+// of a value that is not addressable (a call's result).
+func withTarget(i validate.Issue, t validate.Pointer) validate.Issue { return i.WithTarget(t) }
+
+func withSeverity(i validate.Issue, s validate.Severity) validate.Issue { return i.WithSeverity(s) }

@@ -226,8 +226,8 @@ var typicalRecord = model.Customer{
 	Address:    model.Address{Street: "Max-Muster-Str.", HouseNumber: "25a", PostalCode: "09555", City: "Musterstadt", Country: "DE"},
 }
 
-// BenchmarkCustomer normalizes and validates one typical record. The target
-// (issue 2): at most 1.5 × BenchmarkBarePhonenumbers, the phonenumbers calls
+// BenchmarkCustomer normalizes and validates one typical record. The target:
+// at most 1.5 × BenchmarkBarePhonenumbers, the phonenumbers calls
 // the same record needs.
 func BenchmarkCustomer(b *testing.B) {
 	v := validate.Validator{Now: fixedClock}

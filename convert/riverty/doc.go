@@ -11,11 +11,11 @@
 //     {customer:{…}, paymentRegistration:{…}, currency}. Encode writes it.
 //
 // The mapping follows the customer-management use case
-// (https://accounting.developer.riverty.com/subscriptions/use-cases/customer-management,
-// seed 004), with the limits and the extra members of the create_customer
-// page (https://docs.riverty.com/accounting_as_a_service/api_reference/create_customer;
-// reference/providers.md section 4). No SDK or OpenAPI file for AaaS was
-// found; where the two pages differ, this package follows seed 004.
+// (https://accounting.developer.riverty.com/subscriptions/use-cases/customer-management),
+// with the limits and the extra members of the create_customer page
+// (https://docs.riverty.com/accounting_as_a_service/api_reference/create_customer).
+// No SDK or OpenAPI file for AaaS was found; where the two pages differ,
+// this package follows the customer-management page.
 //
 // # Mapping
 //
@@ -77,11 +77,11 @@
 //   - riverty-create: a missing customer is a required error at /customer;
 //     a missing (or null) paymentRegistration a required error at
 //     /paymentRegistration ("you will also have to provide the related
-//     payment registration", seed 004); its documented members id,
-//     pspCustomerId and pspPaymentMethodId must be strings; currency, when
-//     present, must be three upper-case ASCII letters (ISO 4217 alphabetic
-//     code; whether the code is assigned is not checked), an invalid_format
-//     error otherwise.
+//     payment registration", the customer-management page); its documented
+//     members id, pspCustomerId and pspPaymentMethodId must be strings;
+//     currency, when present, must be three upper-case ASCII letters (ISO
+//     4217 alphabetic code; whether the code is assigned is not checked), an
+//     invalid_format error otherwise.
 //
 // # The provider section
 //
@@ -101,8 +101,8 @@
 //
 // # Encoding
 //
-//   - birthDate is written YYYY-MM-DD, the form of the seed's GET response
-//     and create request (the create_customer page's date-time form
+//   - birthDate is written YYYY-MM-DD, the form of the customer-management
+//     page's GET response and create request (the create_customer page's date-time form
 //     "1980-09-01T00:00:00Z" is read, never written).
 //   - A house number that holds its addition ("125a") while the record has
 //     no separate addition is split into streetNumber "125" and
@@ -153,15 +153,17 @@
 //     written and written as the canonical BCP 47 tag ("de").
 //   - Limits not found for AaaS and not checked: lastName, customerNumber,
 //     streetNumberAdditional, taxIdentificationNumber, salutation. The
-//     mobilePhone limit of 20 is the BNPL API's (phone's AaaS limit is 20
+//     mobilePhone limit of 20 is the BNPL checkout API's
+//     (https://developer.afterpay.io/api/method/checkout/availablepaymentmethods/availablepaymentmethodsrequest/checkoutcustomer;
+//     phone's AaaS limit is 20
 //     too), so exceeding it is only a warning.
 //   - No enumeration is checked for salutation ("MR"), customerCategory or
 //     language: none is published for AaaS.
 //   - The businesses variant of the API (POST /businesses/{businessCode}/customers,
 //     with per-account accountCategory, dataFromDefault, emailFromDefault)
 //     is another schema: its extra members are unknown_field warnings here.
-//   - The e-mail addresses of the seed's examples were replaced by
-//     example.com addresses in the test corpus.
+//   - The e-mail addresses of the customer-management page's examples were
+//     replaced by example.com addresses in the test corpus.
 //
 // # Limits
 //

@@ -2,6 +2,7 @@ package riverty
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -25,9 +26,7 @@ const (
 
 // Change rules this package reports besides validate's own.
 const (
-	ruleDateCivil        = "date_civil"
 	ruleHouseNumberSplit = "house_number_split"
-	ruleNotInTarget      = "not_in_target"
 	// ruleOverridden: a provider-section member the canonical record now
 	// holds a value for (an empty companyName kept from the input, where
 	// the record has a company name).
@@ -53,8 +52,7 @@ func (Converter) Name() string { return Name }
 // "customer". Limits are checked on the values as written.
 func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, validate.Origins{}, r.Report
 	}
 	r.Known = make(map[validate.Pointer]bool)
@@ -81,8 +79,16 @@ func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encode(c, false, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encode(c, false, true))
+}
+
+// CompleteSample gives a synthetic record (seq numbers it) what a customer
+// object needs beside a person's data: the customerNumber, which the
+// merchant assigns, is the merchant's reference. A sample carries no
+// identificationNumber (Encode would derive one from the national id).
+func (Converter) CompleteSample(c *model.Customer, seq int) {
+	c.Refs.Riverty = c.Refs.Merchant
+	c.NationalID = ""
 }
 
 // CreateConverter reads and writes the Riverty AaaS create/update request
@@ -99,8 +105,7 @@ func (CreateConverter) Name() string { return CreateName }
 // the request's shape. A missing payment registration is a required error.
 func (CreateConverter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, validate.Origins{}, r.Report
 	}
 	r.Known = requestMembers()
@@ -129,8 +134,17 @@ func (CreateConverter) Encode(c model.Customer) ([]byte, validate.Report) {
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (CreateConverter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encode(c, true, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encode(c, true, true))
+}
+
+// CompleteSample is [Converter.CompleteSample] plus what the request
+// needs: a payment registration (id "PR" and seq in 14 digits) and the
+// currency EUR.
+func (CreateConverter) CompleteSample(c *model.Customer, seq int) {
+	Converter{}.CompleteSample(c, seq)
+	c.Provider = map[string]json.RawMessage{
+		Name: json.RawMessage(fmt.Sprintf(`{"paymentRegistration":{"id":"PR%014d"},"currency":"EUR"}`, seq)),
+	}
 }
 
 // dropEmptyCustomer removes an empty customer object from a request's
@@ -161,71 +175,45 @@ func dropEmptyCustomer(res json.RawMessage) json.RawMessage {
 
 // decodeCustomer maps the customer object at base into a canonical record.
 // Empty strings and null are "absent": they are not consumed, so they stay
-// in the residue and are written back.
+// in the residue and are written back. Values over their limit are
+// reported at their pointer in the input.
 func decodeCustomer(r *fieldmap.Reader, base validate.Pointer) model.Customer {
 	var c model.Customer
 	r.Object(base + memberAddress)
-	for _, f := range fields {
-		p := base + f.member
-		r.Origins.Set(f.canon, p)
-		v, present := r.Get(p)
-		if !present || v == nil || v == "" {
-			continue
-		}
-		s, isStr := v.(string)
-		if !isStr {
-			r.String(p) // reports wrong_type; the value stays in the residue
-			continue
-		}
-		switch f.member {
+	for _, m := range fields {
+		p := base + m.Member
+		switch m.Member {
 		case memberBirthDate:
-			d, dateTime, iss := validate.ParseBirthDate(s)
-			if iss != nil {
-				// Kept in the residue, so nothing is lost.
-				r.Report.Add(p, *iss)
-				continue
-			}
-			c.BirthDate = d
-			if dateTime {
-				r.Report.Change(validate.ChangeNormalized, p, ruleDateCivil)
-			}
+			// Kept in the residue when it is no date, so nothing is lost.
+			r.BirthDate(p, &c)
 		case memberCategory:
-			k, known := kindOf(s)
-			if !known {
-				continue // merchant-configured: kept in the residue
+			r.Origins.Set(m.Field.Pointer(), p)
+			if s, ok := r.PeekString(p); ok {
+				if k, known := kindOf(s); known {
+					c.Kind = k
+					r.Consume(p)
+				} // else merchant-configured: kept in the residue
 			}
-			c.Kind = k
 		default:
-			setText(&c, f.canon, s)
-			checkLength(&r.Report, p, s, f)
+			if r.ReadText(m, base, &c) {
+				if iss, over := m.Limit.Check(p, m.Field.TextOf(&c)); over {
+					r.Report.Issues = append(r.Report.Issues, iss)
+				}
+			}
 		}
-		r.Consume(p)
 	}
 	return c
-}
-
-// checkLength reports a value over f's limit at p (a pointer into the
-// input document).
-func checkLength(rep *validate.Report, p validate.Pointer, s string, f field) {
-	if f.max == 0 || validate.Length(s) <= f.max {
-		return
-	}
-	iss := validate.NewIssue(p, validate.CodeTooLong, validate.Params{"max": f.max})
-	if f.soft {
-		iss.Severity = validate.SeverityWarning
-	}
-	rep.Issues = append(rep.Issues, iss)
 }
 
 // checkRequest checks the members of a create request beside the customer
 // and reports each issue with its pointer into the request:
 //
-//   - paymentRegistration is required, an object ("must include
-//     paymentRegistration", providers.md 4.2; seed 004: "you will also have
-//     to provide the related payment registration"); its documented members
-//     are strings (create_customer page);
+//   - paymentRegistration is required, an object (the customer-management
+//     page: "you will also have to provide the related payment
+//     registration"); its documented members are strings
+//     (createCustomerPage);
 //   - currency, when present, is an ISO 4217 alphabetic code: three
-//     upper-case ASCII letters (create_customer page). Whether the code is
+//     upper-case ASCII letters (createCustomerPage). Whether the code is
 //     currently assigned is not checked.
 func checkRequest(req any, report func(validate.Issue)) {
 	get, _ := members(req)
@@ -293,24 +281,14 @@ type encoder struct {
 	wrote map[validate.Pointer]bool
 }
 
-// text writes v at p (nothing for ""), marks canon written and checks f's
-// limit on what is written.
-func (e *encoder) text(p validate.Pointer, v string, canon validate.Pointer, f field) {
+// text writes v at p (nothing for ""), marks canon written and checks lim
+// on what is written.
+func (e *encoder) text(p validate.Pointer, v string, canon validate.Pointer, lim fieldmap.Limit) {
 	if v == "" {
 		return
 	}
 	e.wrote[p] = true
-	if !f.soft {
-		e.w.Text(p, v, canon, fieldmap.Limit{Max: f.max})
-		return
-	}
-	e.w.Set(p, v)
-	e.w.Wrote(canon)
-	if f.max > 0 && validate.Length(v) > f.max {
-		e.w.Report.Issues = append(e.w.Report.Issues,
-			validate.NewIssue(canon, validate.CodeTooLong, validate.Params{"max": f.max}).
-				WithTarget(p).WithSeverity(validate.SeverityWarning))
-	}
+	e.w.Text(p, v, canon, lim)
 }
 
 func (e *encoder) change(kind validate.ChangeKind, canon, target validate.Pointer, rule string) {
@@ -330,15 +308,15 @@ func (e *encoder) wroteUnder(p validate.Pointer) bool {
 // encode writes c as a customer object, or as a create request when create
 // is set; with omitChanges it lists no changes.
 func encode(c model.Customer, create, omitChanges bool) ([]byte, validate.Report) {
-	e := &encoder{w: fieldmap.NewWriter(), wrote: make(map[validate.Pointer]bool)}
-	e.w.OmitChanges = omitChanges
+	e := &encoder{w: fieldmap.NewWriter(omitChanges), wrote: make(map[validate.Pointer]bool)}
 	base := validate.Pointer("")
 	if create {
 		base = memberCustomer
 	}
 	e.customer(c, base)
 	// The merchant assigns customerNumber; it is never invented, and its
-	// absence is a warning (DESIGN 2).
+	// absence is a warning: identifiers a merchant or a provider assigns
+	// are never invented.
 	e.w.Require(base+memberCustomerNumber, "/refs/riverty", validate.SeverityWarning)
 
 	section := e.section(c.Provider[Name])
@@ -370,7 +348,7 @@ func encode(c model.Customer, create, omitChanges bool) ([]byte, validate.Report
 			e.w.Set(memberCustomer, map[string]any{})
 		}
 	}
-	e.w.Dropped(c, ruleNotInTarget)
+	e.w.Dropped(c, fieldmap.RuleNotInTarget)
 	e.w.Report.Normalize()
 	return e.w.Bytes(), e.w.Report
 }
@@ -396,52 +374,53 @@ func (e *encoder) section(raw json.RawMessage) map[string]any {
 
 // customer writes the canonical fields into the customer object at base.
 func (e *encoder) customer(c model.Customer, base validate.Pointer) {
-	for _, f := range fields {
-		p := base + f.member
-		switch f.member {
+	for _, m := range fields {
+		p, canon := base+m.Member, m.Field.Pointer()
+		switch m.Member {
 		case memberBirthDate:
 			if !c.BirthDate.IsZero() {
-				// Written as YYYY-MM-DD, as the seed's GET response and
-				// create request do (seed 004).
-				e.text(p, c.BirthDate.String(), f.canon, f)
+				// Written as YYYY-MM-DD, as the GET response and create
+				// request of the customer-management page do.
+				e.text(p, c.BirthDate.String(), canon, m.Limit)
 			}
 		case memberCategory:
 			if cat, ok := categoryOf(c.Kind); ok {
-				e.text(p, cat, f.canon, f)
+				e.text(p, cat, canon, m.Limit)
 			}
 		case memberStreetNumber:
 			num, add := c.Address.HouseNumber, c.Address.HouseNumberAddition
 			if add == "" {
 				if n, a, ok := validate.SplitHouseNumber(num); ok {
-					e.text(p, n, f.canon, f)
+					e.text(p, n, canon, m.Limit)
 					addPtr := base + memberNumberAddition
-					e.text(addPtr, a, f.canon, field{})
-					e.change(validate.ChangeSplit, f.canon, addPtr, ruleHouseNumberSplit)
+					e.text(addPtr, a, canon, fieldmap.Limit{})
+					e.change(validate.ChangeSplit, canon, addPtr, ruleHouseNumberSplit)
 					continue
 				}
 			}
-			e.text(p, num, f.canon, f)
+			e.text(p, num, canon, m.Limit)
 		case memberNumberAddition:
 			if e.wrote[p] {
 				continue // written by the split above
 			}
-			e.text(p, textOf(&c, f.canon), f.canon, f)
+			e.text(p, m.Field.TextOf(&c), canon, m.Limit)
 		case memberIdentification:
 			if c.IdentificationNumber == "" && c.NationalID != "" {
-				e.text(p, c.NationalID, "/nationalId", f)
-				e.change(validate.ChangeDerived, "/nationalId", p, ruleNationalID)
+				national := fieldmap.NationalID.Pointer()
+				e.text(p, c.NationalID, national, m.Limit)
+				e.change(validate.ChangeDerived, national, p, ruleNationalID)
 				continue
 			}
-			e.text(p, c.IdentificationNumber, f.canon, f)
+			e.text(p, c.IdentificationNumber, canon, m.Limit)
 		case memberPhone, memberMobilePhone:
-			v := textOf(&c, f.canon)
+			v := m.Field.TextOf(&c)
 			if x, ok := extensionForm(v); ok {
 				v = x
-				e.change(validate.ChangeNormalized, f.canon, p, rulePhoneExtension)
+				e.change(validate.ChangeNormalized, canon, p, rulePhoneExtension)
 			}
-			e.text(p, v, f.canon, f)
+			e.text(p, v, canon, m.Limit)
 		default:
-			e.text(p, textOf(&c, f.canon), f.canon, f)
+			e.text(p, m.Field.TextOf(&c), canon, m.Limit)
 		}
 	}
 }

@@ -3,12 +3,16 @@
 // canonical customer record.
 //
 // The mapping follows the API as its SDKs and guides describe it:
-// secuconnect-php-sdk (Release 2.63.0: lib/Model/Contact.php,
-// lib/Model/Address.php, lib/Model/PaymentCustomersProductModel.php),
-// secuconnect-java-sdk 4.3.0, the PHP guide "Managing Customers" (seed 000)
-// and the JS SDK guide (seed 001), and the API reference at
+// secuconnect/secuconnect-php-sdk (Release 2.63.0: lib/Model/Contact.php,
+// lib/Model/Address.php, lib/Model/PaymentCustomersProductModel.php,
+// test/Api/PaymentCustomersApiTest.php), secuconnect/secuconnect-java-sdk
+// 4.3.0, the guide "Managing Customers"
+// (https://developer.secuconnect.com/integration/Managing_Customers.html),
+// the JS SDK guide
+// (https://developer.secuconnect.com/NodeJS/Sample_application_JS.html),
+// and the API reference at
 // https://developer.secuconnect.com/API-Reference/API-Services/Payment/Payment_Customer.html
-// (facts and fixtures collected in reference/providers.md, section 1).
+// and https://developer.secuconnect.com/integration/Create_a_Payment_Customer.html.
 //
 // # Documents
 //
@@ -79,12 +83,15 @@
 //
 // Requests carry YYYY-MM-DD. Responses carry the date with a time and an
 // offset that has changed over the years: 1991-02-03T00:00:00+01:00 until
-// 2021, 1991-02-03T00:00:00+00:00 since (providers.md 1.6). The calendar date
+// 2021, 1991-02-03T00:00:00+00:00 since (the PHP SDK's
+// test/Api/PaymentCustomersApiTest.php over its releases, the Java SDK's
+// PaymentCustomersApiTest.java). The calendar date
 // written is the date; no offset is ever applied, so no date shifts by a day.
 // A dob with a time is reported as a normalized change, rule date_civil.
 // Text that is no calendar date ("03.03.1905", "1905-02-30") is an
 // invalid_date error: secuconnect answers "invalid dob format" with a
-// ProductFormatException (seed 000); the text stays in provider.secuconnect.
+// ProductFormatException ("Managing Customers"); the text stays in
+// provider.secuconnect.
 // Forms outside the pattern the 2018 documentation gives,
 // /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$/i, but whose date
 // is clear (19050303, 1905-03-03T00:00:00Z), are read with an invalid_format
@@ -99,20 +106,22 @@
 // Required members. The API reference calls forename, surname, email and
 // the address members (street, street_number, postal_code, city, country)
 // "mandatory" and says they "must be transmitted every time"; the PHP guide
-// (seed 000) says they SHOULD be, and the server accepted a customer without
-// email (the 2019 JS SDK test, providers.md S5). This package follows the
+// ("Managing Customers") says they SHOULD be, and the server accepted a
+// customer without email (secuconnect/secuconnect-js-sdk
+// test/api/PaymentSecupayDebitsApi.spec.js, 2019). This package follows the
 // guide: a missing one is a required warning. companyname is asked for "only
 // in case of a company": Encode warns when a record of kind company has no
 // company name (a secuconnect document does not say whether it is a
 // company, so Decode cannot). A document without contact is an error
 // (required): the API rejects a request without payload with a
-// ProductFormatException (seed 000). Encode reports the same error (path "",
-// target /contact) for a record with nothing the contact can hold.
+// ProductFormatException ("Managing Customers"). Encode reports the same
+// error (path "", target /contact) for a record with nothing the contact
+// can hold.
 //
 // The id of a payment customer is "PCU_" and 30 upper-case letters or digits
-// (PCU_38RG7MHRE2NJTPFMXRYQP3NKW6GVAZ, providers.md 1.4 and S10; seed 001
-// "(3 letters)_(30 alphanumeric signs)"); any other id is an invalid_id
-// error.
+// (PCU_38RG7MHRE2NJTPFMXRYQP3NKW6GVAZ in Create_a_Payment_Customer; the JS
+// SDK guide: "(3 letters)_(30 alphanumeric signs)"); any other id is an
+// invalid_id error.
 //
 // Decode accepts documents of up to 1 MiB, nested at most 32 levels (the
 // limits of the shared reader). Records has no size limit of its own; each
@@ -154,8 +163,8 @@
 //     Targets without a nationality drop it like any other residue.
 //   - A response whose dob has a time comes back from
 //     Encode(Decode(doc)) as YYYY-MM-DD (a normalized change on Decode).
-//   - A document whose object member is not "payment.customers" (seed 000
-//     shows a payment.contracts object as the response of PUT and DELETE,
+//   - A document whose object member is not "payment.customers" ("Managing
+//     Customers" shows a payment.contracts object as the response of PUT and DELETE,
 //     most likely an error of the guide) is rejected with invalid_format at
 //     /object rather than read as an empty customer.
 //   - The API reference and the PHP guide disagree on whether the contact

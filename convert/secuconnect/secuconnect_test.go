@@ -3,7 +3,6 @@ package secuconnect_test
 import (
 	"encoding/json"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -18,121 +17,10 @@ import (
 
 var corpus = filepath.Join("..", "..", "testdata", secuconnect.Name)
 
-// requestCases are the corpus documents that are requests needing no
-// normalization: Encode(Decode(doc)) must give them back as JSON values.
-var requestCases = []string{
-	"roundtrip-residue",
-	"s1-create",
-	"s2-update",
-	"s3-all-members",
-	"s4-docs-request",
-	"s5-no-email",
-	"s7-contract-contact",
-	"seed000-legacy-country",
-}
-
-// goldenIssue and goldenReport are the report as the goldens hold it:
-// without the (still empty) localized message.
-type goldenIssue struct {
-	Path     validate.Pointer  `json:"path"`
-	Target   *validate.Pointer `json:"target,omitempty"`
-	Code     validate.Code     `json:"code"`
-	Severity validate.Severity `json:"severity"`
-	Params   validate.Params   `json:"params,omitempty"`
-}
-
-type goldenReport struct {
-	Issues  []goldenIssue     `json:"issues"`
-	Changes []validate.Change `json:"changes"`
-}
-
-func toGolden(rep validate.Report) goldenReport {
-	rep.Normalize()
-	g := goldenReport{Issues: []goldenIssue{}, Changes: rep.Changes}
-	for _, i := range rep.Issues {
-		g.Issues = append(g.Issues, goldenIssue{i.Path, i.Target, i.Code, i.Severity, i.Params})
-	}
-	return g
-}
-
-// goldenRecord is one decoded record of a corpus document.
-type goldenRecord struct {
-	At           *validate.Pointer `json:"at,omitempty"`
-	Customer     model.Customer    `json:"customer"`
-	Report       goldenReport      `json:"report"`
-	EncodeReport goldenReport      `json:"encodeReport"`
-}
-
-// TestCorpus decodes every document of the golden corpus (splitting lists
-// with Records), encodes the result, and compares both with the goldens.
+// TestCorpus runs the shared corpus of the format (internal/golden.RunCorpus),
+// lists and DELETE arrays record by record.
 func TestCorpus(t *testing.T) {
-	var conv secuconnect.Converter
-	for _, file := range golden.Corpus(t, corpus) {
-		name := strings.TrimSuffix(filepath.Base(file), ".json")
-		t.Run(name, func(t *testing.T) {
-			data := golden.ReadFile(t, file)
-			records, at, isList := conv.Records(data)
-			if !isList {
-				records, at = [][]byte{data}, []validate.Pointer{""}
-			}
-			var results []goldenRecord
-			var outputs []json.RawMessage
-			for i, rec := range records {
-				c, _, rep := conv.Decode(rec)
-				if rep.Issues.HasError() {
-					t.Errorf("Decode(%s%s) has errors: %v", name, at[i], issueKeys(rep.Issues))
-				}
-				out, encRep := conv.Encode(c)
-				g := goldenRecord{Customer: c, Report: toGolden(rep), EncodeReport: toGolden(encRep)}
-				if isList {
-					g.At = &at[i]
-				}
-				results = append(results, g)
-				outputs = append(outputs, out)
-
-				// Encoding is a fixpoint: the output decodes and encodes to
-				// itself.
-				c2, _, _ := conv.Decode(out)
-				out2, _ := conv.Encode(c2)
-				if diff := cmp.Diff(golden.Value(t, out), golden.Value(t, out2)); diff != "" {
-					t.Errorf("Encode(Decode(Encode(Decode(%s%s)))) differs from Encode(Decode(…)) (-first +second):\n%s", name, at[i], diff)
-				}
-			}
-			if isList {
-				golden.Check(t, filepath.Join(corpus, name+".customer.golden.json"), golden.JSON(t, results))
-				golden.Check(t, filepath.Join(corpus, name+".out.golden.json"), golden.JSON(t, outputs))
-			} else {
-				golden.Check(t, filepath.Join(corpus, name+".customer.golden.json"), golden.JSON(t, results[0]))
-				golden.Check(t, filepath.Join(corpus, name+".out.golden.json"), outputs[0])
-			}
-			if slices.Contains(requestCases, name) {
-				if diff := cmp.Diff(golden.Value(t, data), golden.Value(t, outputs[0])); diff != "" {
-					t.Errorf("Encode(Decode(%s)) mismatch (-input +output):\n%s", name, diff)
-				}
-			}
-		})
-	}
-}
-
-// TestInvalid decodes the rejected and suspicious documents under invalid/
-// and compares their issues with the goldens.
-func TestInvalid(t *testing.T) {
-	var conv secuconnect.Converter
-	dir := filepath.Join(corpus, "invalid")
-	for _, file := range golden.Corpus(t, dir) {
-		name := strings.TrimSuffix(filepath.Base(file), ".json")
-		t.Run(name, func(t *testing.T) {
-			data := golden.ReadFile(t, file)
-			if _, _, ok := conv.Records(data); ok {
-				t.Fatalf("Records(%s) ok = true, want false", name)
-			}
-			_, _, rep := conv.Decode(data)
-			if len(rep.Issues) == 0 {
-				t.Fatalf("Decode(%s) reported no issue", name)
-			}
-			golden.Check(t, filepath.Join(dir, name+".errors.golden.json"), golden.JSON(t, issueKeys(rep.Issues)))
-		})
-	}
+	golden.RunCorpus(t, secuconnect.Converter{}, corpus)
 }
 
 func TestDecode(t *testing.T) {
@@ -325,7 +213,7 @@ func TestDecode(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, _, rep := conv.Decode([]byte(tc.in))
-			if diff := cmp.Diff(customerValue(t, tc.want, nil), customerValue(t, got, nil)); diff != "" {
+			if diff := cmp.Diff(golden.WithoutDropped(t, tc.want, nil), golden.WithoutDropped(t, got, nil)); diff != "" {
 				t.Errorf("Decode(%s) customer mismatch (-want +got):\n%s", tc.in, diff)
 			}
 			if diff := cmp.Diff(golden.SortIssues(tc.wantIssues), issueKeys(rep.Issues), cmpopts.EquateEmpty()); diff != "" {
@@ -400,15 +288,8 @@ func TestEncode(t *testing.T) {
 				c.Provider = map[string]json.RawMessage{"secuconnect": json.RawMessage(
 					`{"object":"payment.customers","contract":{"object":"payment.contracts","id":"PCR_WSM5A4J0K2MZ63JRX75XU59HYW3JAK"},"contact":{"picture":"DOC_1"}}`)}
 			}),
-			want: `{"contact":{` + personJSON + `,"picture":"DOC_1",` + addressJSON + `}}`,
-			wantChanges: []golden.Change{
-				{Kind: validate.ChangeDropped, Path: "/created", Rule: "read_only"},
-				{Kind: validate.ChangeDropped, Path: "/provider/secuconnect/contract/id", Rule: "read_only"},
-				{Kind: validate.ChangeDropped, Path: "/provider/secuconnect/contract/object", Rule: "read_only"},
-				{Kind: validate.ChangeDropped, Path: "/provider/secuconnect/object", Rule: "read_only"},
-				{Kind: validate.ChangeDropped, Path: "/refs/secuconnect", Rule: "read_only"},
-				{Kind: validate.ChangeDropped, Path: "/updated", Rule: "read_only"},
-			},
+			want:        `{"contact":{` + personJSON + `,"picture":"DOC_1",` + addressJSON + `}}`,
+			wantChanges: golden.Dropped("read_only", "/created", "/provider/secuconnect/contract/id", "/provider/secuconnect/contract/object", "/provider/secuconnect/object", "/refs/secuconnect", "/updated"),
 		},
 		{
 			name: "values the contact cannot hold are dropped",
@@ -421,19 +302,8 @@ func TestEncode(t *testing.T) {
 				c.LiveMode = &live
 				c.Provider = map[string]json.RawMessage{"riverty": json.RawMessage(`{"currency":"EUR"}`)}
 			}),
-			want: `{"contact":{` + personJSON + `,` + addressJSON + `}}`,
-			wantChanges: []golden.Change{
-				{Kind: validate.ChangeDropped, Path: "/address/careOf", Rule: "not_in_target"},
-				{Kind: validate.ChangeDropped, Path: "/address/region", Rule: "not_in_target"},
-				{Kind: validate.ChangeDropped, Path: "/identificationNumber", Rule: "not_in_target"},
-				{Kind: validate.ChangeDropped, Path: "/kind", Rule: "not_in_target"},
-				{Kind: validate.ChangeDropped, Path: "/language", Rule: "not_in_target"},
-				{Kind: validate.ChangeDropped, Path: "/liveMode", Rule: "not_in_target"},
-				{Kind: validate.ChangeDropped, Path: "/nationalId", Rule: "not_in_target"},
-				{Kind: validate.ChangeDropped, Path: "/provider/riverty/currency", Rule: "not_in_target"},
-				{Kind: validate.ChangeDropped, Path: "/refs/riverty", Rule: "not_in_target"},
-				{Kind: validate.ChangeDropped, Path: "/taxId", Rule: "not_in_target"},
-			},
+			want:        `{"contact":{` + personJSON + `,` + addressJSON + `}}`,
+			wantChanges: golden.Dropped("not_in_target", "/address/careOf", "/address/region", "/identificationNumber", "/kind", "/language", "/liveMode", "/nationalId", "/provider/riverty/currency", "/refs/riverty", "/taxId"),
 		},
 		{
 			name: "full name is written, not synthesized",
@@ -452,7 +322,7 @@ func TestEncode(t *testing.T) {
 			wantIssues: []golden.Issue{
 				{Path: "/companyName", Code: validate.CodeRequired, Severity: warn},
 			},
-			wantChanges: []golden.Change{{Kind: validate.ChangeDropped, Path: "/kind", Rule: "not_in_target"}},
+			wantChanges: golden.Dropped("not_in_target", "/kind"),
 		},
 		{
 			name: "partial address",
@@ -489,6 +359,8 @@ func TestEncode(t *testing.T) {
 			wantIssues: []golden.Issue{
 				{Path: "/provider/secuconnect", Code: validate.CodeWrongType, Severity: errSev},
 			},
+			// Not written back, so dropped, as in every provider format.
+			wantChanges: golden.Dropped("not_in_target", "/provider/secuconnect/0"),
 		},
 		{
 			name: "written members win over the residue",
@@ -677,8 +549,7 @@ func TestCanonicalRoundTrip(t *testing.T) {
 			if decRep.Issues.HasError() {
 				t.Fatalf("Decode(Encode()) errors: %v\n%s", issueKeys(decRep.Issues), out)
 			}
-			dropped := golden.Dropped(encRep.Changes)
-			if diff := cmp.Diff(customerValue(t, want, dropped), customerValue(t, got, nil)); diff != "" {
+			if diff := cmp.Diff(golden.WithoutDropped(t, want, encRep.Changes), golden.WithoutDropped(t, got, nil)); diff != "" {
 				t.Errorf("Decode(Encode()) mismatch (-want minus dropped +got):\n%s\noutput: %s", diff, out)
 			}
 		})

@@ -1,8 +1,11 @@
 // Package stancer converts between the canonical customer record and the
 // customer object of Stancer's API v1 (https://stancer.com/documentation/api,
-// the customers part; custnorm seed 003), with the facts its official SDKs
-// add: wearestancer/lib-python, lib-php (v2.1.2) and lib-perl
-// (custnorm's reference/providers.md, section 3).
+// the customers part:
+// https://stancer.com/documentation/fr/api/.parts/customers), with the
+// facts its official SDKs add: wearestancer/lib-python
+// (stancer/customer.py, tests/test_customer.py), wearestancer/lib-php
+// (v2.1.2: src/Customer.php, tests/unit/Customer.php, CHANGELOG.md) and
+// wearestancer/lib-perl (lib/Stancer/Customer.pm).
 //
 // [Converter.Decode] reads the customer object as one sends it (create or
 // update request) and as the API returns it (create, read response).
@@ -54,11 +57,11 @@
 // a too_short or too_long error with the canonical pointer as path and the
 // Stancer member as target.
 //
-//	name         4..64   seed 003; Python InvalidNameError; Perl Varchar[4, 64]
-//	email        5..64   seed 003; Python, PHP and Perl SDKs
-//	mobile       8..16   seed 003; Python, PHP and Perl SDKs
-//	external_id  ..36    lib-php Customer dataModel; Python, Perl (not in the seed)
-//	id           29      seed 003 "fixed size = 29"; lib-perl ^cust_\w{24}
+//	name         4..64   documentation; Python InvalidNameError; Perl Varchar[4, 64]
+//	email        5..64   documentation; Python, PHP and Perl SDKs
+//	mobile       8..16   documentation; Python, PHP and Perl SDKs
+//	external_id  ..36    lib-php Customer dataModel; Python, Perl (not documented)
+//	id           29      documentation "fixed size = 29"; lib-perl ^cust_\w{24}
 //
 // A create request (the record has no Stancer id) needs an email or a mobile:
 // otherwise one_of_required, an error at path "" with params
@@ -81,22 +84,22 @@
 //
 // # Divergences
 //
-//   - Name minimum: seed 003, the Python and Perl SDKs say 4; lib-php since
-//     1.1.2 says 3 ("matches the API real behaviour"). We follow the seed: a
-//     3-character name is too_short.
+//   - Name minimum: the documentation, the Python and Perl SDKs say 4;
+//     lib-php since 1.1.2 says 3 ("matches the API real behaviour"). We
+//     follow the documentation: a 3-character name is too_short.
 //   - Length unit: lib-php counts UTF-8 bytes (strlen), so "Léo" is 4 for it
 //     and 3 for us; we count code points like Python and Perl.
 //   - Read-only members are never written: id, created, live_mode and country
 //     (and refs.stancer, created, liveMode and address.country of the
 //     canonical record) are dropped changes with rule "read_only", also when
-//     they linger in the residue (an id of the wrong type). Seed 003 lists
-//     live_mode among the create data parameters, but not among the update
-//     parameters, and no SDK sends it; we follow DESIGN ({name, email,
-//     mobile, external_id}) and do not write it.
-//   - created: seed 003 calls it "the Unix timestamp … in local time"; a Unix
-//     timestamp has no zone, and we write it in UTC. A created that is not a
-//     whole number of seconds between years 1 and 9999 is an invalid_format
-//     error and stays in the residue.
+//     they linger in the residue (an id of the wrong type). The
+//     documentation lists live_mode among the create data parameters, but
+//     not among the update parameters, and no SDK sends it; Encode writes
+//     the request {name, email, mobile, external_id} and not live_mode.
+//   - created: the documentation calls it "the Unix timestamp … in local
+//     time"; a Unix timestamp has no zone, and we write it in UTC. A
+//     created that is not a whole number of seconds between years 1 and
+//     9999 is an invalid_format error and stays in the residue.
 //   - country is modelled only by the Python SDK (read-only, alpha-2); we
 //     read it as the customer's address country. Stancer's Address objects
 //     (API v2: billing_address, shipping_address) are referenced by id and

@@ -4,8 +4,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/custnorm/custnorm/convert/stancer"
 	"github.com/custnorm/custnorm/internal/golden"
 )
@@ -45,24 +43,6 @@ func FuzzDecode(f *testing.F) {
 	}
 	var conv stancer.Converter
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, _, rep := conv.Decode(data)
-		golden.CheckOmitChanges(t, conv, c)
-		for _, i := range rep.Issues {
-			if !i.Path.IsValid() {
-				t.Errorf("Decode(%q) issue %s at invalid pointer %q", data, i.Code, i.Path)
-			}
-		}
-		out, erep := conv.Encode(c)
-		if rep.Issues.HasError() {
-			return
-		}
-		if diff := cmp.Diff(withoutDropped(t, c, erep), decodeValue(t, out)); diff != "" {
-			t.Errorf("Decode(Encode(Decode(%q))) mismatch (-want +got):\n%s", data, diff)
-		}
-		c2, _, _ := conv.Decode(out)
-		out2, _ := conv.Encode(c2)
-		if diff := cmp.Diff(golden.Value(t, out), golden.Value(t, out2)); diff != "" {
-			t.Errorf("Encode(Decode(Encode(Decode(%q)))) mismatch (-want +got):\n%s", data, diff)
-		}
+		golden.FuzzDecode(t, conv, data)
 	})
 }

@@ -13,24 +13,40 @@ import (
 // Name is the registry key of the Stancer customer format.
 const Name = "stancer"
 
-// Length limits of the request members, in Unicode code points after NFC.
-// Each names its source; see the package doc, # Limits.
+// docPage is Stancer's documentation of the customer object, whose table
+// gives the limits ("String, min = 4, max = 64") and whose Perl model gives
+// them again (Varchar[4, 64]).
+const docPage = "https://stancer.com/documentation/fr/api/.parts/customers"
+
+// Length limits of the request members, in Unicode code points after NFC;
+// see the package doc, # Limits.
 var (
-	// nameLimit: seed 003 ("name … String, min = 4, max = 64"; Perl
-	// Varchar[4, 64]); Python InvalidNameError "between 4 and 64". lib-php
-	// ≥ 1.1.2 allows 3 (providers.md 3.2, 3.3): we follow the seed.
-	nameLimit = fieldmap.Limit{Min: 4, Max: 64}
-	// emailLimit: seed 003 ("email … min = 5, max = 64"; Perl
-	// Varchar[5, 64]); Python, PHP and Perl SDKs alike (providers.md 3.3).
-	emailLimit = fieldmap.Limit{Min: 5, Max: 64}
-	// mobileLimit: seed 003 ("mobile … min = 8, max = 16"; Perl
-	// Varchar[8, 16]); Python, PHP and Perl SDKs alike (providers.md 3.3).
-	mobileLimit = fieldmap.Limit{Min: 8, Max: 16}
-	// externalIDLimit: not in seed 003; lib-php src/Customer.php dataModel
-	// externalId size max 36, Python InvalidCustomerExternalIdError "36
-	// characters maximum", Perl InvalidExternalId (providers.md 3.2, 3.3).
-	externalIDLimit = fieldmap.Limit{Max: 36}
+	// nameLimit: lib-python InvalidNameError "between 4 and 64" too;
+	// lib-php ≥ 1.1.2 allows 3 (wearestancer/lib-php CHANGELOG.md): we
+	// follow the documentation.
+	nameLimit = fieldmap.Limit{Min: 4, Max: 64, Source: docPage}
+	// emailLimit: the same in wearestancer/lib-python stancer/customer.py,
+	// lib-php src/Customer.php and lib-perl lib/Stancer/Customer.pm.
+	emailLimit = fieldmap.Limit{Min: 5, Max: 64, Source: docPage}
+	// mobileLimit: the same in the three SDKs.
+	mobileLimit = fieldmap.Limit{Min: 8, Max: 16, Source: docPage}
+	// externalIDLimit: not in the documentation; lib-python
+	// InvalidCustomerExternalIdError "36 characters maximum", lib-perl
+	// InvalidExternalId.
+	externalIDLimit = fieldmap.Limit{Max: 36, Source: "wearestancer/lib-php src/Customer.php (dataModel externalId size max 36)"}
 )
+
+// requestFields maps the text members of the create/update request beside
+// name, in the order Encode writes them.
+var requestFields = [...]fieldmap.Mapping{
+	{Member: memberEmail, Field: fieldmap.Email, Limit: emailLimit},
+	{Member: memberMobile, Field: fieldmap.Mobile, Limit: mobileLimit},
+	{Member: memberExternalID, Field: fieldmap.RefMerchant, Limit: externalIDLimit},
+}
+
+// readOnlyFields are the canonical fields of the response-only members,
+// which Encode never writes (see readOnlyMembers).
+var readOnlyFields = [...]fieldmap.Field{fieldmap.RefStancer, fieldmap.Created, fieldmap.LiveMode, fieldmap.Country}
 
 // Pointers of the Stancer customer object's members.
 const (
@@ -46,27 +62,13 @@ const (
 	memberShippingAddress validate.Pointer = "/shipping_address"
 )
 
-// Canonical pointers this package reads and writes.
-const (
-	canonGivenName  validate.Pointer = "/givenName"
-	canonFamilyName validate.Pointer = "/familyName"
-	canonFullName   validate.Pointer = "/fullName"
-	canonEmail      validate.Pointer = "/email"
-	canonMobile     validate.Pointer = "/mobile"
-	canonStancerRef validate.Pointer = "/refs/stancer"
-	canonMerchant   validate.Pointer = "/refs/merchant"
-	canonCreated    validate.Pointer = "/created"
-	canonLiveMode   validate.Pointer = "/liveMode"
-	canonCountry    validate.Pointer = "/address/country"
-	canonProvider   validate.Pointer = "/provider/" + Name
-)
+// canonProvider is the canonical pointer of this format's residue.
+const canonProvider validate.Pointer = "/provider/" + Name
 
 // Rules named in changes and issues.
 const (
-	ruleNameSplit   = "name_split"
-	ruleNameJoin    = "name_join"
-	ruleReadOnly    = "read_only"
-	ruleNotInTarget = "not_in_target"
+	ruleNameSplit = "name_split"
+	ruleNameJoin  = "name_join"
 )
 
 // idFormat is the invalid_id "format" param for a malformed customer id.
@@ -76,8 +78,9 @@ const idFormat = "cust_ + 24 letters or digits"
 const oneOfFields = "email, mobile"
 
 // knownMembers lists every documented member of the customer object, request
-// or response (seed 003; external_id, country and the address ids from the
-// SDKs, providers.md 3.2). All are marked opaque: the address ids because an
+// or response (docPage; external_id, country and the address ids from the
+// SDKs: lib-php src/Customer.php, lib-python stancer/customer.py and
+// stancer/core/abstract_country.py). All are marked opaque: the address ids because an
 // expanded Address object is kept whole, the scalar members because nothing
 // lies below them, so that an object sent where a string belongs is reported
 // once (wrong_type) and kept whole, without unknown_field warnings for its
@@ -97,7 +100,7 @@ var knownMembers = map[validate.Pointer]bool{
 
 // readOnlyMembers are the response-only members: never written by Encode,
 // also when they linger in the residue (an id or created of the wrong type).
-// Seed 003 marks id and created read-only (Perl "is => 'ro'"; neither is a
+// docPage marks id and created read-only (Perl "is => 'ro'"; neither is a
 // create or update data parameter); live_mode is not an update parameter
 // and not written by any SDK; country is read-only in the Python SDK
 // (abstract_country.py). The slice is never modified.
@@ -121,8 +124,7 @@ func (Converter) Name() string { return Name }
 // invalid_id error; an empty name, email or mobile is a too_short error.
 func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, r.Origins, r.Report
 	}
 	r.Known = knownMembers
@@ -130,68 +132,43 @@ func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate
 	var c model.Customer
 	decodeID(r, &c)
 	decodeName(r, &c)
-	text(r, memberEmail, canonEmail, &c.Email, emailLimit.Min)
-	var mobile string
-	if text(r, memberMobile, canonMobile, &mobile, mobileLimit.Min) {
-		c.Mobile = model.Phone(mobile)
+	for _, m := range requestFields {
+		text(r, m, &c)
 	}
-	text(r, memberExternalID, canonMerchant, &c.Refs.Merchant, 0)
 	decodeCreated(r, &c)
-	r.Origins.Set(canonLiveMode, memberLiveMode)
+	r.Origins.Set(fieldmap.LiveMode.Pointer(), memberLiveMode)
 	if b, ok := r.Bool(memberLiveMode); ok {
 		c.LiveMode = &b
 	}
-	var country string
-	if text(r, memberCountry, canonCountry, &country, 0) {
-		c.Address.Country = model.Country(country)
-	}
+	r.ReadText(fieldmap.Mapping{Member: memberCountry, Field: fieldmap.Country}, "", &c)
 
-	if res := r.Residue(); res != nil {
-		c.Provider = map[string]json.RawMessage{Name: res}
-		r.Origins.Set(canonProvider, "")
-	}
+	r.KeepResidue(&c, Name)
 	return c, r.Origins, r.Report
 }
 
-// text reads the string member p into *dst, recording that canon comes from
-// p. An empty string is left in the residue (the canonical record has no
-// "present but empty"), so that it round-trips; when minLen > 0 it is also a
-// too_short error, as every SDK refuses "" for name, email and mobile
-// (providers.md T4–T6). It reports whether *dst was set.
-func text(r *fieldmap.Reader, p, canon validate.Pointer, dst *string, minLen int) bool {
-	r.Origins.Set(canon, p)
-	if v, ok := r.Get(p); ok {
-		if s, isStr := v.(string); isStr && s == "" {
-			if minLen > 0 {
-				r.Report.Issue(p, validate.CodeTooShort, validate.Params{"min": minLen})
-			}
-			return false
-		}
+// text reads the string member of m with [fieldmap.Reader.ReadText]: an
+// empty string stays in the residue (the canonical record has no "present
+// but empty"), so that it round-trips. When m's limit has a minimum it is
+// also a too_short error, as every SDK refuses "" for name, email and
+// mobile (lib-python tests/test_customer.py, lib-php tests/unit/Customer.php).
+// It reports whether it set the field.
+func text(r *fieldmap.Reader, m fieldmap.Mapping, c *model.Customer) bool {
+	if v, ok := r.Get(m.Member); ok && v == "" && m.Limit.Min > 0 {
+		r.Report.Issue(m.Member, validate.CodeTooShort, validate.Params{"min": m.Limit.Min})
 	}
-	return r.Text(p, canon, dst)
+	return r.ReadText(m, "", c)
 }
 
 // decodeID reads the Stancer id into refs.stancer, as written, and checks
-// its shape: "cust_" and 24 ASCII letters or digits, 29 characters (seed 003
-// "fixed size = 29"; Perl Char[29]; lib-perl tests ^cust_\w{24};
-// providers.md 3.2). Any other string, "" included, is an invalid_id error.
+// its shape: "cust_" and 24 ASCII letters or digits, 29 characters (docPage
+// "fixed size = 29"; Perl Char[29]; lib-perl
+// t/unit/Stancer/Customer/Test/Functional.pm tests ^cust_\w{24}). Any other
+// string, "" included, is an invalid_id error.
 func decodeID(r *fieldmap.Reader, c *model.Customer) {
-	r.Origins.Set(canonStancerRef, memberID)
-	v, ok := r.Get(memberID)
-	if !ok || v == nil {
-		return
-	}
-	s, isStr := v.(string)
-	if !isStr {
-		r.String(memberID) // reports wrong_type, leaves it in the residue
-		return
-	}
-	if !validID(s) {
+	if s, isStr := r.PeekString(memberID); isStr && !validID(s) {
 		r.Report.Issue(memberID, validate.CodeInvalidID, validate.Params{"format": idFormat})
 	}
-	if s != "" {
-		r.Text(memberID, canonStancerRef, &c.Refs.Stancer)
-	}
+	r.Text(memberID, fieldmap.RefStancer.Pointer(), &c.Refs.Stancer)
 }
 
 // validID reports whether id has the shape of a Stancer customer id.
@@ -217,20 +194,19 @@ func validID(id string) bool {
 // split is a valid Stancer name, and a target that needs the parts reports
 // fullName as dropped.
 func decodeName(r *fieldmap.Reader, c *model.Customer) {
-	r.Origins.Set(canonGivenName, memberName)
-	r.Origins.Set(canonFamilyName, memberName)
-	var name string
-	if !text(r, memberName, canonFullName, &name, nameLimit.Min) {
+	r.Origins.Set(fieldmap.GivenName.Pointer(), memberName)
+	r.Origins.Set(fieldmap.FamilyName.Pointer(), memberName)
+	if !text(r, fieldmap.Mapping{Member: memberName, Field: fieldmap.FullName, Limit: nameLimit}, c) {
 		return
 	}
+	name := c.FullName
 	given, family, ok := validate.SplitName(name)
 	if !ok {
-		c.FullName = name
 		return
 	}
 	c.GivenName, c.FamilyName = given, family
-	if validate.JoinName(given, family) != validate.NormalizeText(name) {
-		c.FullName = name
+	if validate.JoinName(given, family) == validate.NormalizeText(name) {
+		c.FullName = ""
 	}
 	r.Report.Change(validate.ChangeSplit, memberName, ruleNameSplit)
 }
@@ -242,12 +218,12 @@ const (
 	maxCreated = 253402300799
 )
 
-// decodeCreated reads created, Unix seconds (seed 003 "The Unix timestamp
+// decodeCreated reads created, Unix seconds (docPage: "The Unix timestamp
 // representing creation date"), as RFC 3339 in UTC. A number that is not a
 // whole number of seconds in RFC 3339's range is an invalid_format error and
 // stays in the residue.
 func decodeCreated(r *fieldmap.Reader, c *model.Customer) {
-	r.Origins.Set(canonCreated, memberCreated)
+	r.Origins.Set(fieldmap.Created.Pointer(), memberCreated)
 	v, ok := r.Get(memberCreated)
 	if !ok || v == nil {
 		return
@@ -276,26 +252,22 @@ func decodeCreated(r *fieldmap.Reader, c *model.Customer) {
 // neither email nor mobile when c has no Stancer id, i.e. a create request
 // (one_of_required, error, path ""); a mobile that is a valid number of a
 // type other than mobile, such as a fixed line (not_mobile, warning).
-func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encode(c, false)
-}
+func (Converter) Encode(c model.Customer) ([]byte, validate.Report) { return encode(c, false) }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encode(c, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encode(c, true))
 }
 
 // encode is Encode; with omitChanges it lists no changes.
 func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = omitChanges
+	w := fieldmap.NewWriter(omitChanges)
 	encodeName(w, c)
-	w.Text(memberEmail, c.Email, canonEmail, emailLimit)
-	w.Text(memberMobile, string(c.Mobile), canonMobile, mobileLimit)
+	for _, m := range requestFields {
+		w.WriteText(m, "", &c)
+	}
 	checkMobile(w, c)
-	w.Text(memberExternalID, c.Refs.Merchant, canonMerchant, externalIDLimit)
 
 	// The SDKs refuse to create a customer without email or mobile
 	// (lib-php Customer::send and lib-perl: "You must provide an email or a
@@ -305,14 +277,14 @@ func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
 		w.Report.Issue("", validate.CodeOneOfRequired, validate.Params{"fields": oneOfFields})
 	}
 
-	for _, p := range [...]validate.Pointer{canonStancerRef, canonCreated, canonLiveMode, canonCountry} {
-		if present(c, p) {
-			w.Change(validate.ChangeDropped, p, ruleReadOnly)
-			w.Wrote(p)
+	for _, f := range readOnlyFields {
+		if f.IsSet(&c) {
+			w.Change(validate.ChangeDropped, f.Pointer(), fieldmap.RuleReadOnly)
+			w.Wrote(f.Pointer())
 		}
 	}
-	encodeResidue(w, c.Provider[Name])
-	w.Dropped(c, ruleNotInTarget)
+	w.ResidueWithout(c.Provider[Name], canonProvider, readOnlyMembers)
+	w.Dropped(c, fieldmap.RuleNotInTarget)
 	return w.Bytes(), w.Report
 }
 
@@ -323,22 +295,22 @@ func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
 func encodeName(w *fieldmap.Writer, c model.Customer) {
 	switch {
 	case c.FullName != "":
-		w.Text(memberName, c.FullName, canonFullName, nameLimit)
+		w.Text(memberName, c.FullName, fieldmap.FullName.Pointer(), nameLimit)
 		if c.GivenName != "" || c.FamilyName != "" {
 			given, family, ok := validate.SplitName(c.FullName)
 			if ok && given == c.GivenName && family == c.FamilyName {
-				w.Wrote(canonGivenName)
-				w.Wrote(canonFamilyName)
+				w.Wrote(fieldmap.GivenName.Pointer())
+				w.Wrote(fieldmap.FamilyName.Pointer())
 			}
 		}
 	case c.GivenName != "" && c.FamilyName != "":
-		w.Text(memberName, validate.JoinName(c.GivenName, c.FamilyName), canonGivenName, nameLimit)
-		w.Wrote(canonFamilyName)
-		w.ChangeTo(validate.ChangeJoined, canonGivenName, memberName, ruleNameJoin)
+		w.Text(memberName, validate.JoinName(c.GivenName, c.FamilyName), fieldmap.GivenName.Pointer(), nameLimit)
+		w.Wrote(fieldmap.FamilyName.Pointer())
+		w.ChangeTo(validate.ChangeJoined, fieldmap.GivenName.Pointer(), memberName, ruleNameJoin)
 	case c.GivenName != "":
-		w.Text(memberName, c.GivenName, canonGivenName, nameLimit)
+		w.Text(memberName, c.GivenName, fieldmap.GivenName.Pointer(), nameLimit)
 	default:
-		w.Text(memberName, c.FamilyName, canonFamilyName, nameLimit)
+		w.Text(memberName, c.FamilyName, fieldmap.FamilyName.Pointer(), nameLimit)
 	}
 }
 
@@ -354,53 +326,6 @@ func checkMobile(w *fieldmap.Writer, c model.Customer) {
 	if !res.OK || res.Type == validate.PhoneUnknown || validate.IsMobileType(res.Type) {
 		return
 	}
-	w.Report.Issues = append(w.Report.Issues,
-		validate.NewIssue(canonMobile, validate.CodeNotMobile, validate.Params{"type": string(res.Type)}).WithTarget(memberMobile))
-}
-
-// encodeResidue merges the writable part of the Stancer section into the
-// output. Its read-only members are dropped changes with rule "read_only".
-func encodeResidue(w *fieldmap.Writer, raw json.RawMessage) {
-	if len(raw) == 0 {
-		return
-	}
-	v, err := fieldmap.DecodeJSON(raw)
-	obj, isObj := v.(map[string]any)
-	if err != nil || !isObj {
-		w.Residue(raw, canonProvider) // reports invalid_json or wrong_type
-		return
-	}
-	for _, k := range readOnlyMembers {
-		if _, ok := obj[k]; !ok {
-			continue
-		}
-		p := canonProvider.AppendToken(k)
-		w.Change(validate.ChangeDropped, p, ruleReadOnly)
-		w.Wrote(p)
-		delete(obj, k)
-	}
-	if len(obj) == 0 {
-		return
-	}
-	b, err := json.Marshal(obj)
-	if err != nil {
-		return // cannot happen: obj was decoded from JSON
-	}
-	w.Residue(b, canonProvider)
-}
-
-// present reports whether c holds a value at the canonical pointer p, one
-// of the read-only ones.
-func present(c model.Customer, p validate.Pointer) bool {
-	switch p {
-	case canonStancerRef:
-		return c.Refs.Stancer != ""
-	case canonCreated:
-		return c.Created != ""
-	case canonLiveMode:
-		return c.LiveMode != nil
-	case canonCountry:
-		return c.Address.Country != ""
-	}
-	return false
+	iss := validate.NewIssue(fieldmap.Mobile.Pointer(), validate.CodeNotMobile, validate.Params{"type": string(res.Type)})
+	w.Report.Issues = append(w.Report.Issues, iss.WithTarget(memberMobile))
 }

@@ -4,7 +4,7 @@
 // API POST /client/v1/{customerId}/products/{paymentProductId}/customerDetails),
 // API version v1, as described at
 // https://apireference.connect.worldline-solutions.com/c2sapi/v1/en_US/javascript/products/customerDetails.html
-// (seed 002) and in the SDKs named below.
+// (cited below as the customerDetails page) and in the SDKs named below.
 //
 // The package holds two formats:
 //
@@ -89,11 +89,11 @@
 //     /fiscalNumber or /values/i/value on Decode, at /nationalId with the
 //     output target on Encode. It is a warning because the rule is
 //     documented for payments, not for getCustomerDetails, and the
-//     provider's own examples break it (seed 002's response
+//     provider's own examples break it (the customerDetails page's response
 //     "0123456789012" has 13 digits, the SDK example request "01234567890"
 //     11).
 //
-// Seed 002's request example "012345678901" is not a valid personnummer
+// The customerDetails page's request example "012345678901" is not a valid personnummer
 // (its century would be 01 and its check digit is wrong): it is an
 // invalid_id error, and the corpus keeps it under
 // testdata/worldline-lookup/invalid.
@@ -115,7 +115,7 @@
 //
 // # Divergences
 //
-//   - Empty strings ("languageCode": "" in seed 002's example) are absent in
+//   - Empty strings ("languageCode": "" in the customerDetails page's example) are absent in
 //     the canonical model. Decode does not consume them: they stay in the
 //     provider section and Encode writes them back, so a document round
 //     trips exactly. Converted to another provider they are dropped changes

@@ -8,7 +8,7 @@ import (
 )
 
 func ExampleConverter_Decode() {
-	// The response example of seed 002 (getCustomerDetails).
+	// The response example of getCustomerDetails (the customerDetails page).
 	doc := []byte(`{"fiscalNumber":"0123456789012","city":"Stockholm","street":"Gustav Adolfs torg 22",` +
 		`"zip":"111 52","firstName":"Gustav","surname":"Adolfs","emailAddress":"gustav.adolfs@example.com",` +
 		`"phoneNumber":"0123456789","languageCode":""}`)

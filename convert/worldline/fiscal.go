@@ -13,7 +13,7 @@ import (
 // src/main/generated/com/worldline/connect/sdk/java/v1/domain/Customer.java,
 // the Javadoc of getFiscalNumber ("Please find below specifics per
 // country"). That list belongs to the Connect Customer model of payments,
-// not to getCustomerDetails, which documents no shape at all (seed 002):
+// not to getCustomerDetails, which documents no shape at all (the customerDetails page):
 // a mismatch is therefore a warning, never an error.
 type fiscalRule struct {
 	// lengths are the accepted lengths.
@@ -118,8 +118,8 @@ func checkFiscal(id, country string, path validate.Pointer, target *validate.Poi
 		if rule.match(id) {
 			return validate.Issue{}, false
 		}
-		iss = validate.NewIssue(path, validate.CodeInvalidID, validate.Params{"format": rule.format}).
-			WithSeverity(validate.SeverityWarning)
+		iss = validate.NewIssue(path, validate.CodeInvalidID, validate.Params{"format": rule.format})
+		iss.Severity = validate.SeverityWarning
 	} else {
 		if !withSchemes {
 			return validate.Issue{}, false

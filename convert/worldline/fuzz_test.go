@@ -4,8 +4,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/custnorm/custnorm/convert/worldline"
 	"github.com/custnorm/custnorm/internal/golden"
 )
@@ -45,51 +43,16 @@ func addSeeds(f *testing.F) {
 	}
 }
 
-// fuzzRoundTrip checks that Decode never panics and that a record decoded
-// without errors survives Encode and Decode unchanged (a decoded record
-// holds only what the format holds, so nothing is dropped), with Encode
-// stable. EncodeOmitChanges gives Encode's document and issues for every
-// decoded record.
-func fuzzRoundTrip(t *testing.T, conv golden.Converter, data []byte) {
-	c, _, rep := conv.Decode(data)
-	golden.CheckOmitChanges(t, conv, c)
-	for _, i := range rep.Issues {
-		if !i.Path.IsValid() {
-			t.Errorf("Decode(%q) issue path %q is not a JSON Pointer", data, i.Path)
-		}
-	}
-	if rep.Issues.HasError() {
-		return
-	}
-	out, encRep := conv.Encode(c)
-	for _, ch := range encRep.Changes {
-		if ch.Kind == "dropped" {
-			t.Errorf("Encode(Decode(%q)) dropped %s", data, ch.Path)
-		}
-	}
-	again, _, againRep := conv.Decode(out)
-	if againRep.Issues.HasError() {
-		t.Fatalf("Decode(Encode(Decode(%q))) = %s has errors: %v", data, out, issuesOf(againRep))
-	}
-	if diff := cmp.Diff(c, again, jsonEqual); diff != "" {
-		t.Errorf("Decode(Encode(Decode(%q))) mismatch (-first +again):\n%s", data, diff)
-	}
-	out2, _ := conv.Encode(again)
-	if string(out2) != string(out) {
-		t.Errorf("Encode is not stable for %q: %s, then %s", data, out, out2)
-	}
-}
-
 func FuzzDecode(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzRoundTrip(t, worldline.Converter{}, data)
+		golden.FuzzDecode(t, worldline.Converter{}, data)
 	})
 }
 
 func FuzzDecodeLookup(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzRoundTrip(t, worldline.LookupConverter{}, data)
+		golden.FuzzDecode(t, worldline.LookupConverter{}, data)
 	})
 }

@@ -12,9 +12,10 @@ import (
 // LookupName is the registry key of the GetCustomerDetailsRequest format.
 const LookupName = "worldline-lookup"
 
-// fiscalKey is the lookup key of the fiscal number (seed 002 request
-// example; connect-sdk-go examples/apiv1/merchant/products/
-// GetCustomerDetailsExample.go).
+// fiscalKey is the lookup key of the fiscal number (the request example
+// of the customerDetails page, see the package doc;
+// Worldline-Global-Collect/connect-sdk-go
+// examples/apiv1/merchant/products/GetCustomerDetailsExample.go).
 const fiscalKey = "fiscalNumber"
 
 // LookupConverter reads and writes the GetCustomerDetailsRequest document
@@ -29,7 +30,7 @@ func (LookupConverter) Name() string { return LookupName }
 // Decode reads a GetCustomerDetailsRequest: countryCode becomes the address
 // country, the value of the first values item with key "fiscalNumber" the
 // national id. The other items stay in the provider section, in their
-// places. The document is checked as the provider does (seed 002;
+// places. The document is checked as the provider does (the customerDetails page;
 // Ingenico-ePayments/connect-sdk-nodejs
 // schemas/product/GetCustomerDetailsRequest.json):
 //
@@ -45,8 +46,7 @@ func (LookupConverter) Name() string { return LookupName }
 // checksum scheme, a warning when it does not have the country's shape.
 func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, r.Origins, r.Report
 	}
 	// values is read here, item by item (fieldmap's residue keeps arrays
@@ -56,10 +56,10 @@ func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, va
 
 	var c model.Customer
 	var country string
-	readText(r, "/countryCode", "/address/country", &country)
+	r.Text("/countryCode", fieldmap.Country.Pointer(), &country)
 	c.Address.Country = model.Country(country)
 	if v, _ := r.Get("/countryCode"); v == nil || v == "" {
-		r.Report.Issue("/countryCode", validate.CodeRequired, nil) // seed 002: Required yes
+		r.Report.Issue("/countryCode", validate.CodeRequired, nil) // customerDetails page: Required yes
 	}
 
 	r.Origins.Set("/nationalId", "/values")
@@ -76,7 +76,7 @@ func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, va
 	}
 	if res != nil {
 		c.Provider = map[string]json.RawMessage{LookupName: res}
-		r.Origins.Set(validate.Pointer("/provider").AppendToken(LookupName), "")
+		r.Origins.Set(fieldmap.SectionOf(LookupName), "")
 	}
 	return c, r.Origins, r.Report
 }
@@ -88,7 +88,7 @@ func (LookupConverter) Decode(data []byte) (model.Customer, validate.Origins, va
 func readValues(r *fieldmap.Reader, c *model.Customer, country string) ([]any, bool) {
 	v, _ := r.Get("/values")
 	if v == nil {
-		r.Report.Issue("/values", validate.CodeRequired, nil) // seed 002: Required yes
+		r.Report.Issue("/values", validate.CodeRequired, nil) // customerDetails page: Required yes
 		return nil, false
 	}
 	items, isArr := v.([]any)
@@ -188,19 +188,17 @@ func (LookupConverter) Encode(c model.Customer) ([]byte, validate.Report) {
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (LookupConverter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encodeLookup(c, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encodeLookup(c, true))
 }
 
 // encodeLookup is Encode; with omitChanges it lists no changes.
 func encodeLookup(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = omitChanges
+	w := fieldmap.NewWriter(omitChanges)
 	country := string(c.Address.Country)
 	w.Text("/countryCode", country, "/address/country", fieldmap.Limit{})
 	w.Require("/countryCode", "/address/country", validate.SeverityError)
 
-	section := validate.Pointer("/provider").AppendToken(LookupName)
+	section := fieldmap.SectionOf(LookupName)
 	var stored []any
 	if raw := c.Provider[LookupName]; len(raw) > 0 {
 		if v, err := fieldmap.DecodeJSON(raw); err == nil {
@@ -258,6 +256,6 @@ func encodeLookup(c model.Customer, omitChanges bool) ([]byte, validate.Report) 
 			w.Report.Issues = append(w.Report.Issues, iss)
 		}
 	}
-	w.Dropped(c, ruleNotInTarget)
+	w.Dropped(c, fieldmap.RuleNotInTarget)
 	return w.Bytes(), w.Report
 }

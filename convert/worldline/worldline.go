@@ -1,8 +1,6 @@
 package worldline
 
 import (
-	"encoding/json"
-
 	"github.com/custnorm/custnorm/convert/internal/fieldmap"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
@@ -16,21 +14,36 @@ const (
 	// ruleStreetJoin: house number (and addition) joined into the street
 	// line, which is the only address line Worldline has.
 	ruleStreetJoin = "street_join"
-	// ruleNotInTarget: a canonical value the document has no member for.
-	ruleNotInTarget = "not_in_target"
 )
 
-// Length limits, in code points after NFC. Source:
-// Worldline-Global-Collect/connect-sdk-java (Release 9.3.0),
-// src/main/generated/com/worldline/connect/sdk/java/v1/domain/Address.java:
-// "For payments with product 1503 the maximum length is not 40 but 20"
-// (city) and "… not 10 but 8" (zip), that is 40 and 10 for every other
-// product. They belong to the Connect billingAddress of payments, not to
-// getCustomerDetails (which documents no length), so they are warnings.
-const (
-	maxCity = 40
-	maxZip  = 10
-)
+// addressJava is the SDK file of the Connect address limits: "For payments
+// with product 1503 the maximum length is not 40 but 20" (city) and "… not
+// 10 but 8" (zip), that is 40 and 10 for every other product. They belong
+// to the Connect billingAddress of payments, not to getCustomerDetails
+// (which documents no length), so they are warnings.
+const addressJava = "Worldline-Global-Collect/connect-sdk-java (Release 9.3.0) " +
+	"src/main/generated/com/worldline/connect/sdk/java/v1/domain/Address.java"
+
+// responseFields maps the members of GetCustomerDetailsResponse (the
+// property table of
+// https://apireference.connect.worldline-solutions.com/c2sapi/v1/en_US/javascript/products/customerDetails.html;
+// country is in it though not in its example),
+// in the order Encode writes them. Every member is optional and a string.
+// street has code of its own: it holds the house number too.
+var responseFields = [...]fieldmap.Mapping{
+	{Member: "/fiscalNumber", Field: fieldmap.NationalID},
+	{Member: "/city", Field: fieldmap.City,
+		Limit: fieldmap.Limit{Max: 40, Severity: validate.SeverityWarning, Source: addressJava}},
+	{Member: "/street", Field: fieldmap.Street},
+	{Member: "/zip", Field: fieldmap.PostalCode,
+		Limit: fieldmap.Limit{Max: 10, Severity: validate.SeverityWarning, Source: addressJava}},
+	{Member: "/firstName", Field: fieldmap.GivenName},
+	{Member: "/surname", Field: fieldmap.FamilyName},
+	{Member: "/emailAddress", Field: fieldmap.Email},
+	{Member: "/phoneNumber", Field: fieldmap.Phone},
+	{Member: "/languageCode", Field: fieldmap.Language},
+	{Member: "/country", Field: fieldmap.Country},
+}
 
 // Converter reads and writes the GetCustomerDetailsResponse document,
 // format "worldline". Its zero value is ready to use; it is immutable and
@@ -40,14 +53,6 @@ type Converter struct{}
 // Name returns "worldline".
 func (Converter) Name() string { return Name }
 
-// responseMembers are the members of GetCustomerDetailsResponse (seed 002;
-// country is in its property table though not in its example). The array
-// is never modified.
-var responseMembers = [...]validate.Pointer{
-	"/fiscalNumber", "/city", "/street", "/zip", "/firstName", "/surname",
-	"/emailAddress", "/phoneNumber", "/languageCode", "/country",
-}
-
 // Decode reads a GetCustomerDetailsResponse. Every member is optional and a
 // string; values are taken as written (the pipeline normalizes them), the
 // street line whole. An empty string is "absent" in the canonical model, so
@@ -55,58 +60,33 @@ var responseMembers = [...]validate.Pointer{
 // by Encode. Unknown members are unknown_field warnings and are kept too.
 func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate.Report) {
 	r := new(fieldmap.Reader)
-	ok := r.Parse(data)
-	if !ok {
+	if !r.Parse(data) {
 		return model.Customer{}, r.Origins, r.Report
 	}
 	// Every member is a string. They are marked opaque so that an object
 	// sent in place of one is reported once (wrong_type), not once more for
 	// each of its members (unknown_field).
-	r.Known = make(map[validate.Pointer]bool, len(responseMembers))
-	for _, p := range responseMembers {
-		r.Known[p] = true
+	r.Known = make(map[validate.Pointer]bool, len(responseFields))
+	for _, m := range responseFields {
+		r.Known[m.Member] = true
 	}
 
 	var c model.Customer
-	var phone, country string
-	readText(r, "/fiscalNumber", "/nationalId", &c.NationalID)
-	readText(r, "/city", "/address/city", &c.Address.City)
-	readText(r, "/zip", "/address/postalCode", &c.Address.PostalCode)
-	readText(r, "/firstName", "/givenName", &c.GivenName)
-	readText(r, "/surname", "/familyName", &c.FamilyName)
-	readText(r, "/emailAddress", "/email", &c.Email)
-	readText(r, "/phoneNumber", "/phone", &phone)
-	readText(r, "/languageCode", "/language", &c.Language)
-	readText(r, "/country", "/address/country", &country)
-	c.Phone = model.Phone(phone)
-	c.Address.Country = model.Country(country)
-
+	for _, m := range responseFields {
+		r.ReadText(m, "", &c)
+	}
 	// The street line is read whole; normalization may split off the house
 	// number, which then also comes from /street.
-	readText(r, "/street", "/address/street", &c.Address.Street)
-	r.Origins.Set("/address/houseNumber", "/street")
-	r.Origins.Set("/address/houseNumberAddition", "/street")
+	r.Origins.Set(fieldmap.HouseNumber.Pointer(), "/street")
+	r.Origins.Set(fieldmap.HouseNumberAddition.Pointer(), "/street")
+	country := string(c.Address.Country)
 
 	if iss, bad := checkFiscal(c.NationalID, country, "/fiscalNumber", nil, true); bad {
 		r.Report.Issues = append(r.Report.Issues, iss)
 	}
 
-	if res := r.Residue(); res != nil {
-		c.Provider = map[string]json.RawMessage{Name: res}
-		r.Origins.Set(validate.Pointer("/provider").AppendToken(Name), "")
-	}
+	r.KeepResidue(&c, Name)
 	return c, r.Origins, r.Report
-}
-
-// readText reads the string member p into *dst like [fieldmap.Reader.Text]
-// (recording the origin of canon even when p is absent), except that an
-// empty string is left unconsumed, so that it stays in the residue.
-func readText(r *fieldmap.Reader, p, canon validate.Pointer, dst *string) {
-	if v, ok := r.Get(p); ok && v == "" {
-		r.Origins.Set(canon, p)
-		return
-	}
-	r.Text(p, canon, dst)
 }
 
 // Encode writes c as a GetCustomerDetailsResponse: the same shape Decode
@@ -123,44 +103,40 @@ func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	out, rep := encodeResponse(c, true)
-	return out, rep.Issues
+	return fieldmap.Issues(encodeResponse(c, true))
 }
 
 // encodeResponse is Encode; with omitChanges it lists no changes.
 func encodeResponse(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter()
-	w.OmitChanges = omitChanges
+	w := fieldmap.NewWriter(omitChanges)
 	a := c.Address
 	country := string(a.Country)
 
-	w.Text("/fiscalNumber", c.NationalID, "/nationalId", fieldmap.Limit{})
-	if iss, bad := checkFiscal(c.NationalID, country, "/nationalId", validate.Ptr("/fiscalNumber"), false); bad {
-		w.Report.Issues = append(w.Report.Issues, iss)
+	for _, m := range responseFields {
+		switch m.Field {
+		case fieldmap.Street:
+			writeStreet(w, m.Member, a)
+		case fieldmap.NationalID:
+			w.WriteText(m, "", &c)
+			if iss, bad := checkFiscal(c.NationalID, country, m.Field.Pointer(), validate.Ptr(m.Member), false); bad {
+				w.Report.Issues = append(w.Report.Issues, iss)
+			}
+		default:
+			w.WriteText(m, "", &c)
+		}
 	}
-	w.Text("/city", a.City, "/address/city", fieldmap.Limit{})
-	softLimit(w, "/city", a.City, "/address/city", maxCity)
-	writeStreet(w, a)
-	w.Text("/zip", a.PostalCode, "/address/postalCode", fieldmap.Limit{})
-	softLimit(w, "/zip", a.PostalCode, "/address/postalCode", maxZip)
-	w.Text("/firstName", c.GivenName, "/givenName", fieldmap.Limit{})
-	w.Text("/surname", c.FamilyName, "/familyName", fieldmap.Limit{})
-	w.Text("/emailAddress", c.Email, "/email", fieldmap.Limit{})
-	w.Text("/phoneNumber", string(c.Phone), "/phone", fieldmap.Limit{})
-	w.Text("/languageCode", c.Language, "/language", fieldmap.Limit{})
-	w.Text("/country", country, "/address/country", fieldmap.Limit{})
 
-	w.Residue(c.Provider[Name], validate.Pointer("/provider").AppendToken(Name))
-	w.Dropped(c, ruleNotInTarget)
+	w.Residue(c.Provider[Name], fieldmap.SectionOf(Name))
+	w.Dropped(c, fieldmap.RuleNotInTarget)
 	return w.Bytes(), w.Report
 }
 
-// writeStreet writes the street line: street, house number and addition
-// joined.
-func writeStreet(w *fieldmap.Writer, a model.Address) {
+// writeStreet writes the street line at p: street, house number and
+// addition joined.
+func writeStreet(w *fieldmap.Writer, p validate.Pointer, a model.Address) {
 	number := a.HouseNumber + a.HouseNumberAddition
 	line := validate.JoinStreet(a.Street, number, validate.NumberFirstCountry(string(a.Country)))
-	w.Text("/street", line, "/address/street", fieldmap.Limit{})
+	w.Text(p, line, fieldmap.Street.Pointer(), fieldmap.Limit{})
 	for _, part := range []struct {
 		canon validate.Pointer
 		v     string
@@ -169,17 +145,6 @@ func writeStreet(w *fieldmap.Writer, a model.Address) {
 			continue
 		}
 		w.Wrote(part.canon)
-		w.ChangeTo(validate.ChangeJoined, part.canon, "/street", ruleStreetJoin)
-	}
-}
-
-// softLimit checks v against max like [fieldmap.Writer.Check] and makes the
-// issue a warning: the limits this package knows are not documented for the
-// document it writes (see maxCity).
-func softLimit(w *fieldmap.Writer, p validate.Pointer, v string, canon validate.Pointer, max int) {
-	n := len(w.Report.Issues)
-	w.Check(p, v, canon, fieldmap.Limit{Max: max})
-	for k := n; k < len(w.Report.Issues); k++ {
-		w.Report.Issues[k].Severity = validate.SeverityWarning
+		w.ChangeTo(validate.ChangeJoined, part.canon, p, ruleStreetJoin)
 	}
 }

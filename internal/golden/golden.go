@@ -11,9 +11,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/custnorm/custnorm/convert"
+	"github.com/custnorm/custnorm/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -64,4 +69,63 @@ func JSON(t testing.TB, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// Converter is the method set of a provider format: a convert.Converter
+// that is a convert.ChangeOmitter, as every provider format is.
+type Converter interface {
+	convert.Converter
+	convert.ChangeOmitter
+}
+
+// CheckOmitChanges checks that conv.EncodeOmitChanges(c) is conv.Encode(c)
+// without the changes: the same document and the same issues (messages,
+// params and targets included).
+func CheckOmitChanges(t testing.TB, conv Converter, c model.Customer) {
+	t.Helper()
+	out, rep := conv.Encode(c)
+	lean, issues := conv.EncodeOmitChanges(c)
+	if !bytes.Equal(lean, out) {
+		t.Errorf("%s: EncodeOmitChanges wrote\n%s\nEncode wrote\n%s", conv.Name(), lean, out)
+	}
+	if diff := cmp.Diff(string(JSON(t, rep.Issues)), string(JSON(t, issues))); diff != "" {
+		t.Errorf("%s: EncodeOmitChanges issues differ from Encode's (-Encode +EncodeOmitChanges):\n%s", conv.Name(), diff)
+	}
+}
+
+// Corpus returns the provider documents in dir, the *.json files that are
+// not *.golden.json, sorted. It fails the test when there is none.
+func Corpus(t testing.TB, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = slices.DeleteFunc(files, func(f string) bool { return strings.HasSuffix(f, ".golden.json") })
+	if len(files) == 0 {
+		t.Fatalf("no corpus files in %s", dir)
+	}
+	return files
+}
+
+// ReadFile returns the content of the file at path, failing the test on
+// error.
+func ReadFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Value decodes b as a generic JSON value (numbers as float64), failing the
+// test if b is not JSON.
+func Value(t testing.TB, b []byte) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, b)
+	}
+	return v
 }

@@ -82,13 +82,12 @@ func SortChanges(keys []Change) []Change {
 	return out
 }
 
-// Dropped returns the paths of the dropped changes among changes.
-func Dropped(changes []validate.Change) []validate.Pointer {
-	var out []validate.Pointer
-	for _, c := range changes {
-		if c.Kind == validate.ChangeDropped {
-			out = append(out, c.Path)
-		}
+// Dropped returns the dropped changes of the paths, in their order, each
+// with rule, for the expectations of tests.
+func Dropped(rule string, paths ...validate.Pointer) []Change {
+	out := make([]Change, 0, len(paths))
+	for _, p := range paths {
+		out = append(out, Change{Kind: validate.ChangeDropped, Path: p, Rule: rule})
 	}
 	return out
 }

@@ -6,9 +6,8 @@
 // The page (index.html, demo.js, style.css) is embedded. The browser build
 // is not: it is built by `make wasm` into a directory (dist/ by default),
 // and [Handler] serves custnorm.mjs, custnorm.wasm and wasm_exec.js from it
-// under /dist/. The CLI serves it with `custnorm demo`; without the CLI,
-//
-//	go run ./wasm/demo/serve.go -addr 127.0.0.1:8080 -dist dist
+// under /dist/. The CLI serves it: `custnorm demo --addr 127.0.0.1:8080
+// --dist dist` (go run ./cmd/custnorm demo after make wasm).
 //
 // Nothing is sent anywhere: the page talks only to the server it came from,
 // and validation runs in the browser.

@@ -4,6 +4,23 @@
 // (canonical pointer → input pointer), the residue of members the canonical
 // model has no field for, and length limits checked on what is written.
 //
+// What every provider package does alike lives here, so that a provider
+// package holds only its mapping, its limits with their sources, and its
+// divergences:
+//
+//   - [Field] names each value of model.Customer, tied to the model by a
+//     test, and gives its canonical pointer and its Go field;
+//   - a [Mapping] ties a provider member to a Field with a [Limit], whose
+//     severity (error, or warning for a limit documented only for a sibling
+//     API) and source travel with it;
+//   - [Reader.Text] and [Reader.ReadText] apply the rule that an empty
+//     string is absent and stays in the provider section; [Reader.BirthDate]
+//     reads a civil date; [Reader.KeepResidue] keeps what no field holds;
+//   - [Writer.WriteText] writes a mapped value and checks its limit;
+//     [Writer.ResidueWithout] writes the provider section back without the
+//     response-only members; [Writer.Dropped] lists what the target cannot
+//     hold; the rule names of those changes are constants here.
+//
 // It holds no provider knowledge; each provider package says which member
 // maps to which canonical field.
 package fieldmap
@@ -292,16 +309,41 @@ func (r *Reader) wrongType(p validate.Pointer, want string) {
 }
 
 // Text reads the string at p into *dst and records that canon comes from p.
-// The origin is recorded even when p is absent, so that an issue about the
-// missing or defaulted value points where the value belongs in the input.
+// It reports whether it set *dst. The origin is recorded even when p is
+// absent, so that an issue about the missing or defaulted value points where
+// the value belongs in the input.
+//
+// An empty string is not read: "" means absent in the canonical record, so
+// the member is left unconsumed, stays in the residue (the record's
+// provider section) and is written back as it was. Null is left the same
+// way; another JSON type is a wrong_type issue and stays too.
 func (r *Reader) Text(p, canon validate.Pointer, dst *string) bool {
 	r.Origins.Set(canon, p)
+	if v, ok := r.Get(p); ok && v == "" {
+		return false
+	}
 	s, ok := r.String(p)
 	if !ok {
 		return false
 	}
 	*dst = s
 	return true
+}
+
+// PeekString returns the string at p without consuming it. Another JSON
+// type is reported as wrong_type (and left in the residue); absent and null
+// give false.
+func (r *Reader) PeekString(p validate.Pointer) (string, bool) {
+	v, ok := r.Get(p)
+	if !ok || v == nil {
+		return "", false
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		r.wrongType(p, "string")
+		return "", false
+	}
+	return s, true
 }
 
 // Residue returns the members not consumed, as a sparse JSON object (nil

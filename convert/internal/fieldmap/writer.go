@@ -9,13 +9,6 @@ import (
 	"github.com/custnorm/custnorm/validate"
 )
 
-// Limit is a provider's length limit on one member, in code points after
-// NFC unless the provider package documents another unit. Zero means no
-// limit.
-type Limit struct {
-	Min, Max int
-}
-
 // Writer builds one provider document. Members come out in the order they
 // were first set. Its report holds issues and changes whose Path is a
 // canonical pointer and whose Target is the pointer in the output.
@@ -96,9 +89,10 @@ func (n *node) put(k string, v any) {
 	}
 }
 
-// NewWriter returns an empty writer.
-func NewWriter() *Writer {
-	return &Writer{root: newNode()}
+// NewWriter returns an empty writer; with omitChanges it lists no changes
+// (see Writer.OmitChanges).
+func NewWriter(omitChanges bool) *Writer {
+	return &Writer{root: newNode(), OmitChanges: omitChanges}
 }
 
 // Set writes v at p, creating the objects on the way.
@@ -142,19 +136,11 @@ func (w *Writer) Text(p validate.Pointer, v string, canon validate.Pointer, lim 
 	w.Check(p, v, canon, lim)
 }
 
-// Check checks v against lim, reporting at canon with target p.
+// Check checks v against lim, reporting at canon with target p, with
+// lim's severity.
 func (w *Writer) Check(p validate.Pointer, v string, canon validate.Pointer, lim Limit) {
-	if lim.Max == 0 && lim.Min == 0 {
-		return
-	}
-	n := validate.Length(v)
-	switch {
-	case lim.Max > 0 && n > lim.Max:
-		w.Report.Issues = append(w.Report.Issues,
-			validate.NewIssue(canon, validate.CodeTooLong, validate.Params{"max": lim.Max}).WithTarget(p))
-	case n < lim.Min:
-		w.Report.Issues = append(w.Report.Issues,
-			validate.NewIssue(canon, validate.CodeTooShort, validate.Params{"min": lim.Min}).WithTarget(p))
+	if iss, over := lim.Check(canon, v); over {
+		w.Report.Issues = append(w.Report.Issues, iss.WithTarget(p))
 	}
 }
 
@@ -164,8 +150,8 @@ func (w *Writer) Require(p, canon validate.Pointer, sev validate.Severity) {
 	if w.has(p) {
 		return
 	}
-	iss := validate.NewIssue(canon, validate.CodeRequired, nil).WithTarget(p)
-	iss.Severity = sev
+	iss := validate.NewIssue(canon, validate.CodeRequired, nil)
+	iss.Target, iss.Severity = &p, sev
 	w.Report.Issues = append(w.Report.Issues, iss)
 }
 
@@ -205,6 +191,47 @@ func (w *Writer) Residue(raw json.RawMessage, canon validate.Pointer) {
 	}
 	merge(w.root, obj)
 	w.Wrote(canon)
+}
+
+// ResidueWithout merges the provider section raw like [Writer.Residue],
+// without its top-level members named in readOnly: members of the
+// provider's response that its request does not take. Each value they hold
+// is reported as a dropped change with rule read_only, member by member in
+// the order of readOnly, and counts as accounted for (Dropped does not list
+// it again).
+func (w *Writer) ResidueWithout(raw json.RawMessage, canon validate.Pointer, readOnly []string) {
+	if len(raw) == 0 {
+		return
+	}
+	v, err := DecodeJSON(raw)
+	obj, isObj := v.(map[string]any)
+	if err != nil || !isObj {
+		w.Residue(raw, canon) // reports invalid_json or wrong_type
+		return
+	}
+	for _, k := range readOnly {
+		sub, has := obj[k]
+		if !has {
+			continue
+		}
+		p := canon.AppendToken(k)
+		w.Wrote(p)
+		delete(obj, k)
+		if w.OmitChanges {
+			continue
+		}
+		for _, leaf := range appendLeaves(nil, p, sub) {
+			w.Report.Change(validate.ChangeDropped, leaf, RuleReadOnly)
+		}
+	}
+	if len(obj) == 0 {
+		return
+	}
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return // cannot happen: obj was decoded from JSON
+	}
+	w.Residue(b, canon)
 }
 
 func merge(n *node, obj map[string]any) {
@@ -334,48 +361,11 @@ func Leaves(c model.Customer) []validate.Pointer {
 
 // appendLeavesOf appends the pointers of Leaves(*c) to out.
 func appendLeavesOf(out []validate.Pointer, c *model.Customer) []validate.Pointer {
-	add := func(p validate.Pointer, present bool) {
-		if present {
-			out = append(out, p)
+	for f := Kind; f < numFields; f++ {
+		if f.IsSet(c) {
+			out = append(out, f.Pointer())
 		}
 	}
-	add("/kind", c.Kind != "")
-	add("/salutation", c.Salutation != "")
-	add("/title", c.Title != "")
-	add("/givenName", c.GivenName != "")
-	add("/familyName", c.FamilyName != "")
-	add("/fullName", c.FullName != "")
-	add("/gender", c.Gender != "")
-	add("/birthDate", !c.BirthDate.IsZero())
-	add("/birthPlace", c.BirthPlace != "")
-	add("/nationality", c.Nationality != "")
-	add("/companyName", c.CompanyName != "")
-	add("/email", c.Email != "")
-	add("/phone", c.Phone != "")
-	add("/mobile", c.Mobile != "")
-	add("/fax", c.Fax != "")
-	add("/website", c.Website != "")
-	a := c.Address
-	add("/address/street", a.Street != "")
-	add("/address/houseNumber", a.HouseNumber != "")
-	add("/address/houseNumberAddition", a.HouseNumberAddition != "")
-	add("/address/extra", a.Extra != "")
-	add("/address/careOf", a.CareOf != "")
-	add("/address/postalCode", a.PostalCode != "")
-	add("/address/city", a.City != "")
-	add("/address/region", a.Region != "")
-	add("/address/country", a.Country != "")
-	add("/language", c.Language != "")
-	add("/nationalId", c.NationalID != "")
-	add("/taxId", c.TaxID != "")
-	add("/identificationNumber", c.IdentificationNumber != "")
-	add("/refs/secuconnect", c.Refs.Secuconnect != "")
-	add("/refs/stancer", c.Refs.Stancer != "")
-	add("/refs/riverty", c.Refs.Riverty != "")
-	add("/refs/merchant", c.Refs.Merchant != "")
-	add("/liveMode", c.LiveMode != nil)
-	add("/created", c.Created != "")
-	add("/updated", c.Updated != "")
 	names := make([]string, 0, len(c.Provider))
 	for name := range c.Provider {
 		names = append(names, name)

@@ -80,26 +80,29 @@ test('the conformance corpus in Chromium equals the Go library, in the page and 
   }
 });
 
-// startDemo builds and runs the demo server (wasm/demo/serve.go, what
-// `custnorm demo` serves) on a free loopback port; it stops when killed, and
-// by itself after -ttl.
+// startDemo builds the CLI and runs its demo server (`custnorm demo`) on a
+// free loopback port; it stops when killed, and after 300 s at the latest.
 async function startDemo() {
-  const bin = path.join(mkdtempSync(path.join(tmpdir(), 'custnorm-demo-')), 'serve');
+  const bin = path.join(mkdtempSync(path.join(tmpdir(), 'custnorm-demo-')), 'custnorm');
   await new Promise((resolve, reject) => {
-    const build = spawn('go', ['build', '-o', bin, './wasm/demo/serve.go'], { cwd: root, stdio: 'inherit' });
-    build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go build serve.go: exit ${code}`))));
+    const build = spawn('go', ['build', '-o', bin, './cmd/custnorm'], { cwd: root, stdio: 'inherit' });
+    build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go build ./cmd/custnorm: exit ${code}`))));
     build.once('error', reject);
   });
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['-addr', '127.0.0.1:0', '-dist', dist, '-ttl', '300s'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // The CLI names the page's URL on standard error once it listens.
+    const child = spawn(bin, ['demo', '--addr', '127.0.0.1:0', '--dist', dist], { stdio: ['ignore', 'inherit', 'pipe'] });
+    const ttl = setTimeout(() => child.kill(), 300_000);
+    ttl.unref();
     let buf = '';
-    child.stdout.on('data', (d) => {
+    child.stderr.on('data', (d) => {
       buf += d;
       const m = buf.match(/http:\/\/127\.0\.0\.1:\d+\//);
       if (m) {
         resolve({
           url: m[0],
           stop: () => {
+            clearTimeout(ttl);
             child.kill();
             rmSync(path.dirname(bin), { recursive: true, force: true });
           },
