@@ -493,7 +493,7 @@ func BenchmarkValidate(b *testing.B) {
 
 // TestContainerDocument: a secuconnect list through validate and convert
 // gives {valid|ok, issues, records}, one single-record result per record
-// with pointers into the list (DESIGN section 7).
+// with pointers into the list, as the package doc says.
 func TestContainerDocument(t *testing.T) {
 	b := newBridge(false)
 	list := objectValue(`{"count":2,"data":[{"contact":{"forename":"Jane","surname":"Roe","email":"jane.example.com"}},{"contact":{"forename":"Max","surname":"Muster","email":"max@example.com"}}]}`)

@@ -38,8 +38,8 @@ func TestLookupDecode(t *testing.T) {
 		},
 		{
 			name: "valid personnummer",
-			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"}]}`,
-			want: model.Customer{Address: se, NationalID: "198112289874"},
+			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"191212121212"}]}`,
+			want: model.Customer{Address: se, NationalID: "191212121212"},
 		},
 		{
 			name:   "W2 empty values",
@@ -49,15 +49,15 @@ func TestLookupDecode(t *testing.T) {
 		},
 		{
 			name: "W3 extra member in an item",
-			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874","extra":1}]}`,
-			want: model.Customer{Address: se, NationalID: "198112289874",
+			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"191212121212","extra":1}]}`,
+			want: model.Customer{Address: se, NationalID: "191212121212",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"fiscalNumber","extra":1}]}`)}},
 			issues: []golden.Issue{fail("/values/0/extra", validate.CodeUnknownField)},
 		},
 		{
 			name: "W3 extra top-level member",
-			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"}],"paymentProductId":9000}`,
-			want: model.Customer{Address: se, NationalID: "198112289874",
+			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"191212121212"}],"paymentProductId":9000}`,
+			want: model.Customer{Address: se, NationalID: "191212121212",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"paymentProductId":9000}`)}},
 			issues: []golden.Issue{fail("/paymentProductId", validate.CodeUnknownField)},
 		},
@@ -99,14 +99,14 @@ func TestLookupDecode(t *testing.T) {
 		},
 		{
 			name: "fiscal number after another key leaves a placeholder",
-			in:   `{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"15108695088"}]}`,
-			want: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "15108695088",
+			in:   `{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"01019010046"}]}`,
+			want: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "01019010046",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber"}]}`)}},
 		},
 		{
 			name: "only the first fiscal number is read",
-			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"},{"key":"fiscalNumber","value":"2"}]}`,
-			want: model.Customer{Address: se, NationalID: "198112289874",
+			in:   `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"191212121212"},{"key":"fiscalNumber","value":"2"}]}`,
+			want: model.Customer{Address: se, NationalID: "191212121212",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"fiscalNumber"},{"key":"fiscalNumber","value":"2"}]}`)}},
 		},
 		{
@@ -172,8 +172,8 @@ func TestLookupEncode(t *testing.T) {
 	}{
 		{
 			name: "country and national id",
-			in:   model.Customer{Address: model.Address{Country: "SE"}, NationalID: "198112289874"},
-			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"}]}`,
+			in:   model.Customer{Address: model.Address{Country: "SE"}, NationalID: "191212121212"},
+			want: `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"191212121212"}]}`,
 		},
 		{
 			name: "nothing",
@@ -186,17 +186,17 @@ func TestLookupEncode(t *testing.T) {
 		{
 			name: "everything else is dropped",
 			in: model.Customer{
-				GivenName: "Gustav", FamilyName: "Adolfs", Phone: "+46812345678", NationalID: "198112289874",
+				GivenName: "Gustav", FamilyName: "Adolfs", Phone: "+46812345678", NationalID: "191212121212",
 				Address:  model.Address{Street: "Gustav Adolfs torg", HouseNumber: "22", City: "Stockholm", Country: "SE"},
 				Provider: map[string]json.RawMessage{"worldline": raw(`{"languageCode":""}`)},
 			},
-			want:    `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"}]}`,
+			want:    `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"191212121212"}]}`,
 			changes: golden.Dropped("not_in_target", "/address/city", "/address/houseNumber", "/address/street", "/familyName", "/givenName", "/phone", "/provider/worldline/languageCode"),
 		},
 		{
 			name:   "missing country",
-			in:     model.Customer{NationalID: "198112289874"},
-			want:   `{"values":[{"key":"fiscalNumber","value":"198112289874"}]}`,
+			in:     model.Customer{NationalID: "191212121212"},
+			want:   `{"values":[{"key":"fiscalNumber","value":"191212121212"}]}`,
 			issues: []golden.Issue{withTarget(fail("/address/country", validate.CodeRequired), "/countryCode")},
 		},
 		{
@@ -213,15 +213,15 @@ func TestLookupEncode(t *testing.T) {
 		},
 		{
 			name: "national id fills its placeholder",
-			in: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "15108695088",
+			in: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "01019010046",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber"}]}`)}},
-			want: `{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"15108695088"}]}`,
+			want: `{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"01019010046"}]}`,
 		},
 		{
 			name: "national id first when there is no placeholder",
-			in: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "15108695088",
+			in: model.Customer{Address: model.Address{Country: "NO"}, NationalID: "01019010046",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"zip","value":"0150"}]}`)}},
-			want: `{"countryCode":"NO","values":[{"key":"fiscalNumber","value":"15108695088"},{"key":"zip","value":"0150"}]}`,
+			want: `{"countryCode":"NO","values":[{"key":"fiscalNumber","value":"01019010046"},{"key":"zip","value":"0150"}]}`,
 		},
 		{
 			name: "placeholder without national id stays as it is",
@@ -231,10 +231,10 @@ func TestLookupEncode(t *testing.T) {
 		},
 		{
 			name: "what the request cannot hold is dropped from the provider section",
-			in: model.Customer{Address: model.Address{Country: "SE"}, NationalID: "198112289874",
+			in: model.Customer{Address: model.Address{Country: "SE"}, NationalID: "191212121212",
 				Provider: map[string]json.RawMessage{"worldline-lookup": raw(
 					`{"countryCode":"","paymentProductId":9000,"values":[7,{"key":"zip","value":"1","extra":true},{"only":"x"},{}]}`)}},
-			want:    `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"},{"key":"zip","value":"1"},{}]}`,
+			want:    `{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"191212121212"},{"key":"zip","value":"1"},{}]}`,
 			changes: golden.Dropped("not_in_target", "/provider/worldline-lookup/countryCode", "/provider/worldline-lookup/paymentProductId", "/provider/worldline-lookup/values/0", "/provider/worldline-lookup/values/1/extra", "/provider/worldline-lookup/values/2/only"),
 		},
 		{
@@ -264,11 +264,11 @@ func TestLookupEncode(t *testing.T) {
 // for requests the provider accepts: the request comes back as it was.
 func TestLookupRoundTrip(t *testing.T) {
 	docs := []string{
-		`{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"198112289874"}]}`,
+		`{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"191212121212"}]}`,
 		`{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"01234567890"}]}`,
 		`{"countryCode":"NL","values":[{"key":"zip","value":"1234AB"}]}`,
-		`{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"15108695088"}]}`,
-		`{"countryCode":"NO","values":[{"key":"fiscalNumber","value":"15108695088"},{"key":"zip","value":"0150"}]}`,
+		`{"countryCode":"NO","values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber","value":"01019010046"}]}`,
+		`{"countryCode":"NO","values":[{"key":"fiscalNumber","value":"01019010046"},{"key":"zip","value":"0150"}]}`,
 		`{"countryCode":"SE","values":[{"key":"fiscalNumber"},{"value":"x"},{}]}`,
 		`{"countryCode":"SE","values":[{"key":"fiscalNumber","value":""},{"key":"fiscalNumber","value":"2"}]}`,
 		`{"countryCode":"SE","values":[{"key":"fiscalNumber","value":"1"},{"key":"fiscalNumber","value":"2"}]}`,
@@ -304,7 +304,7 @@ func TestLookupRoundTripCanonical(t *testing.T) {
 			Provider: map[string]json.RawMessage{"worldline": raw(`{"languageCode":""}`)},
 		}},
 		{"kept lookup values", model.Customer{
-			Address: model.Address{Country: "NO"}, NationalID: "15108695088", Email: "a@example.com",
+			Address: model.Address{Country: "NO"}, NationalID: "01019010046", Email: "a@example.com",
 			Provider: map[string]json.RawMessage{"worldline-lookup": raw(`{"values":[{"key":"zip","value":"0150"},{"key":"fiscalNumber"}]}`)},
 		}},
 	}
