@@ -74,7 +74,7 @@ func genCustomer(r *rand.Rand) model.Customer {
 		c.Language = "de"
 	}
 	if r.IntN(4) == 0 {
-		c.NationalID = "19811228" + fmt.Sprintf("%04d", r.IntN(10000))
+		c.NationalID = "19121212" + fmt.Sprintf("%04d", r.IntN(10000))
 	}
 	return c
 }

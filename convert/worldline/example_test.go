@@ -25,7 +25,7 @@ func ExampleConverter_Decode() {
 }
 
 func ExampleConverter_Decode_errors() {
-	doc := []byte(`{"fiscalNumber":"811228-9875","country":"SE","zip":11152,"nickname":"Gus"}`)
+	doc := []byte(`{"fiscalNumber":"121212-1213","country":"SE","zip":11152,"nickname":"Gus"}`)
 	_, _, rep := worldline.Converter{}.Decode(doc)
 	rep.Normalize()
 	for _, i := range rep.Issues {

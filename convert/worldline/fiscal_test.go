@@ -52,7 +52,7 @@ func TestFiscalNumberShapes(t *testing.T) {
 		{"MX", "ABC561231GR8", valid},
 		{"MX", "GODE561231", warning},
 		{"NO", "010190 10046", valid},
-		{"NO", "15108695077", errSev},
+		{"NO", "01019010047", errSev},
 		{"NO", "0102031234", warning},
 		{"PE", "20123456789", valid},
 		{"SE", "121212-1212", valid},
