@@ -51,7 +51,7 @@ func (c *cli) demo(args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	srv := &http.Server{Handler: demo.Handler(dist), ReadHeaderTimeout: 10 * time.Second}
+	srv := demoServer(demo.Handler(dist))
 	go func() {
 		<-ctx.Done()
 		srv.Close()
@@ -61,4 +61,19 @@ func (c *cli) demo(args []string) int {
 		return c.fail(name, err)
 	}
 	return exitOK
+}
+
+// demoServer is the demo's HTTP server: a local page of a few files, so a
+// client that holds a connection open, reads slowly or sends slowly is cut
+// off (the module, some 2 MB, takes well under a minute even on a slow
+// link).
+func demoServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
 }

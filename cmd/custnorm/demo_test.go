@@ -75,3 +75,12 @@ func TestDemoServes(t *testing.T) {
 		t.Error("the demo server did not stop on Ctrl-C")
 	}
 }
+
+// TestDemoServerTimeouts: the demo server cuts off clients that hold a
+// connection, or read or send slowly.
+func TestDemoServerTimeouts(t *testing.T) {
+	srv := demoServer(http.NotFoundHandler())
+	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.WriteTimeout <= 0 || srv.IdleTimeout <= 0 || srv.MaxHeaderBytes <= 0 {
+		t.Errorf("timeouts %v %v %v %v, header limit %d: each must be set", srv.ReadHeaderTimeout, srv.ReadTimeout, srv.WriteTimeout, srv.IdleTimeout, srv.MaxHeaderBytes)
+	}
+}

@@ -61,14 +61,18 @@ func TestHandler(t *testing.T) {
 			if resp.StatusCode != tc.status {
 				t.Fatalf("status %d, want %d", resp.StatusCode, tc.status)
 			}
+			// Every answer, 404 and 405 too, carries the security headers.
+			if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "'wasm-unsafe-eval'") || !strings.Contains(csp, "default-src 'self'") {
+				t.Errorf("Content-Security-Policy %q", csp)
+			}
+			if got := resp.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+				t.Errorf("X-Content-Type-Options %q", got)
+			}
 			if tc.status != 200 {
 				return
 			}
 			if got := resp.Header.Get("Content-Type"); got != tc.ctype {
 				t.Errorf("Content-Type %q, want %q", got, tc.ctype)
-			}
-			if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "'wasm-unsafe-eval'") || !strings.Contains(csp, "default-src 'self'") {
-				t.Errorf("Content-Security-Policy %q", csp)
 			}
 			if !strings.Contains(string(body), tc.body) {
 				t.Errorf("body does not contain %q", tc.body)
