@@ -285,7 +285,17 @@ func TestSignalEndsAtARecord(t *testing.T) {
 					}
 				}
 			}()
-			time.Sleep(700 * time.Millisecond)
+			// Signal once records are coming out (the report has been
+			// flushed at least once), however slow the machine.
+			for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+				if fi, err := os.Stat(report); err == nil && fi.Size() > 0 {
+					break
+				}
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatal("no report written within 20 s")
+				}
+			}
 			if err := cmd.Process.Signal(tc.sig); err != nil {
 				t.Fatal(err)
 			}
