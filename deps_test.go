@@ -27,12 +27,15 @@ var depsRules = map[string][]string{
 	// fakepay is the test-only provider format (only tests import it); it
 	// is held to the rule of the provider packages.
 	"convert/internal/fakepay": {"model", "validate", "convert/internal/fieldmap"},
-	"convert":                  {"model", "validate", "schema", "convert/<provider>", "convert/internal/fieldmap", "convert/internal/stream"},
-	"convert/internal/stream":  {},
-	"schema":                   {"validate", "model", "github.com/santhosh-tekuri/jsonschema/v5"},
-	"cmd/custnorm":             {"convert", "validate", "model", "schema", "wasm/demo", "internal/synth"},
-	"wasm":                     {"convert", "validate", "model"},
-	"wasm/demo":                {},
+	// convert must not import schema: the browser build imports convert
+	// and would link the JSON Schema validator; detection is a
+	// convert.Detector the caller passes (schema.Set is one).
+	"convert":                 {"model", "validate", "convert/<provider>", "convert/internal/fieldmap", "convert/internal/stream"},
+	"convert/internal/stream": {},
+	"schema":                  {"validate", "model", "github.com/santhosh-tekuri/jsonschema/v5"},
+	"cmd/custnorm":            {"convert", "validate", "model", "schema", "wasm/demo", "internal/synth"},
+	"wasm":                    {"convert", "validate", "model"},
+	"wasm/demo":               {},
 	// internal/golden also holds what the provider tests share (the keys
 	// they compare issues and changes by, the corpus driver, the converter
 	// method set of package convert), so it reads convert, validate and

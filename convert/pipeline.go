@@ -2,11 +2,9 @@ package convert
 
 import (
 	"encoding/json"
-	"sync"
 	"time"
 
 	"github.com/custnorm/custnorm/model"
-	"github.com/custnorm/custnorm/schema"
 	"github.com/custnorm/custnorm/validate"
 )
 
@@ -70,15 +68,11 @@ type Pipeline struct {
 	opt       Options
 	validator validate.Validator
 	loc       *validate.Localizer
-	// schemas is the schema set detection uses (Stream with AutoFormat),
-	// made and compiled on first use, once per pipeline.
-	schemas func() *schema.Set
 }
 
 // NewPipeline returns a pipeline over the formats of r.
 func (r *Registry) NewPipeline(opt Options) *Pipeline {
 	return &Pipeline{
-		schemas:   sync.OnceValue(schema.New),
 		reg:       r,
 		opt:       opt,
 		validator: validate.Validator{Now: opt.Now, MaxAge: opt.MaxAge, Region: opt.Region, Rules: opt.Rules},

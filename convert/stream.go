@@ -5,23 +5,37 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"runtime"
 	"strings"
 
 	"github.com/custnorm/custnorm/convert/internal/stream"
-	"github.com/custnorm/custnorm/schema"
 	"github.com/custnorm/custnorm/validate"
 )
 
 // AutoFormat is the [StreamOptions.From] value that detects each record's
-// format with the formats' JSON Schemas (see schema.Set.Detect).
+// format with [StreamOptions.Detector].
 const AutoFormat = "auto"
+
+// A Detector names the format of a document. *schema.Set is one: it tells
+// the formats apart by their JSON Schemas. (convert does not import schema
+// itself, so that programs that never detect, such as the browser build, do
+// not link the schema validator.)
+type Detector interface {
+	// DetectFormat returns the one format doc fits, or "" when none or
+	// several do, and the reason, in English, for people.
+	DetectFormat(doc []byte) (format, reason string)
+}
 
 // StreamOptions configure [Pipeline.Stream].
 type StreamOptions struct {
 	// From is the format of the input's records, or [AutoFormat].
 	From string
+	// Detector detects each record's format when From is [AutoFormat]
+	// (required then; schema.New() gives one). It must be safe for
+	// concurrent use.
+	Detector Detector
 	// To is the format the records are converted into; the accepted ones
 	// are written to the output. Empty: the records are validated only,
 	// and nothing is written to the output.
@@ -53,7 +67,7 @@ type StreamRecord struct {
 	// when no single format fits.
 	Format string
 	// FormatReason says, with [AutoFormat], why Format was chosen or why
-	// none was (English, for people; see schema.Detection).
+	// none was (the Detector's reason).
 	FormatReason string
 	// Input is the record's JSON text as read (for a record of a container
 	// document, the record's own text); nil for a record over
@@ -140,7 +154,10 @@ func (p *Pipeline) Stream(ctx context.Context, in io.Reader, out io.Writer, opt 
 		}
 		s.from = conv
 	} else {
-		s.schemas = p.schemas()
+		if opt.Detector == nil {
+			return stats, errors.New("convert: Stream: From is auto but there is no Detector")
+		}
+		s.detector = opt.Detector
 		s.known = strings.Join(p.reg.Names(), ", ")
 	}
 	if opt.To != "" {
@@ -227,11 +244,11 @@ type streamUnit struct {
 // A streamer turns the raw records of one stream into units; it is shared
 // by the workers and safe for concurrent use.
 type streamer struct {
-	p       *Pipeline
-	from    Converter   // nil with AutoFormat
-	dst     Converter   // nil when validating
-	schemas *schema.Set // with AutoFormat
-	known   string      // the format names, for invalid_format
+	p        *Pipeline
+	from     Converter // nil with AutoFormat
+	dst      Converter // nil when validating
+	detector Detector  // with AutoFormat
+	known    string    // the format names, for invalid_format
 }
 
 // process appends to dst the units of one raw record: one, or one per
@@ -248,9 +265,8 @@ func (s *streamer) process(dst []streamUnit, raw stream.Raw) []streamUnit {
 	}
 	conv := s.from
 	if conv == nil {
-		d := s.schemas.Detect(raw.Data)
-		u.format, u.reason = d.Format, d.Reason
-		if d.Format == "" {
+		u.format, u.reason = s.detector.DetectFormat(raw.Data)
+		if u.format == "" {
 			if !json.Valid(raw.Data) {
 				u.res = s.failed(validate.CodeInvalidJSON, nil)
 			} else {
@@ -259,7 +275,7 @@ func (s *streamer) process(dst []streamUnit, raw stream.Raw) []streamUnit {
 			return append(dst, u)
 		}
 		var err error
-		if conv, err = s.p.reg.lookup(d.Format); err != nil {
+		if conv, err = s.p.reg.lookup(u.format); err != nil {
 			// A schema of a format the registry does not have.
 			u.res = s.failed(validate.CodeInvalidFormat, validate.Params{"format": s.known})
 			return append(dst, u)

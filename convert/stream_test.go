@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/custnorm/custnorm/convert"
+	"github.com/custnorm/custnorm/schema"
 	"github.com/custnorm/custnorm/validate"
 )
 
@@ -90,7 +91,7 @@ func TestStream(t *testing.T) {
 func TestStreamFraming(t *testing.T) {
 	in := "[\n" + `{"name":"David Coaster","email":"david@example.net"},` + "\n" +
 		`{"firstName":"Ray","lastName":"Ankunding","email":"ray@example.com"}` + "\n]\n"
-	got, out, _, err := runStream(t, context.Background(), strings.NewReader(in), convert.StreamOptions{From: convert.AutoFormat, To: "canonical"})
+	got, out, _, err := runStream(t, context.Background(), strings.NewReader(in), convert.StreamOptions{From: convert.AutoFormat, Detector: schema.New(), To: "canonical"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,6 +160,9 @@ func TestStreamErrors(t *testing.T) {
 	p := convert.Builtin().NewPipeline(convert.Options{})
 	if _, err := p.Stream(context.Background(), strings.NewReader("{}"), nil, convert.StreamOptions{From: "nope"}); err == nil {
 		t.Error("unknown From: no error")
+	}
+	if _, err := p.Stream(context.Background(), strings.NewReader("{}"), nil, convert.StreamOptions{From: convert.AutoFormat}); err == nil {
+		t.Error("auto without a Detector: no error")
 	}
 	boom := errors.New("boom")
 	_, err := p.Stream(context.Background(), strings.NewReader(strings.Repeat("{}\n", 10)), nil, convert.StreamOptions{

@@ -27,6 +27,12 @@ type Detection struct {
 	Invalid bool `json:"invalid,omitempty"`
 }
 
+// DetectFormat is Detect's format and reason: a Set is a convert.Detector.
+func (s *Set) DetectFormat(doc []byte) (format, reason string) {
+	d := s.Detect(doc)
+	return d.Format, d.Reason
+}
+
 // Detect names the format of doc. A format fits a document when
 //
 //  1. its schema accepts the document (no error-severity issue: members a

@@ -192,7 +192,7 @@ func (c *cli) runJob(ctx context.Context, j job, fs *flag.FlagSet, usage string,
 		return nil
 	}
 	_, err = pipe.Stream(ctx, in, libOut, convert.StreamOptions{
-		From: j.from, To: j.to, Workers: f.jobs, Record: record, Flush: outs.flush,
+		From: j.from, To: j.to, Detector: c.schemas, Workers: f.jobs, Record: record, Flush: outs.flush,
 	})
 	prog.done()
 	if err == nil {
