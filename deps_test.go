@@ -1,6 +1,7 @@
 package custnorm_test
 
 import (
+	"os"
 	"os/exec"
 	"path"
 	"strings"
@@ -17,22 +18,65 @@ import (
 // "<provider>" stands for each provider package under convert/.
 var depsRules = map[string][]string{
 	"model":                          {},
-	"validate":                       {"model", "validate/internal/countrykey", "github.com/nyaruka/phonenumbers", "golang.org/x/text/language", "golang.org/x/text/unicode/norm", "golang.org/x/text/message", "golang.org/x/text/message/catalog"},
+	"validate":                       {"model", "validate/internal/countrykey", "golang.org/x/text/language", "golang.org/x/text/unicode/norm", "golang.org/x/text/message", "golang.org/x/text/message/catalog"},
 	"validate/internal/gencountries": {"validate/internal/countrykey", "golang.org/x/text/..."},
-	"validate/internal/countrykey":   {"golang.org/x/text/unicode/norm"},
-	"convert/internal/fieldmap":      {"model", "validate"},
-	"convert/<provider>":             {"model", "validate", "convert/internal/fieldmap"},
-	"convert":                        {"model", "validate", "schema", "convert/<provider>", "convert/internal/fieldmap"},
-	"schema":                         {"validate", "model", "github.com/santhosh-tekuri/jsonschema/v5"},
-	"cmd/custnorm":                   {"convert", "validate", "model", "schema", "wasm/demo"},
-	"wasm":                           {"convert", "validate", "model"},
-	"wasm/demo":                      {},
+	// The phone tables' generator is the only package that imports
+	// phonenumbers (besides the tests, which use it as their oracle): the
+	// runtime answers from the tables it writes (TestRuntimeDependencies).
+	"validate/internal/genphone":   {"github.com/nyaruka/phonenumbers"},
+	"validate/internal/countrykey": {"golang.org/x/text/unicode/norm"},
+	"convert/internal/fieldmap":    {"model", "validate"},
+	"convert/<provider>":           {"model", "validate", "convert/internal/fieldmap"},
+	"convert":                      {"model", "validate", "schema", "convert/<provider>", "convert/internal/fieldmap"},
+	"schema":                       {"validate", "model", "github.com/santhosh-tekuri/jsonschema/v5"},
+	"cmd/custnorm":                 {"convert", "validate", "model", "schema", "wasm/demo"},
+	"wasm":                         {"convert", "validate", "model"},
+	"wasm/demo":                    {},
 	// internal/golden also holds what the provider tests share (the keys
 	// they compare issues and changes by, the corpus walker, the converter
 	// method set), so it reads validate and model. Only _test.go files
 	// import it.
 	"internal/golden":      {"model", "validate", "github.com/google/go-cmp/cmp"},
 	"internal/conformance": {},
+}
+
+// runtimeBanned are modules no program of custnorm may link: phonenumbers
+// is the phone tables' generator input and the tests' oracle, and
+// protobuf came with it (it decoded phonenumbers' metadata at start-up).
+var runtimeBanned = []string{"github.com/nyaruka/phonenumbers", "google.golang.org/protobuf"}
+
+// TestRuntimeDependencies checks that neither the CLI nor the browser build
+// links a banned module, test-only imports aside.
+func TestRuntimeDependencies(t *testing.T) {
+	for _, build := range []struct {
+		pkg string
+		env []string
+	}{
+		{"./cmd/custnorm", nil},
+		{"./wasm", []string{"GOOS=js", "GOARCH=wasm"}},
+	} {
+		cmd := exec.Command("go", "list", "-deps", build.pkg)
+		cmd.Env = append(os.Environ(), build.env...)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s go list -deps %s: %v\n%s", strings.Join(build.env, " "), build.pkg, err, stderr.String())
+		}
+		n := 0
+		for line := range strings.Lines(string(out)) {
+			n++
+			dep := strings.TrimSpace(line)
+			for _, m := range runtimeBanned {
+				if dep == m || strings.HasPrefix(dep, m+"/") {
+					t.Errorf("%s go list -deps %s lists %s", strings.Join(build.env, " "), build.pkg, dep)
+				}
+			}
+		}
+		if n < 10 {
+			t.Errorf("%s go list -deps %s listed %d packages, too few to be right", strings.Join(build.env, " "), build.pkg, n)
+		}
+	}
 }
 
 var providers = []string{"secuconnect", "worldline", "stancer", "riverty"}

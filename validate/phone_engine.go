@@ -1,0 +1,823 @@
+package validate
+
+import (
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The phone engine: phonenumbers' Parse, IsPossibleNumberWithReason,
+// GetRegionCodeForNumber, GetNumberType and Format(E164), step by step,
+// over the tables of phone_gen.go. Each function below names the
+// phonenumbers function it reproduces; where phonenumbers matches a
+// regular expression, the engine runs an automaton built from that
+// expression by the generator (validate/internal/genphone), with the
+// semantics of Go's regexp (leftmost-first), so that both read every text
+// alike. The differential tests (phone_oracle_test.go) and
+// FuzzPhoneOracle compare the two.
+
+// Constants of phonenumbers the engine relies on (the generator checks
+// that they have not changed).
+const (
+	phoneMinNSN         = 2   // MIN_LENGTH_FOR_NSN
+	phoneMaxNSN         = 17  // MAX_LENGTH_FOR_NSN
+	phoneMaxCCLength    = 3   // MAX_LENGTH_COUNTRY_CODE
+	phoneMaxInputLength = 250 // MAX_INPUT_STRING_LENGTH
+)
+
+// Types of the generated tables.
+
+// A phoneRuneRun is a run of runes of one class, from lo to the next
+// run's lo.
+type phoneRuneRun struct {
+	lo    rune
+	class uint8
+}
+
+// The descs of a plan, in the order of their bits in its desc automaton.
+const (
+	phoneDescGeneral = iota
+	phoneDescPremiumRate
+	phoneDescTollFree
+	phoneDescSharedCost
+	phoneDescVoIP
+	phoneDescPersonalNumber
+	phoneDescPager
+	phoneDescUAN
+	phoneDescVoicemail
+	phoneDescFixedLine
+	phoneDescMobile
+	phoneNumDescs
+)
+
+// phoneAnyLength is the length set of a desc that lists no possible
+// lengths; in other sets bit n stands for length n, and bit 0 for
+// phonenumbers' -1 (no number of the desc exists).
+const phoneAnyLength = 1<<32 - 1
+
+// Plan flags.
+const (
+	phoneNoPattern       = 1 << iota // the general desc has no pattern
+	phoneSameMobileFixed             // sameMobileAndFixedLinePattern
+)
+
+// A phonePlanData is the compiled metadata of one region or of one
+// non-geographical calling code: offsets of its automata in
+// phoneAutomata (0: none) and its possible lengths.
+type phonePlanData struct {
+	id                        string // "DE", or "001"
+	cc                        uint16
+	idd, npfp, leading, descs uint32
+	flags                     uint8
+	lengths                   [phoneNumDescs]uint32
+	localOnly                 uint32
+	// A national prefix transform rule ("268$1"; "" for none) and the
+	// program of the national prefix for parsing, which the rule's
+	// groups need: phoneProgs[prog:prog+progLen], starting at progStart,
+	// with progCaps capture slots.
+	rule          string
+	prog, progLen uint16
+	progStart     uint16
+	progCaps      uint8
+}
+
+// A phoneInst is an instruction of a program over the ASCII digits: the
+// instructions of regexp/syntax, with rune instructions as a mask of the
+// digits they match.
+type phoneInst struct {
+	op       uint8
+	out, arg uint16
+}
+
+const (
+	phoneOpFail = iota
+	phoneOpMatch
+	phoneOpAlt
+	phoneOpNop
+	phoneOpCapture
+	phoneOpBegin // \A
+	phoneOpEnd   // \z
+	phoneOpDigit
+)
+
+// An automaton of phoneAutomata (see the generator's emit.go): a header
+// character, then per state its label in l characters and its next
+// states in w characters each, values in base 95 from ' '.
+type phoneAuto struct {
+	base, stride int
+	w, l         int
+	dead         int
+}
+
+// Labels of the automata built from one pattern.
+const (
+	phoneLabelCont = 1 << 0 // a match ends here, the input goes on
+	phoneLabelEnd  = 1 << 1 // a match ends here, at the end of the input
+)
+
+func autoAt(off uint32, nsym int) phoneAuto {
+	h := int(phoneAutomata[off] - ' ')
+	a := phoneAuto{base: int(off) + 1, w: h%2 + 1, l: h/2 + 1}
+	a.stride = a.l + nsym*a.w
+	a.dead = 94
+	if a.w == 2 {
+		a.dead = 95*95 - 1
+	}
+	return a
+}
+
+func phoneValue(i, w int) int {
+	if w == 1 {
+		return int(phoneAutomata[i] - ' ')
+	}
+	return int(phoneAutomata[i]-' ')*95 + int(phoneAutomata[i+1]-' ')
+}
+
+func (a *phoneAuto) label(s int) int {
+	return phoneValue(a.base+s*a.stride, a.l)
+}
+
+// next returns the state after symbol c, -1 for dead.
+func (a *phoneAuto) next(s, c int) int {
+	t := phoneValue(a.base+s*a.stride+a.l+c*a.w, a.w)
+	if t == a.dead {
+		return -1
+	}
+	return t
+}
+
+// digitAuto returns the automaton over the digits at off.
+func digitAuto(off uint32) phoneAuto { return autoAt(off, 10) }
+
+// final returns the label the automaton ends in after the ASCII digits
+// s: for a desc automaton, the bits of the descs whose patterns match s
+// as a whole.
+func (a *phoneAuto) final(s []byte) int {
+	st := 0
+	for _, c := range s {
+		if st = a.next(st, int(c-'0')); st < 0 {
+			return 0
+		}
+	}
+	return a.label(st)
+}
+
+// prefixEnd returns where Go's regexp ends its match of the automaton's
+// pattern at the start of the ASCII digits s, -1 when it does not match
+// there.
+func (a *phoneAuto) prefixEnd(s []byte) int {
+	last := -1
+	st := 0
+	for p := 0; ; p++ {
+		lab := a.label(st)
+		if p == len(s) {
+			if lab&phoneLabelEnd != 0 {
+				last = p
+			}
+			return last
+		}
+		if lab&phoneLabelCont != 0 {
+			last = p
+		}
+		if st = a.next(st, int(s[p]-'0')); st < 0 {
+			return last
+		}
+	}
+}
+
+// A phoneToken is a rune of the text being parsed.
+type phoneToken struct {
+	r     rune  // the rune; a decimal digit of any script as its ASCII digit
+	class uint8 // its class in the fixed patterns' automata
+	width uint8 // its width in bytes, 1 for a digit (which is read as ASCII)
+}
+
+func (t phoneToken) isDigit() bool { return t.class == phoneDigitClass }
+func (t phoneToken) isPlus() bool  { return t.r == '+' || t.r == '＋' }
+
+// phoneRuneClass returns r's class and, for a decimal digit, its value.
+func phoneRuneClass(r rune) (class uint8, digit rune) {
+	if r < utf8.RuneSelf {
+		class = phoneASCIIClasses[r] - ' '
+		if class == phoneDigitClass {
+			return class, r
+		}
+		return class, -1
+	}
+	lo, hi := 0, len(phoneRuneRuns)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if phoneRuneRuns[m].lo <= r {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	class = phoneRuneRuns[lo].class
+	if class != phoneDigitClass {
+		return class, -1
+	}
+	lo, hi = 0, len(phoneDigitZeros)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if phoneDigitZeros[m] <= r {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return class, '0' + r - phoneDigitZeros[lo]
+}
+
+// tokenize appends the runes of s to toks; decimal digits become ASCII.
+// Invalid UTF-8 bytes are U+FFFD, one byte wide, as Go's regexp reads
+// them.
+func tokenize(s string, toks []phoneToken) []phoneToken {
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		i += w
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) {
+			continue
+		}
+		class, d := phoneRuneClass(r)
+		t := phoneToken{r: r, class: class, width: uint8(w)}
+		if d >= 0 {
+			t.r, t.width = d, 1
+		}
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// autoRun runs a rune-class automaton over toks: forward from the start
+// (reverse false), or backward from the end. It returns the longest match
+// it sees, in tokens (-1 for none); forward over a pattern anchored at
+// both ends, a match is the whole of toks.
+func autoRun(off uint32, toks []phoneToken, reverse bool) int {
+	a := autoAt(off, phoneNumClasses)
+	last := -1
+	st := 0
+	for p := 0; ; p++ {
+		lab := a.label(st)
+		if p == len(toks) {
+			if lab&phoneLabelEnd != 0 {
+				last = p
+			}
+			return last
+		}
+		if lab&phoneLabelCont != 0 {
+			last = p
+		}
+		t := toks[p]
+		if reverse {
+			t = toks[len(toks)-1-p]
+		}
+		if st = a.next(st, int(t.class)); st < 0 {
+			return last
+		}
+	}
+}
+
+// Parse failures: phonenumbers' errors, by the invalid_phone reason each
+// maps to.
+type phoneFailure uint8
+
+const (
+	phoneOK               phoneFailure = iota
+	phoneNotANumber                    // ErrNotANumber
+	phoneInvalidCountry                // ErrInvalidCountryCode
+	phoneTooShortNSN                   // ErrTooShortNSN
+	phoneTooShortAfterIDD              // ErrTooShortAfterIDD
+	phoneTooLongNSN                    // ErrNumTooLong
+)
+
+// isViable is isViablePhoneNumber: at least two bytes (digits counted as
+// ASCII), and VALID_PHONE_NUMBER_PATTERN.
+func isViable(toks []phoneToken) bool {
+	n := 0
+	for _, t := range toks {
+		n += int(t.width)
+	}
+	return n >= phoneMinNSN && autoRun(phoneValidAuto, toks, false) == len(toks)
+}
+
+// phoneDigits is a buffer for a national number: the parse never makes
+// one longer than its input plus a transform rule's digits.
+type phoneDigits [2*phoneMaxInputLength + 8]byte
+
+// phoneParse is phonenumbers' Parse(text, region) (parseHelper), for
+// toks, the runes of the text. plan is the region's plan (-1: not a
+// supported region). It returns the calling code (0 when there is none)
+// and the national significant number, a slice of buf, and the extension
+// (ASCII digits, a slice of ext).
+func phoneParse(toks []phoneToken, plan int, buf *phoneDigits, extBuf *[phoneMaxInputLength]byte) (cc int, nsn, ext []byte, fail phoneFailure) {
+	// buildNationalNumberForParsing; the caller has refused every text
+	// with letters that could make an RFC 3966 "tel:" URI.
+	// extractPossibleNumber.
+	s := 0
+	for s < len(toks) && !toks[s].isDigit() && !toks[s].isPlus() {
+		s++
+	}
+	if s == len(toks) {
+		return 0, nil, nil, phoneNotANumber
+	}
+	num := toks[s:]
+	if k := autoRun(phoneUnwantedRevAuto, num, true); k >= 0 {
+		num = num[:len(num)-k]
+	}
+	// SECOND_NUMBER_START_PATTERN: [\\/] *x
+	for i, t := range num {
+		if t.r != '\\' && t.r != '/' {
+			continue
+		}
+		j := i + 1
+		for j < len(num) && num[j].r == ' ' {
+			j++
+		}
+		if j < len(num) && num[j].r == 'x' {
+			num = num[:i]
+			break
+		}
+	}
+	if !isViable(num) {
+		return 0, nil, nil, phoneNotANumber
+	}
+	// checkRegionForParsing.
+	if plan < 0 && !hasPlus(num) {
+		return 0, nil, nil, phoneInvalidCountry
+	}
+	// maybeStripExtension.
+	if k := autoRun(phoneExtnRevAuto, num, true); k >= 0 && isViable(num[:len(num)-k]) {
+		ext = extBuf[:0]
+		for _, t := range num[len(num)-k:] {
+			if t.isDigit() {
+				ext = append(ext, byte(t.r))
+			}
+		}
+		num = num[:len(num)-k]
+	}
+
+	var national []byte
+	var err phoneFailure
+	cc, national, err = extractCountryCode(num, plan, buf)
+	if err == phoneInvalidCountry {
+		if i := firstPlusEnd(num); i >= 0 {
+			cc, national, err = extractCountryCode(num[i:], plan, buf)
+			if err == phoneOK && cc == 0 {
+				err = phoneInvalidCountry
+			}
+		}
+	}
+	if err != phoneOK {
+		return 0, nil, nil, err
+	}
+	if cc != 0 {
+		plan = phoneMainPlan(cc)
+	} else {
+		national = phoneNormalize(num, buf[:0])
+		if plan >= 0 {
+			cc = int(phonePlans[plan].cc)
+		}
+	}
+	if len(national) < phoneMinNSN {
+		return 0, nil, nil, phoneTooShortNSN
+	}
+	if plan >= 0 {
+		var tbuf phoneDigits
+		p := &phonePlans[plan]
+		stripped, _ := stripNationalPrefix(national, p, &tbuf)
+		switch testNumberLength(len(stripped), p) {
+		case phoneTooShort, phoneLocalOnly, phoneInvalidLength:
+		default:
+			national = buf[:copy(buf[:], stripped)]
+		}
+	}
+	if len(national) < phoneMinNSN {
+		return 0, nil, nil, phoneTooShortNSN
+	}
+	if len(national) > phoneMaxNSN {
+		return 0, nil, nil, phoneTooLongNSN
+	}
+	return cc, national, ext, phoneOK
+}
+
+func hasPlus(toks []phoneToken) bool {
+	for _, t := range toks {
+		if t.isPlus() {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPlusEnd returns the end of the first run of plus signs in toks
+// (PLUS_CHARS_PATTERN.FindStringIndex), -1 when there is none.
+func firstPlusEnd(toks []phoneToken) int {
+	for i, t := range toks {
+		if t.isPlus() {
+			j := i + 1
+			for j < len(toks) && toks[j].isPlus() {
+				j++
+			}
+			return j
+		}
+	}
+	return -1
+}
+
+// phoneNormalize is normalize: with three ASCII letters or more (and no
+// newline), letters become keypad digits and all but digits and letters
+// is dropped; otherwise only the decimal digits are kept. It appends the
+// ASCII digits to dst.
+func phoneNormalize(toks []phoneToken, dst []byte) []byte {
+	letters, newline := 0, false
+	for _, t := range toks {
+		switch {
+		case 'a' <= t.r && t.r <= 'z' || 'A' <= t.r && t.r <= 'Z':
+			letters++
+		case t.r == '\n':
+			newline = true
+		}
+	}
+	if letters >= 3 && !newline {
+		// normalizeHelper with ALPHA_PHONE_MAPPINGS, which maps the ASCII
+		// digits (every decimal digit is one here) and letters A … Z
+		// after unicode.ToUpper.
+		for _, t := range toks {
+			r := t.r
+			if t.isDigit() {
+				dst = append(dst, byte(r))
+				continue
+			}
+			if r >= utf8.RuneSelf {
+				r = unicode.ToUpper(r)
+			} else if 'a' <= r && r <= 'z' {
+				r -= 'a' - 'A'
+			}
+			if 'A' <= r && r <= 'Z' {
+				dst = append(dst, phoneKeypad[r-'A'])
+			}
+		}
+		return dst
+	}
+	for _, t := range toks {
+		if t.isDigit() {
+			dst = append(dst, byte(t.r))
+		}
+	}
+	return dst
+}
+
+// extractCountryCode is maybeExtractCountryCode (with
+// maybeStripInternationalPrefixAndNormalize and extractCountryCode) for
+// num: the calling code, 0 when the number has none, and then the
+// national number.
+func extractCountryCode(num []phoneToken, plan int, buf *phoneDigits) (cc int, national []byte, fail phoneFailure) {
+	if len(num) == 0 {
+		return 0, nil, phoneOK
+	}
+	var full []byte
+	international := false
+	if num[0].isPlus() {
+		i := 1
+		for i < len(num) && num[i].isPlus() {
+			i++
+		}
+		full = phoneNormalize(num[i:], buf[:0])
+		international = true
+	} else {
+		full = phoneNormalize(num, buf[:0])
+		// parsePrefixAsIdd; without a region the prefix "NonMatch"
+		// never matches digits.
+		if plan >= 0 {
+			idd := digitAuto(phonePlans[plan].idd)
+			if k := idd.prefixEnd(full); k >= 0 && (k == len(full) || full[k] != '0') {
+				full = full[k:]
+				international = true
+			}
+		}
+	}
+	if international {
+		if len(full) <= phoneMinNSN {
+			return 0, nil, phoneTooShortAfterIDD
+		}
+		if full[0] != '0' {
+			c := 0
+			for i := 1; i <= phoneMaxCCLength && i <= len(full); i++ {
+				c = c*10 + int(full[i-1]-'0')
+				if phoneCodes[c] != 0 {
+					return c, full[i:], phoneOK
+				}
+			}
+		}
+		return 0, nil, phoneInvalidCountry
+	}
+	if plan < 0 {
+		return 0, nil, phoneOK
+	}
+	// A number that starts with the region's calling code.
+	p := &phonePlans[plan]
+	var ccText [5]byte
+	code := appendUint(ccText[:0], int(p.cc))
+	if len(full) < len(code) || string(full[:len(code)]) != string(code) {
+		return 0, nil, phoneOK
+	}
+	var tbuf phoneDigits
+	national, _ = stripNationalPrefix(full[len(code):], p, &tbuf)
+	gen := digitAuto(p.descs)
+	fullValid := gen.final(full)&(1<<phoneDescGeneral) != 0
+	nationalValid := gen.final(national)&(1<<phoneDescGeneral) != 0
+	if !fullValid && nationalValid || testNumberLength(len(full), p) == phoneTooLong {
+		// national lies in full's buffer or in tbuf: move it to the
+		// start of buf.
+		return int(p.cc), buf[:copy(buf[:], national)], phoneOK
+	}
+	return 0, nil, phoneOK
+}
+
+// stripNationalPrefix is maybeStripNationalPrefixAndCarrierCode: number
+// without its national prefix, or transformed by the plan's rule (in
+// tbuf); number itself when it has none or stripping would make a viable
+// number unviable.
+func stripNationalPrefix(number []byte, p *phonePlanData, tbuf *phoneDigits) ([]byte, bool) {
+	if len(number) == 0 || p.npfp == 0 {
+		return number, false
+	}
+	npfp := digitAuto(p.npfp)
+	end := npfp.prefixEnd(number)
+	if end < 0 {
+		return number, false
+	}
+	gen := digitAuto(p.descs)
+	viable := gen.final(number)&(1<<phoneDescGeneral) != 0
+	if p.rule != "" {
+		var caps [16]int
+		ncap := int(p.progCaps)
+		if phoneBacktrack(p, number, caps[:ncap]) && caps[ncap-2] >= 0 {
+			// The last group took part: apply the transform rule.
+			t := tbuf[:0]
+			rule := p.rule
+			for i := 0; i < len(rule); i++ {
+				if rule[i] != '$' {
+					t = append(t, rule[i])
+					continue
+				}
+				i++
+				g := int(rule[i] - '0')
+				if 2*g+1 < ncap && caps[2*g] >= 0 {
+					t = append(t, number[caps[2*g]:caps[2*g+1]]...)
+				}
+			}
+			t = append(t, number[caps[1]:]...)
+			if viable && gen.final(t)&(1<<phoneDescGeneral) == 0 {
+				return number, false
+			}
+			return t, true
+		}
+	}
+	if viable && gen.final(number[end:])&(1<<phoneDescGeneral) == 0 {
+		return number, false
+	}
+	return number[end:], true
+}
+
+// phoneBacktrack runs the plan's program anchored at the start of s as
+// Go's regexp backtracker does (leftmost-first), filling caps (the group
+// positions, -1 for a group that took no part). It reports whether the
+// program matched.
+func phoneBacktrack(p *phonePlanData, s []byte, caps []int) bool {
+	prog := phoneProgs[p.prog : p.prog+p.progLen]
+	n := len(prog)
+	var stack [128]uint64
+	bits := n * (len(s) + 1)
+	visited := stack[:]
+	if bits > 64*len(stack) {
+		visited = make([]uint64, (bits+63)/64)
+	}
+	for i := range caps {
+		caps[i] = -1
+	}
+	b := phoneBacktracker{prog: prog, s: s, caps: caps, visited: visited}
+	return b.try(int(p.progStart), 0)
+}
+
+type phoneBacktracker struct {
+	prog    []phoneInst
+	s       []byte
+	caps    []int
+	visited []uint64
+}
+
+func (b *phoneBacktracker) try(pc, pos int) bool {
+	for {
+		k := pc*(len(b.s)+1) + pos
+		if b.visited[k/64]&(1<<(k%64)) != 0 {
+			return false
+		}
+		b.visited[k/64] |= 1 << (k % 64)
+		in := b.prog[pc]
+		switch in.op {
+		case phoneOpFail:
+			return false
+		case phoneOpMatch:
+			if len(b.caps) > 1 {
+				b.caps[0], b.caps[1] = 0, pos
+			}
+			return true
+		case phoneOpAlt:
+			if b.try(int(in.out), pos) {
+				return true
+			}
+			pc = int(in.arg)
+		case phoneOpNop:
+			pc = int(in.out)
+		case phoneOpCapture:
+			if int(in.arg) >= len(b.caps) {
+				pc = int(in.out)
+				continue
+			}
+			old := b.caps[in.arg]
+			b.caps[in.arg] = pos
+			if b.try(int(in.out), pos) {
+				return true
+			}
+			b.caps[in.arg] = old
+			return false
+		case phoneOpBegin:
+			if pos != 0 {
+				return false
+			}
+			pc = int(in.out)
+		case phoneOpEnd:
+			if pos != len(b.s) {
+				return false
+			}
+			pc = int(in.out)
+		default: // phoneOpDigit
+			if pos == len(b.s) || in.arg&(1<<(b.s[pos]-'0')) == 0 {
+				return false
+			}
+			pos++
+			pc = int(in.out)
+		}
+	}
+}
+
+// Results of testNumberLength and IsPossibleNumberWithReason.
+type phoneLengthResult uint8
+
+const (
+	phonePossible phoneLengthResult = iota
+	phoneLocalOnly
+	phoneInvalidCountryCode
+	phoneTooShort
+	phoneInvalidLength
+	phoneTooLong
+)
+
+// testNumberLength is testNumberLength(number, metadata, UNKNOWN) for a
+// number of n digits: the general desc's possible lengths.
+func testNumberLength(n int, p *phonePlanData) phoneLengthResult {
+	lengths := p.lengths[phoneDescGeneral]
+	if lengths&1 != 0 {
+		return phoneInvalidLength
+	}
+	if n < 32 && p.localOnly&(1<<n) != 0 {
+		return phoneLocalOnly
+	}
+	lowest, highest := bits.TrailingZeros32(lengths), bits.Len32(lengths)-1
+	switch {
+	case n == lowest:
+		return phonePossible
+	case n < lowest:
+		return phoneTooShort
+	case n > highest:
+		return phoneTooLong
+	case lengths&(1<<n) != 0:
+		return phonePossible
+	}
+	return phoneInvalidLength
+}
+
+// phoneMainPlan returns the plan of the main region of a known calling
+// code (GetRegionCodeForCountryCode), or of its non-geographical entity.
+func phoneMainPlan(cc int) int {
+	return int(phoneCodePlans[phoneCodes[cc]+1])
+}
+
+// isPossible is IsPossibleNumberWithReason.
+func isPossible(cc int, nsn []byte) phoneLengthResult {
+	if cc <= 0 || cc >= len(phoneCodes) || phoneCodes[cc] == 0 {
+		return phoneInvalidCountryCode
+	}
+	p := &phonePlans[phoneMainPlan(cc)]
+	if p.flags&phoneNoPattern != 0 {
+		switch {
+		case len(nsn) < phoneMinNSN:
+			return phoneTooShort
+		case len(nsn) > phoneMaxNSN:
+			return phoneTooLong
+		}
+		return phonePossible
+	}
+	return testNumberLength(len(nsn), p)
+}
+
+// phoneRegionOf is GetRegionCodeForNumber: the plan of the region the
+// number belongs to, -1 for none (a number of a shared calling code in
+// none of its regions' ranges).
+func phoneRegionOf(cc int, nsn []byte) int {
+	i := int(phoneCodes[cc])
+	n := int(phoneCodePlans[i])
+	if n == 1 {
+		return int(phoneCodePlans[i+1])
+	}
+	for _, k := range phoneCodePlans[i+1 : i+1+n] {
+		p := &phonePlans[k]
+		if p.leading != 0 {
+			ld := digitAuto(p.leading)
+			if ld.prefixEnd(nsn) >= 0 {
+				return int(k)
+			}
+		} else if phoneTypeOf(p, nsn) != PhoneUnknown {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// phoneTypeOf is getNumberTypeHelper.
+func phoneTypeOf(p *phonePlanData, nsn []byte) PhoneType {
+	a := digitAuto(p.descs)
+	bits := a.final(nsn)
+	n := len(nsn)
+	matches := func(d int) bool {
+		if bits&(1<<d) == 0 {
+			return false
+		}
+		l := p.lengths[d]
+		return l == phoneAnyLength || n < 32 && l&(1<<n) != 0
+	}
+	if !matches(phoneDescGeneral) {
+		return PhoneUnknown
+	}
+	for _, t := range [...]struct {
+		desc int
+		typ  PhoneType
+	}{
+		{phoneDescPremiumRate, PhonePremiumRate},
+		{phoneDescTollFree, PhoneTollFree},
+		{phoneDescSharedCost, PhoneSharedCost},
+		{phoneDescVoIP, PhoneVoIP},
+		{phoneDescPersonalNumber, PhonePersonalNumber},
+		{phoneDescPager, PhonePager},
+		{phoneDescUAN, PhoneUAN},
+		{phoneDescVoicemail, PhoneVoicemail},
+	} {
+		if matches(t.desc) {
+			return t.typ
+		}
+	}
+	same := p.flags&phoneSameMobileFixed != 0
+	if matches(phoneDescFixedLine) {
+		if same || matches(phoneDescMobile) {
+			return PhoneFixedLineOrMobile
+		}
+		return PhoneFixedLine
+	}
+	if !same && matches(phoneDescMobile) {
+		return PhoneMobile
+	}
+	return PhoneUnknown
+}
+
+// phoneRegionPlan returns the plan of a two-letter region code, either
+// case, -1 for anything else.
+func phoneRegionPlan(region string) int {
+	if len(region) != 2 {
+		return -1
+	}
+	a, b := region[0]|0x20, region[1]|0x20
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return -1
+	}
+	return int(phoneRegionPlans[int(a-'a')*26+int(b-'a')]) - 1
+}
+
+// appendUint appends the decimal digits of n >= 0.
+func appendUint(dst []byte, n int) []byte {
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	return append(dst, b[i:]...)
+}
