@@ -92,6 +92,8 @@ type PhoneResult struct {
 // The number is rejected with an invalid_phone issue whose "reason" param
 // is one of:
 //
+//   - "invalid_encoding": the text is not valid UTF-8 (phonenumbers would
+//     read an invalid byte as U+FFFD, and skip it before the number);
 //   - "empty": nothing but white space and format characters;
 //   - "too_long": more than 250 bytes (phonenumbers' cap), or more digits
 //     than the numbering plan of its region allows;
@@ -122,8 +124,13 @@ type PhoneResult struct {
 // network, allocates nothing but the E164 string and the issues, and is
 // safe for concurrent use.
 func NormalizePhone(text, region string) PhoneResult {
-	start, end, n, removed := phoneBounds(text)
-	res := normalizePhone(text[start:end], n, region)
+	start, end, n, removed, valid := phoneBounds(text)
+	var res PhoneResult
+	if valid {
+		res = normalizePhone(text[start:end], n, region)
+	} else {
+		res = invalidPhone("invalid_encoding")
+	}
 	res.FormatCharsRemoved = removed
 	return res
 }
@@ -131,15 +138,19 @@ func NormalizePhone(text, region string) PhoneResult {
 // phoneBounds returns the part of text left when format characters are
 // removed and white space is trimmed: it lies in text[start:end], and n is
 // its length in bytes (text[start:end] without its format characters).
-func phoneBounds(text string) (start, end, n int, removed bool) {
+// valid reports that text is valid UTF-8.
+func phoneBounds(text string) (start, end, n int, removed, valid bool) {
 	start = -1
+	valid = true
 	total := 0 // bytes of the runes that are not format characters
 	totalStart, totalEnd := 0, 0
 	for i := 0; i < len(text); {
 		r, w := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])
-			if unicode.Is(unicode.Cf, r) {
+			if w == 1 {
+				valid = false
+			} else if unicode.Is(unicode.Cf, r) {
 				removed = true
 				i += w
 				continue
@@ -155,9 +166,29 @@ func phoneBounds(text string) (start, end, n int, removed bool) {
 		i += w
 	}
 	if start < 0 {
-		return 0, 0, 0, removed
+		return 0, 0, 0, removed, valid
 	}
-	return start, end, totalEnd - totalStart, removed
+	return start, end, totalEnd - totalStart, removed, valid
+}
+
+// withoutFormatChars returns s without its format characters (Cf).
+func withoutFormatChars(s string) string {
+	var b []byte
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) {
+			if b == nil {
+				b = append(make([]byte, 0, len(s)), s[:i]...)
+			}
+		} else if b != nil {
+			b = append(b, s[i:i+w]...)
+		}
+		i += w
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // normalizePhone is NormalizePhone for s, trimmed, and n, its length
@@ -169,17 +200,41 @@ func normalizePhone(s string, n int, region string) PhoneResult {
 	if n > maxPhoneInput {
 		return invalidPhone("too_long")
 	}
-	var tokBuf [maxPhoneInput]phoneToken
-	toks := tokenize(s, tokBuf[:0])
-	var markerBuf [maxPhoneInput]byte
-	ext, hasMarker, ok := scanLetters(toks, markerBuf[:0])
+	if n > phoneShortInput {
+		return normalizeLongPhone(s, region)
+	}
+	// The buffers of a typical number, which the stack clears on each
+	// call: small.
+	var toks [phoneShortInput]phoneToken
+	var digits, scratch [phoneShortInput + phoneRuleSlack]byte
+	var ext, marker [phoneShortInput]byte
+	var e164 [phoneShortInput + 26]byte
+	return normalizeTokens(s, region, &phoneBuffers{toks[:0], digits[:], scratch[:], ext[:], marker[:], e164[:]})
+}
+
+// phoneShortInput is the longest text (in bytes) normalizePhone parses with
+// buffers for short texts.
+const phoneShortInput = 48
+
+// normalizeLongPhone is normalizePhone with buffers for the longest text.
+//
+//go:noinline
+func normalizeLongPhone(s, region string) PhoneResult {
+	var toks [maxPhoneInput]phoneToken
+	var digits, scratch [maxPhoneInput + phoneRuleSlack]byte
+	var ext, marker [maxPhoneInput]byte
+	var e164 [maxPhoneInput + 26]byte
+	return normalizeTokens(s, region, &phoneBuffers{toks[:0], digits[:], scratch[:], ext[:], marker[:], e164[:]})
+}
+
+// normalizeTokens is normalizePhone with its buffers.
+func normalizeTokens(s, region string, bufs *phoneBuffers) PhoneResult {
+	toks := tokenize(s, bufs.toks)
+	ext, hasMarker, ok := scanLetters(toks, bufs.marker[:0])
 	if !ok {
 		return invalidPhone("letters")
 	}
-
-	var buf phoneDigits
-	var extBuf [maxPhoneInput]byte
-	cc, nsn, gotExt, fail := phoneParse(toks, phoneRegionPlan(region), &buf, &extBuf)
+	cc, nsn, gotExt, fail := phoneParse(toks, phoneRegionPlan(region), bufs)
 	if fail != phoneOK {
 		return invalidPhone(fail.reason())
 	}
@@ -214,8 +269,7 @@ func normalizePhone(s string, n int, region string) PhoneResult {
 		}
 		res.Type = phoneTypeOf(p, nsn)
 	}
-	var e164Buf [1 + phoneMaxCCLength + phoneMaxNSN + len(";ext=") + maxPhoneInput]byte
-	e164 := append(appendUint(append(e164Buf[:0], '+'), cc), nsn...)
+	e164 := append(appendUint(append(bufs.e164[:0], '+'), cc), nsn...)
 	if res.Type == PhoneUnknown {
 		// Read after a calling code, a leading national (trunk) prefix or
 		// carrier code is stripped when what remains has a possible
@@ -245,19 +299,20 @@ func normalizePhone(s string, n int, region string) PhoneResult {
 // phoneE164Stable reports whether e164 (without extension) parses back to
 // itself.
 func phoneE164Stable(e164 []byte) bool {
-	var tokBuf [1 + phoneMaxCCLength + phoneMaxNSN]phoneToken
-	toks := tokBuf[:0]
+	const n = 1 + phoneMaxCCLength + phoneMaxNSN
+	var toks [n]phoneToken
+	var digits, scratch [n + phoneRuleSlack]byte
+	var ext [n]byte
+	bufs := phoneBuffers{toks: toks[:0], digits: digits[:], scratch: scratch[:], ext: ext[:]}
 	for _, c := range e164 {
 		class, _ := phoneRuneClass(rune(c))
-		toks = append(toks, phoneToken{r: rune(c), class: class, width: 1})
+		bufs.toks = append(bufs.toks, phoneToken{r: rune(c), class: class, width: 1})
 	}
-	var buf phoneDigits
-	var extBuf [maxPhoneInput]byte
-	cc, nsn, ext, fail := phoneParse(toks, -1, &buf, &extBuf)
-	if fail != phoneOK || len(ext) > 0 {
+	cc, nsn, gotExt, fail := phoneParse(bufs.toks, -1, &bufs)
+	if fail != phoneOK || len(gotExt) > 0 {
 		return false
 	}
-	var again [len(tokBuf)]byte
+	var again [n]byte
 	return string(append(appendUint(append(again[:0], '+'), cc), nsn...)) == string(e164)
 }
 

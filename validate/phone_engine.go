@@ -102,7 +102,8 @@ const (
 
 // An automaton of phoneAutomata (see the generator's emit.go): a header
 // character, then per state its label in l characters and its next
-// states in w characters each, values in base 95 from ' '.
+// states in w characters each, values in base 95 from ' ' (95^w-1 is
+// dead). State s's record starts at base + s*stride.
 type phoneAuto struct {
 	base, stride int
 	w, l         int
@@ -126,24 +127,28 @@ func autoAt(off uint32, nsym int) phoneAuto {
 	return a
 }
 
-func phoneValue(i, w int) int {
-	if w == 1 {
-		return int(phoneAutomata[i] - ' ')
+// label returns the label of the state whose record starts at row.
+func (a *phoneAuto) label(row int) int {
+	if a.l == 1 {
+		return int(phoneAutomata[row] - ' ')
 	}
-	return int(phoneAutomata[i]-' ')*95 + int(phoneAutomata[i+1]-' ')
+	return int(phoneAutomata[row]-' ')*95 + int(phoneAutomata[row+1]-' ')
 }
 
-func (a *phoneAuto) label(s int) int {
-	return phoneValue(a.base+s*a.stride, a.l)
-}
-
-// next returns the state after symbol c, -1 for dead.
-func (a *phoneAuto) next(s, c int) int {
-	t := phoneValue(a.base+s*a.stride+a.l+c*a.w, a.w)
+// next returns the record of the state after symbol c from the state whose
+// record starts at row, -1 for dead.
+func (a *phoneAuto) next(row, c int) int {
+	i := row + a.l + c*a.w
+	var t int
+	if a.w == 1 {
+		t = int(phoneAutomata[i] - ' ')
+	} else {
+		t = int(phoneAutomata[i]-' ')*95 + int(phoneAutomata[i+1]-' ')
+	}
 	if t == a.dead {
 		return -1
 	}
-	return t
+	return a.base + t*a.stride
 }
 
 // digitAuto returns the automaton over the digits at off.
@@ -153,13 +158,13 @@ func digitAuto(off uint32) phoneAuto { return autoAt(off, 10) }
 // s: for a desc automaton, the bits of the descs whose patterns match s
 // as a whole.
 func (a *phoneAuto) final(s []byte) int {
-	st := 0
+	row := a.base
 	for _, c := range s {
-		if st = a.next(st, int(c-'0')); st < 0 {
+		if row = a.next(row, int(c-'0')); row < 0 {
 			return 0
 		}
 	}
-	return a.label(st)
+	return a.label(row)
 }
 
 // prefixEnd returns where Go's regexp ends its match of the automaton's
@@ -167,9 +172,9 @@ func (a *phoneAuto) final(s []byte) int {
 // there.
 func (a *phoneAuto) prefixEnd(s []byte) int {
 	last := -1
-	st := 0
+	row := a.base
 	for p := 0; ; p++ {
-		lab := a.label(st)
+		lab := a.label(row)
 		if p == len(s) {
 			if lab&phoneLabelEnd != 0 {
 				last = p
@@ -179,7 +184,7 @@ func (a *phoneAuto) prefixEnd(s []byte) int {
 		if lab&phoneLabelCont != 0 {
 			last = p
 		}
-		if st = a.next(st, int(s[p]-'0')); st < 0 {
+		if row = a.next(row, int(s[p]-'0')); row < 0 {
 			return last
 		}
 	}
@@ -259,9 +264,9 @@ func tokenize(s string, toks []phoneToken) []phoneToken {
 func autoRun(off uint32, toks []phoneToken, reverse bool) int {
 	a := autoAt(off, phoneNumClasses)
 	last := -1
-	st := 0
+	row := a.base
 	for p := 0; ; p++ {
-		lab := a.label(st)
+		lab := a.label(row)
 		if p == len(toks) {
 			if lab&phoneLabelEnd != 0 {
 				last = p
@@ -271,11 +276,11 @@ func autoRun(off uint32, toks []phoneToken, reverse bool) int {
 		if lab&phoneLabelCont != 0 {
 			last = p
 		}
-		t := toks[p]
+		i := p
 		if reverse {
-			t = toks[len(toks)-1-p]
+			i = len(toks) - 1 - p
 		}
-		if st = a.next(st, int(t.class)); st < 0 {
+		if row = a.next(row, int(toks[i].class)); row < 0 {
 			return last
 		}
 	}
@@ -304,16 +309,26 @@ func isViable(toks []phoneToken) bool {
 	return n >= phoneMinNSN && autoRun(phoneValidAuto, toks, false) == len(toks)
 }
 
-// phoneDigits is a buffer for a national number: the parse never makes
-// one longer than its input plus a transform rule's digits.
-type phoneDigits [2*phoneMaxInputLength + 8]byte
+// phoneBuffers are the buffers of one parse, sized by its caller for a
+// text of at most n runes: toks, ext and marker hold n, digits and
+// scratch n+8 (a national number is never longer than the text's digits
+// plus a transform rule's literal digits, at most 4), e164 n+26.
+type phoneBuffers struct {
+	toks            []phoneToken
+	digits, scratch []byte
+	ext, marker     []byte
+	e164            []byte
+}
+
+// phoneRuleSlack is what a transform rule may add to a national number.
+const phoneRuleSlack = 8
 
 // phoneParse is phonenumbers' Parse(text, region) (parseHelper), for
 // toks, the runes of the text. plan is the region's plan (-1: not a
 // supported region). It returns the calling code (0 when there is none)
 // and the national significant number, a slice of buf, and the extension
 // (ASCII digits, a slice of ext).
-func phoneParse(toks []phoneToken, plan int, buf *phoneDigits, extBuf *[phoneMaxInputLength]byte) (cc int, nsn, ext []byte, fail phoneFailure) {
+func phoneParse(toks []phoneToken, plan int, bufs *phoneBuffers) (cc int, nsn, ext []byte, fail phoneFailure) {
 	// buildNationalNumberForParsing; the caller has refused every text
 	// with letters that could make an RFC 3966 "tel:" URI.
 	// extractPossibleNumber.
@@ -351,7 +366,7 @@ func phoneParse(toks []phoneToken, plan int, buf *phoneDigits, extBuf *[phoneMax
 	}
 	// maybeStripExtension.
 	if k := autoRun(phoneExtnRevAuto, num, true); k >= 0 && isViable(num[:len(num)-k]) {
-		ext = extBuf[:0]
+		ext = bufs.ext[:0]
 		for _, t := range num[len(num)-k:] {
 			if t.isDigit() {
 				ext = append(ext, byte(t.r))
@@ -362,10 +377,10 @@ func phoneParse(toks []phoneToken, plan int, buf *phoneDigits, extBuf *[phoneMax
 
 	var national []byte
 	var err phoneFailure
-	cc, national, err = extractCountryCode(num, plan, buf)
+	cc, national, err = extractCountryCode(num, plan, bufs)
 	if err == phoneInvalidCountry {
 		if i := firstPlusEnd(num); i >= 0 {
-			cc, national, err = extractCountryCode(num[i:], plan, buf)
+			cc, national, err = extractCountryCode(num[i:], plan, bufs)
 			if err == phoneOK && cc == 0 {
 				err = phoneInvalidCountry
 			}
@@ -377,7 +392,7 @@ func phoneParse(toks []phoneToken, plan int, buf *phoneDigits, extBuf *[phoneMax
 	if cc != 0 {
 		plan = phoneMainPlan(cc)
 	} else {
-		national = phoneNormalize(num, buf[:0])
+		national = phoneNormalize(num, bufs.digits[:0])
 		if plan >= 0 {
 			cc = int(phonePlans[plan].cc)
 		}
@@ -386,13 +401,12 @@ func phoneParse(toks []phoneToken, plan int, buf *phoneDigits, extBuf *[phoneMax
 		return 0, nil, nil, phoneTooShortNSN
 	}
 	if plan >= 0 {
-		var tbuf phoneDigits
 		p := &phonePlans[plan]
-		stripped, _ := stripNationalPrefix(national, p, &tbuf)
+		stripped, _ := stripNationalPrefix(national, p, bufs.scratch)
 		switch testNumberLength(len(stripped), p) {
 		case phoneTooShort, phoneLocalOnly, phoneInvalidLength:
 		default:
-			national = buf[:copy(buf[:], stripped)]
+			national = bufs.digits[:copy(bufs.digits, stripped)]
 		}
 	}
 	if len(national) < phoneMinNSN {
@@ -475,7 +489,7 @@ func phoneNormalize(toks []phoneToken, dst []byte) []byte {
 // maybeStripInternationalPrefixAndNormalize and extractCountryCode) for
 // num: the calling code, 0 when the number has none, and then the
 // national number.
-func extractCountryCode(num []phoneToken, plan int, buf *phoneDigits) (cc int, national []byte, fail phoneFailure) {
+func extractCountryCode(num []phoneToken, plan int, bufs *phoneBuffers) (cc int, national []byte, fail phoneFailure) {
 	if len(num) == 0 {
 		return 0, nil, phoneOK
 	}
@@ -486,10 +500,10 @@ func extractCountryCode(num []phoneToken, plan int, buf *phoneDigits) (cc int, n
 		for i < len(num) && num[i].isPlus() {
 			i++
 		}
-		full = phoneNormalize(num[i:], buf[:0])
+		full = phoneNormalize(num[i:], bufs.digits[:0])
 		international = true
 	} else {
-		full = phoneNormalize(num, buf[:0])
+		full = phoneNormalize(num, bufs.digits[:0])
 		// parsePrefixAsIdd; without a region the prefix "NonMatch"
 		// never matches digits.
 		if plan >= 0 {
@@ -525,24 +539,23 @@ func extractCountryCode(num []phoneToken, plan int, buf *phoneDigits) (cc int, n
 	if len(full) < len(code) || string(full[:len(code)]) != string(code) {
 		return 0, nil, phoneOK
 	}
-	var tbuf phoneDigits
-	national, _ = stripNationalPrefix(full[len(code):], p, &tbuf)
+	national, _ = stripNationalPrefix(full[len(code):], p, bufs.scratch)
 	gen := digitAuto(p.descs)
 	fullValid := gen.final(full)&(1<<phoneDescGeneral) != 0
 	nationalValid := gen.final(national)&(1<<phoneDescGeneral) != 0
 	if !fullValid && nationalValid || testNumberLength(len(full), p) == phoneTooLong {
-		// national lies in full's buffer or in tbuf: move it to the
-		// start of buf.
-		return int(p.cc), buf[:copy(buf[:], national)], phoneOK
+		// national lies in full's buffer or in scratch: move it to the
+		// start of digits.
+		return int(p.cc), bufs.digits[:copy(bufs.digits, national)], phoneOK
 	}
 	return 0, nil, phoneOK
 }
 
 // stripNationalPrefix is maybeStripNationalPrefixAndCarrierCode: number
 // without its national prefix, or transformed by the plan's rule (in
-// tbuf); number itself when it has none or stripping would make a viable
-// number unviable.
-func stripNationalPrefix(number []byte, p *phonePlanData, tbuf *phoneDigits) ([]byte, bool) {
+// scratch); number itself when it has none or stripping would make a
+// viable number unviable.
+func stripNationalPrefix(number []byte, p *phonePlanData, scratch []byte) ([]byte, bool) {
 	if len(number) == 0 || p.npfp == 0 {
 		return number, false
 	}
@@ -558,7 +571,7 @@ func stripNationalPrefix(number []byte, p *phonePlanData, tbuf *phoneDigits) ([]
 		ncap := int(p.progCaps)
 		if phoneBacktrack(p, number, caps[:ncap]) && caps[ncap-2] >= 0 {
 			// The last group took part: apply the transform rule.
-			t := tbuf[:0]
+			t := scratch[:0]
 			rule := p.rule
 			for i := 0; i < len(rule); i++ {
 				if rule[i] != '$' {

@@ -32,7 +32,12 @@ import (
 // computed with phonenumbers.
 func oraclePhone(text, region string) validate.PhoneResult {
 	cleaned, removed := removeFormatChars(text)
-	res := oracleParsed(strings.TrimSpace(cleaned), region)
+	var res validate.PhoneResult
+	if utf8.ValidString(text) {
+		res = oracleParsed(strings.TrimSpace(cleaned), region)
+	} else {
+		res = oracleInvalid("invalid_encoding")
+	}
 	res.FormatCharsRemoved = removed
 	return res
 }

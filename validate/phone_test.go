@@ -2,9 +2,11 @@ package validate_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -446,4 +448,53 @@ func TestIsMobileType(t *testing.T) {
 			t.Errorf("IsMobileType(%q) = %v, want %v", tc.typ, got, tc.want)
 		}
 	}
+}
+
+// TestNormalizePhoneBadInput gives NormalizePhone texts of every length
+// and content: each gets a result or an issue, never a panic.
+func TestNormalizePhoneBadInput(t *testing.T) {
+	type input struct {
+		name, text string
+		want       validate.PhoneResult
+	}
+	e164 := validate.PhoneResult{OK: true, E164: "+493012345678", Type: validate.PhoneFixedLine, Region: "DE", Issues: validate.Issues{}}
+	inputs := []input{
+		{"1 MB of digits", strings.Repeat("1", 1<<20), invalidPhone("too_long")},
+		{"1 MB of format characters around a number", strings.Repeat("\u200b", 1<<18) + "+49 30 12345678" + strings.Repeat("\ufeff", 1<<18),
+			validate.PhoneResult{OK: true, E164: "+493012345678", Type: validate.PhoneFixedLine, Region: "DE", FormatCharsRemoved: true, Issues: validate.Issues{}}},
+		{"1 MB of white space around a number", strings.Repeat(" ", 1<<20) + "+49 30 12345678" + strings.Repeat("\t", 1<<20), e164},
+		{"250 bytes", "+49 30 12345678" + strings.Repeat(" ", 235), e164},
+		{"251 bytes", "+49 30 12345678" + strings.Repeat(" ", 235) + "-", invalidPhone("too_long")},
+		{"invalid UTF-8 inside", "+49 30 \xff12345678", invalidPhone("invalid_encoding")},
+		{"invalid UTF-8 before", "\xff\xfe+49 30 12345678", invalidPhone("invalid_encoding")},
+		{"invalid UTF-8 in white space", "+49 30 12345678 \xc0 ", invalidPhone("invalid_encoding")},
+		{"truncated UTF-8 at the end", "+49 30 12345678\xe2\x80", invalidPhone("invalid_encoding")},
+		{"lone surrogate as WTF-8", "+49 30 12345678\xed\xa0\x80", invalidPhone("invalid_encoding")},
+		{"U+FFFD itself", "+49 30 12345678\ufffd", invalidPhone("not_a_number")},
+		{"NUL bytes", "+49\x0030 12345678", invalidPhone("not_a_number")},
+	}
+	// Every block of decimal digits.
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.Is(unicode.Nd, r) || unicode.Is(unicode.Nd, r-1) && (r-firstDigit(r))%10 != 0 {
+			continue
+		}
+		digits := func(s string) string {
+			return strings.Map(func(c rune) rune { return r + c - '0' }, s)
+		}
+		inputs = append(inputs, input{fmt.Sprintf("digits from %U", r), "+" + digits("49") + " " + digits("30") + " " + digits("12345678"), e164})
+	}
+	for _, in := range inputs {
+		got := validate.NormalizePhone(in.text, "DE")
+		if diff := cmp.Diff(in.want, got, phoneOpts); diff != "" {
+			t.Errorf("%s: NormalizePhone mismatch (-want +got):\n%s", in.name, diff)
+		}
+	}
+}
+
+// firstDigit returns the first rune of the run of decimal digits r is in.
+func firstDigit(r rune) rune {
+	for unicode.Is(unicode.Nd, r-1) {
+		r--
+	}
+	return r
 }
