@@ -23,7 +23,9 @@ var depsRules = map[string][]string{
 	// The phone tables' generator is the only package that imports
 	// phonenumbers (besides the tests, which use it as their oracle): the
 	// runtime answers from the tables it writes (TestRuntimeDependencies).
-	"validate/internal/genphone":   {"github.com/nyaruka/phonenumbers"},
+	"validate/internal/genphone":   {"validate/internal/automata", "github.com/nyaruka/phonenumbers"},
+	"validate/internal/genpostal":  {"validate/internal/automata"},
+	"validate/internal/automata":   {},
 	"validate/internal/countrykey": {"golang.org/x/text/unicode/norm"},
 	"convert/internal/fieldmap":    {"model", "validate"},
 	"convert/<provider>":           {"model", "validate", "convert/internal/fieldmap"},

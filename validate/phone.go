@@ -156,7 +156,7 @@ func phoneBounds(text string) (start, end, n int, removed, valid bool) {
 				continue
 			}
 		}
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			if start < 0 {
 				start, totalStart = i, total
 			}
@@ -169,6 +169,14 @@ func phoneBounds(text string) (start, end, n int, removed, valid bool) {
 		return 0, 0, 0, removed, valid
 	}
 	return start, end, totalEnd - totalStart, removed, valid
+}
+
+// isSpace is unicode.IsSpace with the ASCII cases first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // withoutFormatChars returns s without its format characters (Cf).
@@ -209,7 +217,7 @@ func normalizePhone(s string, n int, region string) PhoneResult {
 	var digits, scratch [phoneShortInput + phoneRuleSlack]byte
 	var ext, marker [phoneShortInput]byte
 	var e164 [phoneShortInput + 26]byte
-	return normalizeTokens(s, region, &phoneBuffers{toks[:0], digits[:], scratch[:], ext[:], marker[:], e164[:]})
+	return normalizeTokens(s, region, &phoneBuffers{toks: toks[:0], digits: digits[:], scratch: scratch[:], ext: ext[:], marker: marker[:], e164: e164[:]})
 }
 
 // phoneShortInput is the longest text (in bytes) normalizePhone parses with
@@ -224,12 +232,13 @@ func normalizeLongPhone(s, region string) PhoneResult {
 	var digits, scratch [maxPhoneInput + phoneRuleSlack]byte
 	var ext, marker [maxPhoneInput]byte
 	var e164 [maxPhoneInput + 26]byte
-	return normalizeTokens(s, region, &phoneBuffers{toks[:0], digits[:], scratch[:], ext[:], marker[:], e164[:]})
+	return normalizeTokens(s, region, &phoneBuffers{toks: toks[:0], digits: digits[:], scratch: scratch[:], ext: ext[:], marker: marker[:], e164: e164[:]})
 }
 
 // normalizeTokens is normalizePhone with its buffers.
 func normalizeTokens(s, region string, bufs *phoneBuffers) PhoneResult {
-	toks := tokenize(s, bufs.toks)
+	toks, alpha := tokenize(s, bufs.toks)
+	bufs.alpha = alpha
 	ext, hasMarker, ok := scanLetters(toks, bufs.marker[:0])
 	if !ok {
 		return invalidPhone("letters")

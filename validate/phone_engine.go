@@ -27,13 +27,6 @@ const (
 
 // Types of the generated tables.
 
-// A phoneRuneRun is a run of runes of one class, from lo to the next
-// run's lo.
-type phoneRuneRun struct {
-	lo    rune
-	class uint8
-}
-
 // The descs of a plan, in the order of their bits in its desc automaton.
 const (
 	phoneDescGeneral = iota
@@ -100,64 +93,13 @@ const (
 	phoneOpDigit
 )
 
-// An automaton of phoneAutomata (see the generator's emit.go): a header
-// character, then per state its label in l characters and its next
-// states in w characters each, values in base 95 from ' ' (95^w-1 is
-// dead). State s's record starts at base + s*stride.
-type phoneAuto struct {
-	base, stride int
-	w, l         int
-	dead         int
-}
-
-// Labels of the automata built from one pattern.
-const (
-	phoneLabelCont = 1 << 0 // a match ends here, the input goes on
-	phoneLabelEnd  = 1 << 1 // a match ends here, at the end of the input
-)
-
-func autoAt(off uint32, nsym int) phoneAuto {
-	h := int(phoneAutomata[off] - ' ')
-	a := phoneAuto{base: int(off) + 1, w: h%2 + 1, l: h/2 + 1}
-	a.stride = a.l + nsym*a.w
-	a.dead = 94
-	if a.w == 2 {
-		a.dead = 95*95 - 1
-	}
-	return a
-}
-
-// label returns the label of the state whose record starts at row.
-func (a *phoneAuto) label(row int) int {
-	if a.l == 1 {
-		return int(phoneAutomata[row] - ' ')
-	}
-	return int(phoneAutomata[row]-' ')*95 + int(phoneAutomata[row+1]-' ')
-}
-
-// next returns the record of the state after symbol c from the state whose
-// record starts at row, -1 for dead.
-func (a *phoneAuto) next(row, c int) int {
-	i := row + a.l + c*a.w
-	var t int
-	if a.w == 1 {
-		t = int(phoneAutomata[i] - ' ')
-	} else {
-		t = int(phoneAutomata[i]-' ')*95 + int(phoneAutomata[i+1]-' ')
-	}
-	if t == a.dead {
-		return -1
-	}
-	return a.base + t*a.stride
-}
-
-// digitAuto returns the automaton over the digits at off.
-func digitAuto(off uint32) phoneAuto { return autoAt(off, 10) }
+// digitAuto returns the automaton of phoneAutomata over the digits at off.
+func digitAuto(off uint32) automaton { return automatonAt(phoneAutomata, off, 10) }
 
 // final returns the label the automaton ends in after the ASCII digits
 // s: for a desc automaton, the bits of the descs whose patterns match s
 // as a whole.
-func (a *phoneAuto) final(s []byte) int {
+func (a *automaton) final(s []byte) int {
 	row := a.base
 	for _, c := range s {
 		if row = a.next(row, int(c-'0')); row < 0 {
@@ -170,18 +112,18 @@ func (a *phoneAuto) final(s []byte) int {
 // prefixEnd returns where Go's regexp ends its match of the automaton's
 // pattern at the start of the ASCII digits s, -1 when it does not match
 // there.
-func (a *phoneAuto) prefixEnd(s []byte) int {
+func (a *automaton) prefixEnd(s []byte) int {
 	last := -1
 	row := a.base
 	for p := 0; ; p++ {
 		lab := a.label(row)
 		if p == len(s) {
-			if lab&phoneLabelEnd != 0 {
+			if lab&labelEnd != 0 {
 				last = p
 			}
 			return last
 		}
-		if lab&phoneLabelCont != 0 {
+		if lab&labelCont != 0 {
 			last = p
 		}
 		if row = a.next(row, int(s[p]-'0')); row < 0 {
@@ -209,20 +151,11 @@ func phoneRuneClass(r rune) (class uint8, digit rune) {
 		}
 		return class, -1
 	}
-	lo, hi := 0, len(phoneRuneRuns)
-	for hi-lo > 1 {
-		m := int(uint(lo+hi) >> 1)
-		if phoneRuneRuns[m].lo <= r {
-			lo = m
-		} else {
-			hi = m
-		}
-	}
-	class = phoneRuneRuns[lo].class
+	class = runClass(phoneRuneRuns[:], r)
 	if class != phoneDigitClass {
 		return class, -1
 	}
-	lo, hi = 0, len(phoneDigitZeros)
+	lo, hi := 0, len(phoneDigitZeros)
 	for hi-lo > 1 {
 		m := int(uint(lo+hi) >> 1)
 		if phoneDigitZeros[m] <= r {
@@ -234,17 +167,27 @@ func phoneRuneClass(r rune) (class uint8, digit rune) {
 	return class, '0' + r - phoneDigitZeros[lo]
 }
 
-// tokenize appends the runes of s to toks; decimal digits become ASCII.
-// Invalid UTF-8 bytes are U+FFFD, one byte wide, as Go's regexp reads
-// them.
-func tokenize(s string, toks []phoneToken) []phoneToken {
+// tokenize appends the runes of s, format characters left out, to toks;
+// decimal digits become ASCII. Invalid UTF-8 bytes are U+FFFD, one byte
+// wide, as Go's regexp reads them. alpha reports three ASCII letters or
+// more: only then can a part of the text be an alpha number (see
+// phoneNormalize).
+func tokenize(s string, toks []phoneToken) (_ []phoneToken, alpha bool) {
+	letters := 0
 	for i := 0; i < len(s); {
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			class := phoneASCIIClasses[c] - ' '
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				letters++
+			}
+			toks = append(toks, phoneToken{r: rune(c), class: class, width: 1})
+			continue
 		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
-		if r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) {
+		if unicode.Is(unicode.Cf, r) {
 			continue
 		}
 		class, d := phoneRuneClass(r)
@@ -254,7 +197,7 @@ func tokenize(s string, toks []phoneToken) []phoneToken {
 		}
 		toks = append(toks, t)
 	}
-	return toks
+	return toks, letters >= 3
 }
 
 // autoRun runs a rune-class automaton over toks: forward from the start
@@ -262,18 +205,18 @@ func tokenize(s string, toks []phoneToken) []phoneToken {
 // it sees, in tokens (-1 for none); forward over a pattern anchored at
 // both ends, a match is the whole of toks.
 func autoRun(off uint32, toks []phoneToken, reverse bool) int {
-	a := autoAt(off, phoneNumClasses)
+	a := automatonAt(phoneAutomata, off, phoneNumClasses)
 	last := -1
 	row := a.base
 	for p := 0; ; p++ {
 		lab := a.label(row)
 		if p == len(toks) {
-			if lab&phoneLabelEnd != 0 {
+			if lab&labelEnd != 0 {
 				last = p
 			}
 			return last
 		}
-		if lab&phoneLabelCont != 0 {
+		if lab&labelCont != 0 {
 			last = p
 		}
 		i := p
@@ -314,6 +257,7 @@ func isViable(toks []phoneToken) bool {
 // scratch n+8 (a national number is never longer than the text's digits
 // plus a transform rule's literal digits, at most 4), e164 n+26.
 type phoneBuffers struct {
+	alpha           bool // the text has three ASCII letters or more
 	toks            []phoneToken
 	digits, scratch []byte
 	ext, marker     []byte
@@ -392,7 +336,7 @@ func phoneParse(toks []phoneToken, plan int, bufs *phoneBuffers) (cc int, nsn, e
 	if cc != 0 {
 		plan = phoneMainPlan(cc)
 	} else {
-		national = phoneNormalize(num, bufs.digits[:0])
+		national = phoneNormalize(num, bufs.digits[:0], bufs.alpha)
 		if plan >= 0 {
 			cc = int(phonePlans[plan].cc)
 		}
@@ -445,8 +389,18 @@ func firstPlusEnd(toks []phoneToken) int {
 // phoneNormalize is normalize: with three ASCII letters or more (and no
 // newline), letters become keypad digits and all but digits and letters
 // is dropped; otherwise only the decimal digits are kept. It appends the
-// ASCII digits to dst.
-func phoneNormalize(toks []phoneToken, dst []byte) []byte {
+// ASCII digits to dst. alpha false says the whole text has fewer than
+// three ASCII letters.
+func phoneNormalize(toks []phoneToken, dst []byte, alpha bool) []byte {
+	if !alpha {
+		// Fewer than three letters in the whole text.
+		for _, t := range toks {
+			if t.class == phoneDigitClass {
+				dst = append(dst, byte(t.r))
+			}
+		}
+		return dst
+	}
 	letters, newline := 0, false
 	for _, t := range toks {
 		switch {
@@ -500,10 +454,10 @@ func extractCountryCode(num []phoneToken, plan int, bufs *phoneBuffers) (cc int,
 		for i < len(num) && num[i].isPlus() {
 			i++
 		}
-		full = phoneNormalize(num[i:], bufs.digits[:0])
+		full = phoneNormalize(num[i:], bufs.digits[:0], bufs.alpha)
 		international = true
 	} else {
-		full = phoneNormalize(num, bufs.digits[:0])
+		full = phoneNormalize(num, bufs.digits[:0], bufs.alpha)
 		// parsePrefixAsIdd; without a region the prefix "NonMatch"
 		// never matches digits.
 		if plan >= 0 {

@@ -26,7 +26,7 @@ const phoneASCIIClasses = "" +
 	" /0001000200003400056000700& 8   /0001000200003400056000700   9 "
 
 // phoneRuneRuns are the runs of non-ASCII runes of one class, by first rune.
-var phoneRuneRuns = [...]phoneRuneRun{
+var phoneRuneRuns = [...]runeRun{
 	{0x80, 0}, {0xa0, 26}, {0xa1, 0}, {0xad, 6}, {0xae, 0}, {0xd3, 27},
 	{0xd4, 0}, {0xf3, 27}, {0xf4, 0}, {0x17f, 21}, {0x180, 0}, {0x301, 28},
 	{0x302, 0}, {0x411, 29}, {0x412, 0}, {0x414, 30}, {0x415, 0}, {0x41e, 31},
@@ -929,7 +929,7 @@ var phoneProgs = [...]phoneInst{
 // phoneKeypad holds the keypad digit of each letter A … Z (ALPHA_PHONE_MAPPINGS).
 const phoneKeypad = "22233344455566677778889999"
 
-// phoneAutomata holds the automata (see phone_engine.go).
+// phoneAutomata holds the automata (see automaton.go).
 const phoneAutomata = "" +
 	" ! ~~~~~~ !~~~~ ! \"~~ ! ! #~~~~~~~~~~~~~~~~~~~~~~ ! ! ! !~~~~~~~~~~~~~~~~~~~~~~ ~~~~~~ !~~~~ !~~" +
 	"~~ ! ! $~~~~~~~~~~~~~~~~~~~~~~ ! ! ! !~~~~~~~~~~~~~~~~~~~~~~ ~~~~~~ !~~~~ ! \"~~ ! ! $~~~~~~~~~~~" +

@@ -16,6 +16,8 @@ import (
 	"unicode"
 
 	"github.com/nyaruka/phonenumbers"
+
+	"github.com/custnorm/custnorm/validate/internal/automata"
 )
 
 const modulePath = "github.com/nyaruka/phonenumbers"
@@ -104,7 +106,7 @@ func compileFixed() (*fixed, error) {
 			return nil, fmt.Errorf("%s: %w", s.name, err)
 		}
 		if s.reverse {
-			if re, err = reverse(re); err != nil {
+			if re, err = automata.Reverse(re); err != nil {
 				return nil, fmt.Errorf("%s: %w", s.name, err)
 			}
 		}
@@ -117,19 +119,19 @@ func compileFixed() (*fixed, error) {
 	// The classes also tell the decimal digits apart (the engine reads
 	// them by value) and "\n" (VALID_ALPHA_PHONE_PATTERN's "." excludes
 	// it).
-	extra, err := compile(`\p{Nd}|\n`)
+	extra, err := automata.Compile(`\p{Nd}|\n`)
 	if err != nil {
 		return nil, err
 	}
-	rc := partition(append(progs, extra))
-	fx := &fixed{classes: rc, digit: rc.of('0')}
+	rc := automata.Partition(append(progs, extra))
+	fx := &fixed{classes: rc, digit: rc.Of('0')}
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if (rc.of(r) == fx.digit) != unicode.Is(unicode.Nd, r) {
+		if (rc.Of(r) == fx.digit) != unicode.Is(unicode.Nd, r) {
 			return nil, fmt.Errorf("rune classes: %U and the decimal digits are not told apart", r)
 		}
 	}
-	for i, mode := range []matchMode{allMatches, allMatches, allMatches} {
-		d, err := buildDFA(progs[i], rc.reps, mode)
+	for i, mode := range []automata.Mode{automata.AllMatches, automata.AllMatches, automata.AllMatches} {
+		d, err := automata.Build(progs[i], rc.Reps, mode)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", srcs[i].name, err)
 		}
@@ -177,7 +179,7 @@ func checkExtension(pat string) error {
 				for i := range prog.Inst {
 					in := &prog.Inst[i]
 					if in.Op == syntax.InstRune || in.Op == syntax.InstRune1 || in.Op == syntax.InstRuneAny || in.Op == syntax.InstRuneAnyNotNL {
-						m = m || matchRune(in, r)
+						m = m || automata.MatchRune(in, r)
 					}
 				}
 				if m && unicode.Is(unicode.Nd, r) != inGroup {

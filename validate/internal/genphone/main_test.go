@@ -6,12 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"regexp/syntax"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
+
+	"github.com/custnorm/custnorm/validate/internal/automata"
 )
 
 // TestGeneratedFileIsCurrent regenerates the tables and compares them with
@@ -88,14 +89,14 @@ func TestDigitAutomataMatchRegexp(t *testing.T) {
 			}
 		}
 		inputs := append(randomDigits(r, 300, examples), examples...)
-		prefix := func(name string, d *dfa, pat string) {
+		prefix := func(name string, d *automata.DFA, pat string) {
 			re := regexp.MustCompile(pat)
 			for _, in := range inputs {
 				want := -1
 				if loc := re.FindStringIndex(in); loc != nil && loc[0] == 0 {
 					want = loc[1]
 				}
-				if got := d.lastMatch(digitSyms(in)); got != want {
+				if got := d.LastMatch(digitSyms(in)); got != want {
 					t.Errorf("%s %s %q on %q: automaton ends at %d, regexp at %d", m.GetId(), name, pat, in, got, want)
 					return
 				}
@@ -111,7 +112,7 @@ func TestDigitAutomataMatchRegexp(t *testing.T) {
 		for i, d := range descs {
 			re := regexp.MustCompile("^(?:" + d.GetNationalNumberPattern() + ")$")
 			for _, in := range inputs {
-				got := p.descs.final(digitSyms(in))&(1<<i) != 0
+				got := p.descs.Final(digitSyms(in))&(1<<i) != 0
 				if want := re.MatchString(in); got != want {
 					t.Errorf("%s %s %q on %q: automaton %v, regexp %v", m.GetId(), descNames[i], re, in, got, want)
 					break
@@ -130,7 +131,7 @@ func TestRuneAutomataMatchRegexp(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	alphabet := append([]rune{}, fx.classes.reps...)
+	alphabet := append([]rune{}, fx.classes.Reps...)
 	alphabet = append(alphabet, []rune("0123456789  +-x#,;.:()/\\~extEXT")...)
 	var inputs []string
 	for range 20000 {
@@ -148,7 +149,7 @@ func TestRuneAutomataMatchRegexp(t *testing.T) {
 		"030 12345678,,12", "030 12345678 - 123#", "12&&3]]", "+49 30 12345678&&#]", "доб 12", "extensión 12"} {
 		inputs = append(inputs, ex)
 	}
-	syms := func(s string) []int { return fx.classes.symbols(s) }
+	syms := func(s string) []int { return fx.classes.Symbols(s) }
 	rev := func(s []int) []int {
 		out := make([]int, len(s))
 		for i, c := range s {
@@ -168,13 +169,13 @@ func TestRuneAutomataMatchRegexp(t *testing.T) {
 	}
 	valid := phonenumbers.VALID_PHONE_NUMBER_PATTERN
 	for _, in := range inputs {
-		got := fx.valid.final(syms(in))&labelEnd != 0
+		got := fx.valid.Final(syms(in))&automata.LabelEnd != 0
 		if want := valid.MatchString(in); got != want {
 			t.Errorf("VALID_PHONE_NUMBER_PATTERN on %q: automaton %v, regexp %v", in, got, want)
 		}
 		for _, c := range []struct {
 			name string
-			d    *dfa
+			d    *automata.DFA
 			re   *regexp.Regexp
 		}{
 			{"EXTN_PATTERN", fx.extnRev, phonenumbers.EXTN_PATTERN},
@@ -186,7 +187,7 @@ func TestRuneAutomataMatchRegexp(t *testing.T) {
 				want = runeIndex(in, loc[0])
 			}
 			got := -1
-			if k := c.d.lastMatch(rev(s)); k >= 0 {
+			if k := c.d.LastMatch(rev(s)); k >= 0 {
 				got = len(s) - k
 			}
 			if got != want {
@@ -259,23 +260,5 @@ func TestLibphonenumberVersion(t *testing.T) {
 				t.Errorf("libphonenumberVersion = %q, want %q", got, tc.want)
 			}
 		})
-	}
-}
-
-// TestBuildDFARefusesAssertions checks that patterns with assertions the
-// automata do not model are refused rather than misread.
-func TestBuildDFARefusesAssertions(t *testing.T) {
-	for _, pat := range []string{`\b1`, `(?m)^1`, `1(?m:$)`} {
-		prog, err := compile(pat)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := buildDFA(prog, digitReps, firstMatch); err == nil {
-			t.Errorf("buildDFA(%q) succeeded, want an error", pat)
-		}
-	}
-	re, _ := syntax.Parse(`\b1`, syntax.Perl)
-	if _, err := reverse(re); err == nil {
-		t.Errorf("reverse(%q) succeeded, want an error", re)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
+
+	"github.com/custnorm/custnorm/validate/internal/automata"
 )
 
 // The descs of a plan, in the order of their bits in the plan's desc
@@ -41,9 +43,9 @@ type plan struct {
 	id string
 	cc int
 
-	idd     *dfa // international prefix, first match from the start
-	npfp    *dfa // national prefix for parsing, ^(?:p), first match; nil: none
-	leading *dfa // leading digits, ^(?:p); nil: none
+	idd     *automata.DFA // international prefix, first match from the start
+	npfp    *automata.DFA // national prefix for parsing, ^(?:p), first match; nil: none
+	leading *automata.DFA // leading digits, ^(?:p); nil: none
 
 	// transform is the national prefix transform rule, parsed; prog is
 	// the program of ^(?:npfp) for the backtracker, set when transform is.
@@ -52,7 +54,7 @@ type plan struct {
 
 	// descs has bit d set in its labels when desc d's pattern, as
 	// ^(?:p)$, matches the whole national number.
-	descs *dfa
+	descs *automata.DFA
 	// lengths[d] are the possible lengths of desc d; anyLength[d]: the
 	// desc lists none (any length passes isNumberPossibleForDesc).
 	lengths   [numDescs]lengthSet
@@ -129,12 +131,12 @@ func parseRule(rule string) ([]ruleItem, error) {
 }
 
 // digitDFA compiles pat and builds its automaton over the digits.
-func digitDFA(pat string, mode matchMode) (*dfa, error) {
-	prog, err := compile(pat)
+func digitDFA(pat string, mode automata.Mode) (*automata.DFA, error) {
+	prog, err := automata.Compile(pat)
 	if err != nil {
 		return nil, err
 	}
-	d, err := buildDFA(prog, digitReps, mode)
+	d, err := automata.Build(prog, digitReps, mode)
 	if err != nil {
 		return nil, fmt.Errorf("%q: %w", pat, err)
 	}
@@ -146,25 +148,25 @@ func compilePlan(m *phonenumbers.PhoneMetadata) (*plan, error) {
 	p := &plan{id: m.GetId(), cc: int(m.GetCountryCode()), sameMobileFixed: m.GetSameMobileAndFixedLinePattern()}
 	var err error
 	// parsePrefixAsIdd: regexFor(prefix), a match that starts at 0.
-	if p.idd, err = digitDFA(m.GetInternationalPrefix(), firstMatch); err != nil {
+	if p.idd, err = digitDFA(m.GetInternationalPrefix(), automata.FirstMatch); err != nil {
 		return nil, fmt.Errorf("international prefix: %w", err)
 	}
 	if npfp := m.GetNationalPrefixForParsing(); npfp != "" {
 		pat := "^(?:" + npfp + ")"
-		if p.npfp, err = digitDFA(pat, firstMatch); err != nil {
+		if p.npfp, err = digitDFA(pat, automata.FirstMatch); err != nil {
 			return nil, fmt.Errorf("national prefix for parsing: %w", err)
 		}
 		if rule := m.GetNationalPrefixTransformRule(); rule != "" {
 			if p.transform, err = parseRule(rule); err != nil {
 				return nil, err
 			}
-			if p.prog, err = compile(pat); err != nil {
+			if p.prog, err = automata.Compile(pat); err != nil {
 				return nil, err
 			}
 		}
 	}
 	if ld := m.GetLeadingDigits(); ld != "" {
-		if p.leading, err = digitDFA("^(?:"+ld+")", firstMatch); err != nil {
+		if p.leading, err = digitDFA("^(?:"+ld+")", automata.FirstMatch); err != nil {
 			return nil, fmt.Errorf("leading digits: %w", err)
 		}
 	}
@@ -172,7 +174,7 @@ func compilePlan(m *phonenumbers.PhoneMetadata) (*plan, error) {
 		m.GetGeneralDesc(), m.GetPremiumRate(), m.GetTollFree(), m.GetSharedCost(), m.GetVoip(),
 		m.GetPersonalNumber(), m.GetPager(), m.GetUan(), m.GetVoicemail(), m.GetFixedLine(), m.GetMobile(),
 	}
-	parts := make([]*dfa, numDescs)
+	parts := make([]*automata.DFA, numDescs)
 	for i, desc := range descs {
 		if desc == nil {
 			// phonenumbers reads the possible lengths of every desc
@@ -180,7 +182,7 @@ func compilePlan(m *phonenumbers.PhoneMetadata) (*plan, error) {
 			return nil, fmt.Errorf("no %s desc", descNames[i])
 		}
 		// isNumberMatchingDesc: ^(?:pattern)$, also for an empty pattern.
-		if parts[i], err = digitDFA("^(?:"+desc.GetNationalNumberPattern()+")$", allMatches); err != nil {
+		if parts[i], err = digitDFA("^(?:"+desc.GetNationalNumberPattern()+")$", automata.AllMatches); err != nil {
 			return nil, fmt.Errorf("%s: %w", descNames[i], err)
 		}
 		if len(desc.GetPossibleLength()) == 0 {
@@ -201,7 +203,7 @@ func compilePlan(m *phonenumbers.PhoneMetadata) (*plan, error) {
 		return nil, fmt.Errorf("general desc local-only lengths: -1")
 	}
 	p.noPattern = gen.GetNationalNumberPattern() == ""
-	if p.descs, err = product(parts, len(digitReps)); err != nil {
+	if p.descs, err = automata.Product(parts, len(digitReps)); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -1,4 +1,4 @@
-package main
+package automata
 
 import (
 	"fmt"
@@ -8,22 +8,22 @@ import (
 	"unicode/utf8"
 )
 
-// runeClasses is a partition of all runes into classes that every rune
+// Classes is a partition of all runes into classes that every rune
 // instruction of the fixed patterns treats alike: the alphabet of their
 // automata. Class 0 is the class of U+0000.
-type runeClasses struct {
-	// starts are the first runes of maximal runs of runes of one class,
-	// ascending, starting with 0; class[i] is the class of the run that
+type Classes struct {
+	// Starts are the first runes of maximal runs of runes of one class,
+	// ascending, starting with 0; Class[i] is the class of the run that
 	// starts at starts[i].
-	starts []rune
-	class  []int
-	// reps holds a representative rune of each class.
-	reps []rune
+	Starts []rune
+	Class  []int
+	// Reps holds a representative rune of each class.
+	Reps []rune
 }
 
-// partition computes the classes of the rune instructions of progs, by
+// Partition computes the classes of the rune instructions of progs, by
 // evaluating each distinct instruction on every rune (a second or two).
-func partition(progs []*syntax.Prog) *runeClasses {
+func Partition(progs []*syntax.Prog) *Classes {
 	var insts []*syntax.Inst
 	seen := map[string]bool{}
 	for _, p := range progs {
@@ -47,13 +47,13 @@ func partition(progs []*syntax.Prog) *runeClasses {
 	sig := func(r rune) [4]uint64 {
 		var bits [4]uint64
 		for i, in := range insts {
-			if matchRune(in, r) {
+			if MatchRune(in, r) {
 				bits[i/64] |= 1 << (i % 64)
 			}
 		}
 		return bits
 	}
-	rc := &runeClasses{}
+	rc := &Classes{}
 	ids := map[[4]uint64]int{}
 	var prev [4]uint64
 	for r := rune(0); r <= unicode.MaxRune; r++ {
@@ -62,33 +62,33 @@ func partition(progs []*syntax.Prog) *runeClasses {
 		if !ok {
 			id = len(ids)
 			ids[s] = id
-			rc.reps = append(rc.reps, r)
+			rc.Reps = append(rc.Reps, r)
 		}
 		if r == 0 || s != prev {
-			rc.starts = append(rc.starts, r)
-			rc.class = append(rc.class, id)
+			rc.Starts = append(rc.Starts, r)
+			rc.Class = append(rc.Class, id)
 		}
 		prev = s
 	}
 	return rc
 }
 
-// of returns the class of r.
-func (rc *runeClasses) of(r rune) int {
-	i, found := slices.BinarySearch(rc.starts, r)
+// Of returns the class of r.
+func (rc *Classes) Of(r rune) int {
+	i, found := slices.BinarySearch(rc.Starts, r)
 	if !found {
 		i--
 	}
-	return rc.class[i]
+	return rc.Class[i]
 }
 
-// symbols returns the classes of the runes of s, decoded as Go's regexp
+// Symbols returns the classes of the runes of s, decoded as Go's regexp
 // decodes them (an invalid byte is U+FFFD, one byte wide).
-func (rc *runeClasses) symbols(s string) []int {
+func (rc *Classes) Symbols(s string) []int {
 	var out []int
 	for len(s) > 0 {
 		r, w := utf8.DecodeRuneInString(s)
-		out = append(out, rc.of(r))
+		out = append(out, rc.Of(r))
 		s = s[w:]
 	}
 	return out

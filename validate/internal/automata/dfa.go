@@ -1,4 +1,10 @@
-package main
+// Package automata builds deterministic automata from Go regular
+// expressions for validate's generators (genphone, genpostal): the
+// automaton of a pattern gives exactly the answers of Go's regexp (its
+// leftmost-first semantics included) as a table a runtime steps through
+// without compiling anything. Encode writes automata into the compact
+// string form that validate's automaton.go reads.
+package automata
 
 import (
 	"fmt"
@@ -8,30 +14,30 @@ import (
 	"strings"
 )
 
-// A dfa is a deterministic automaton over an alphabet of n symbols (the
+// A DFA is a deterministic automaton over an alphabet of n symbols (the
 // ten ASCII digits, or the rune classes of the fixed patterns). State 0 is
-// the start; next[s][c] is the state after symbol c, or dead (-1). Each
-// state has a label: for an automaton built from one pattern, labelCont
-// when a match ends here and the input goes on, labelEnd when a match ends
+// the start; Next[s][c] is the state after symbol c, or Dead (-1). Each
+// state has a label: for an automaton built from one pattern, LabelCont
+// when a match ends here and the input goes on, LabelEnd when a match ends
 // here and the input ends here; for a product of several automata, one bit
 // per component whose pattern matches the whole input when it ends here.
-type dfa struct {
-	next  [][]int
-	label []uint32
+type DFA struct {
+	Next  [][]int
+	Label []uint32
 }
 
 const (
-	dead      = -1
-	labelCont = 1 << 0
-	labelEnd  = 1 << 1
+	Dead      = -1
+	LabelCont = 1 << 0
+	LabelEnd  = 1 << 1
 )
 
-// maxStates bounds every automaton; the largest of the metadata has a few
+// MaxStates bounds every automaton; the largest of the metadata has a few
 // hundred states after minimization.
-const maxStates = 1 << 15
+const MaxStates = 1 << 15
 
-// compile parses pat as regexp.Compile does (Perl flags) and compiles it.
-func compile(pat string) (*syntax.Prog, error) {
+// Compile parses pat as regexp.Compile does (Perl flags) and compiles it.
+func Compile(pat string) (*syntax.Prog, error) {
 	re, err := syntax.Parse(pat, syntax.Perl)
 	if err != nil {
 		return nil, err
@@ -39,21 +45,21 @@ func compile(pat string) (*syntax.Prog, error) {
 	return syntax.Compile(re.Simplify())
 }
 
-// matchMode says how buildDFA treats a thread that reaches a match.
-type matchMode int
+// Mode says how Build treats a thread that reaches a match.
+type Mode int
 
 const (
-	// firstMatch: as Go's regexp (leftmost-first, Perl): a match cuts off
+	// FirstMatch: as Go's regexp (leftmost-first, Perl): a match cuts off
 	// the threads of lower priority, so the automaton's last match is
 	// where Go's regexp ends its match.
-	firstMatch matchMode = iota
-	// allMatches: no thread is cut, so the automaton reports every
+	FirstMatch Mode = iota
+	// AllMatches: no thread is cut, so the automaton reports every
 	// position where some match ends (for the reversed patterns, whose
 	// longest match gives the leftmost start).
-	allMatches
+	AllMatches
 )
 
-// buildDFA builds the automaton of prog matched from the start of the
+// Build builds the automaton of prog matched from the start of the
 // input (empty-width \A holds there), over symbols whose representative
 // runes are reps: exactly the simulation of Go's regexp (its Pike VM,
 // regexp/exec.go) with the thread queue as the state. A state is the
@@ -61,7 +67,7 @@ const (
 // built assuming the input goes on after this position, plus whether a
 // match would be reached if the input ended here instead. Empty-width
 // assertions other than \A and \z (^ and $ without (?m)) are refused.
-func buildDFA(prog *syntax.Prog, reps []rune, mode matchMode) (*dfa, error) {
+func Build(prog *syntax.Prog, reps []rune, mode Mode) (*DFA, error) {
 	for _, in := range prog.Inst {
 		if in.Op == syntax.InstEmptyWidth && syntax.EmptyOp(in.Arg)&^(syntax.EmptyBeginText|syntax.EmptyEndText) != 0 {
 			return nil, fmt.Errorf("empty-width assertion %v", syntax.EmptyOp(in.Arg))
@@ -102,10 +108,10 @@ func buildDFA(prog *syntax.Prog, reps []rune, mode matchMode) (*dfa, error) {
 		threads []uint32
 		endOK   bool // a match is reached if the input ends here
 	}
-	// cut truncates threads after the first match (firstMatch mode):
+	// cut truncates threads after the first match (FirstMatch mode):
 	// the machine never steps them.
 	cut := func(threads []uint32) []uint32 {
-		if mode != firstMatch {
+		if mode != FirstMatch {
 			return threads
 		}
 		for i, pc := range threads {
@@ -134,32 +140,32 @@ func buildDFA(prog *syntax.Prog, reps []rune, mode matchMode) (*dfa, error) {
 		}
 		return b.String()
 	}
-	d := &dfa{}
+	d := &DFA{}
 	ids := map[string]int{}
 	var states []state
 	intern := func(s state) (int, error) {
 		if len(s.threads) == 0 && !s.endOK {
-			return dead, nil
+			return Dead, nil
 		}
 		k := key(s)
 		if id, ok := ids[k]; ok {
 			return id, nil
 		}
-		if len(states) == maxStates {
-			return 0, fmt.Errorf("more than %d states", maxStates)
+		if len(states) == MaxStates {
+			return 0, fmt.Errorf("more than %d states", MaxStates)
 		}
 		id := len(states)
 		ids[k] = id
 		states = append(states, s)
 		var label uint32
 		if hasMatch(s.threads) {
-			label |= labelCont
+			label |= LabelCont
 		}
 		if s.endOK {
-			label |= labelEnd
+			label |= LabelEnd
 		}
-		d.label = append(d.label, label)
-		d.next = append(d.next, nil)
+		d.Label = append(d.Label, label)
+		d.Next = append(d.Next, nil)
 		return id, nil
 	}
 	n := len(prog.Inst)
@@ -169,8 +175,8 @@ func buildDFA(prog *syntax.Prog, reps []rune, mode matchMode) (*dfa, error) {
 	}
 	if len(start.threads) == 0 && !start.endOK {
 		// A pattern that matches nothing: one state without match.
-		d.next = [][]int{slices.Repeat([]int{dead}, len(reps))}
-		d.label = []uint32{0}
+		d.Next = [][]int{slices.Repeat([]int{Dead}, len(reps))}
+		d.Label = []uint32{0}
 		return d, nil
 	}
 	if _, err := intern(start); err != nil {
@@ -184,12 +190,12 @@ func buildDFA(prog *syntax.Prog, reps []rune, mode matchMode) (*dfa, error) {
 			for _, pc := range states[s].threads {
 				in := &prog.Inst[pc]
 				if in.Op == syntax.InstMatch {
-					if mode == firstMatch {
+					if mode == FirstMatch {
 						break
 					}
 					continue
 				}
-				if !matchRune(in, r) {
+				if !MatchRune(in, r) {
 					continue
 				}
 				cont = add(cont, seenCont, in.Out, false, false)
@@ -201,13 +207,13 @@ func buildDFA(prog *syntax.Prog, reps []rune, mode matchMode) (*dfa, error) {
 			}
 			row[c] = id
 		}
-		d.next[s] = row
+		d.Next[s] = row
 	}
-	return d.minimize(), nil
+	return d.Minimize(), nil
 }
 
-// matchRune is the machine's step for one rune instruction.
-func matchRune(in *syntax.Inst, r rune) bool {
+// MatchRune is the machine's step for one rune instruction.
+func MatchRune(in *syntax.Inst, r rune) bool {
 	switch in.Op {
 	case syntax.InstRune1:
 		return r == in.Rune[0]
@@ -219,21 +225,21 @@ func matchRune(in *syntax.Inst, r rune) bool {
 	return in.MatchRune(r)
 }
 
-// minimize returns the minimal automaton with the same labelled
+// Minimize returns the minimal automaton with the same labelled
 // behaviour (Moore's partition refinement); states from which no label
-// can be reached become dead. The start stays state 0.
-func (d *dfa) minimize() *dfa {
-	n := len(d.next)
+// can be reached become Dead. The start stays state 0.
+func (d *DFA) Minimize() *DFA {
+	n := len(d.Next)
 	if n == 0 {
 		return d
 	}
-	nsym := len(d.next[0])
-	// State n is the dead state.
+	nsym := len(d.Next[0])
+	// State n is the Dead state.
 	succ := func(s, c int) int {
 		if s == n {
 			return n
 		}
-		if t := d.next[s][c]; t != dead {
+		if t := d.Next[s][c]; t != Dead {
 			return t
 		}
 		return n
@@ -242,7 +248,7 @@ func (d *dfa) minimize() *dfa {
 		if s == n {
 			return 0
 		}
-		return d.label[s]
+		return d.Label[s]
 	}
 	class := make([]int, n+1)
 	{
@@ -261,7 +267,7 @@ func (d *dfa) minimize() *dfa {
 		ids := map[string]int{}
 		next := make([]int, n+1)
 		var b strings.Builder
-		// The dead state first, so that its class is 0.
+		// The Dead state first, so that its class is 0.
 		order := append([]int{n}, make([]int, 0, n)...)
 		for s := 0; s < n; s++ {
 			order = append(order, s)
@@ -301,7 +307,7 @@ func (d *dfa) minimize() *dfa {
 	var reps []int
 	queue := []int{0}
 	if class[0] == deadClass {
-		return &dfa{next: [][]int{slices.Repeat([]int{dead}, nsym)}, label: []uint32{0}}
+		return &DFA{Next: [][]int{slices.Repeat([]int{Dead}, nsym)}, Label: []uint32{0}}
 	}
 	num[class[0]] = 0
 	reps = append(reps, 0)
@@ -320,28 +326,28 @@ func (d *dfa) minimize() *dfa {
 			}
 		}
 	}
-	m := &dfa{next: make([][]int, len(reps)), label: make([]uint32, len(reps))}
+	m := &DFA{Next: make([][]int, len(reps)), Label: make([]uint32, len(reps))}
 	for i, s := range reps {
-		m.label[i] = lab(s)
+		m.Label[i] = lab(s)
 		row := make([]int, nsym)
 		for c := range nsym {
 			t := succ(s, c)
 			if class[t] == deadClass {
-				row[c] = dead
+				row[c] = Dead
 			} else {
 				row[c] = num[class[t]]
 			}
 		}
-		m.next[i] = row
+		m.Next[i] = row
 	}
 	return m
 }
 
-// product returns the automaton that runs the automata in parts side by
+// Product returns the automaton that runs the automata in parts side by
 // side over the same input: its label has bit i set when parts[i]'s state
-// has labelEnd (its pattern, compiled as ^(?:p)$, matches the whole input
+// has LabelEnd (its pattern, compiled as ^(?:p)$, matches the whole input
 // read so far). A nil part never matches.
-func product(parts []*dfa, nsym int) (*dfa, error) {
+func Product(parts []*DFA, nsym int) (*DFA, error) {
 	type tuple []int
 	key := func(t tuple) string {
 		var b strings.Builder
@@ -354,39 +360,39 @@ func product(parts []*dfa, nsym int) (*dfa, error) {
 	label := func(t tuple) uint32 {
 		var l uint32
 		for i, s := range t {
-			if s != dead && parts[i].label[s]&labelEnd != 0 {
+			if s != Dead && parts[i].Label[s]&LabelEnd != 0 {
 				l |= 1 << i
 			}
 		}
 		return l
 	}
-	d := &dfa{}
+	d := &DFA{}
 	ids := map[string]int{}
 	var states []tuple
 	intern := func(t tuple) (int, error) {
 		alive := false
 		for _, s := range t {
-			alive = alive || s != dead
+			alive = alive || s != Dead
 		}
 		if !alive {
-			return dead, nil
+			return Dead, nil
 		}
 		k := key(t)
 		if id, ok := ids[k]; ok {
 			return id, nil
 		}
-		if len(states) == maxStates {
-			return 0, fmt.Errorf("product: more than %d states", maxStates)
+		if len(states) == MaxStates {
+			return 0, fmt.Errorf("product: more than %d states", MaxStates)
 		}
 		ids[k] = len(states)
 		states = append(states, t)
-		d.next = append(d.next, nil)
-		d.label = append(d.label, label(t))
+		d.Next = append(d.Next, nil)
+		d.Label = append(d.Label, label(t))
 		return len(states) - 1, nil
 	}
 	start := make(tuple, len(parts))
 	for i, p := range parts {
-		start[i] = dead
+		start[i] = Dead
 		if p != nil {
 			start[i] = 0
 		}
@@ -395,16 +401,16 @@ func product(parts []*dfa, nsym int) (*dfa, error) {
 		return nil, err
 	}
 	if len(states) == 0 {
-		return &dfa{next: [][]int{slices.Repeat([]int{dead}, nsym)}, label: []uint32{0}}, nil
+		return &DFA{Next: [][]int{slices.Repeat([]int{Dead}, nsym)}, Label: []uint32{0}}, nil
 	}
 	for s := 0; s < len(states); s++ {
 		row := make([]int, nsym)
 		for c := range nsym {
 			t := make(tuple, len(parts))
 			for i, q := range states[s] {
-				t[i] = dead
-				if q != dead {
-					t[i] = parts[i].next[q][c]
+				t[i] = Dead
+				if q != Dead {
+					t[i] = parts[i].Next[q][c]
 				}
 			}
 			id, err := intern(t)
@@ -413,51 +419,51 @@ func product(parts []*dfa, nsym int) (*dfa, error) {
 			}
 			row[c] = id
 		}
-		d.next[s] = row
+		d.Next[s] = row
 	}
-	return d.minimize(), nil
+	return d.Minimize(), nil
 }
 
-// lastMatch runs d over syms and returns the last position where a match
-// ends (-1 for none): for an automaton built in firstMatch mode, where Go's
+// LastMatch runs d over syms and returns the last position where a match
+// ends (-1 for none): for an automaton built in FirstMatch mode, where Go's
 // regexp ends its match from the start of syms.
-func (d *dfa) lastMatch(syms []int) int {
+func (d *DFA) LastMatch(syms []int) int {
 	last := -1
 	s := 0
 	for p := 0; ; p++ {
 		if p == len(syms) {
-			if d.label[s]&labelEnd != 0 {
+			if d.Label[s]&LabelEnd != 0 {
 				last = p
 			}
 			return last
 		}
-		if d.label[s]&labelCont != 0 {
+		if d.Label[s]&LabelCont != 0 {
 			last = p
 		}
-		s = d.next[s][syms[p]]
-		if s == dead {
+		s = d.Next[s][syms[p]]
+		if s == Dead {
 			return last
 		}
 	}
 }
 
-// final returns the label of the state d ends in after syms (0 when the
+// Final returns the label of the state d ends in after syms (0 when the
 // run dies).
-func (d *dfa) final(syms []int) uint32 {
+func (d *DFA) Final(syms []int) uint32 {
 	s := 0
 	for _, c := range syms {
-		s = d.next[s][c]
-		if s == dead {
+		s = d.Next[s][c]
+		if s == Dead {
 			return 0
 		}
 	}
-	return d.label[s]
+	return d.Label[s]
 }
 
-// reverse returns the regular expression that matches the reversed
+// Reverse returns the regular expression that matches the reversed
 // strings of re's language: concatenations and literals reversed, \A and
 // \z swapped.
-func reverse(re *syntax.Regexp) (*syntax.Regexp, error) {
+func Reverse(re *syntax.Regexp) (*syntax.Regexp, error) {
 	out := *re
 	switch re.Op {
 	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
@@ -473,7 +479,7 @@ func reverse(re *syntax.Regexp) (*syntax.Regexp, error) {
 	if len(re.Sub) > 0 {
 		out.Sub = make([]*syntax.Regexp, len(re.Sub))
 		for i, sub := range re.Sub {
-			r, err := reverse(sub)
+			r, err := Reverse(sub)
 			if err != nil {
 				return nil, err
 			}

@@ -1,0 +1,44 @@
+//go:build js && wasm
+
+package main
+
+import "unsafe"
+
+// The functions the module exports to its host for direct calls (see
+// request.go). They serve the bridge main builds; the program has one, so
+// it is a package variable, set before the namespace is published.
+var direct struct {
+	b   *bridge
+	in  []byte // the request buffer lent to the page
+	out []byte // the last result, kept until the next call
+}
+
+// directRequest returns the address of a request buffer of at least n
+// bytes, valid until the next call of directRequest.
+//
+//go:wasmexport custnorm_request
+func directRequest(n int32) int32 {
+	if n < 1 {
+		n = 1
+	}
+	if cap(direct.in) < int(n) {
+		direct.in = make([]byte, n)
+	}
+	direct.in = direct.in[:n]
+	return int32(uintptr(unsafe.Pointer(unsafe.SliceData(direct.in))))
+}
+
+// directCall answers the request of n bytes in the request buffer. It
+// returns the address of the result's JSON text in the high 32 bits and
+// its length in the low ones; the text is valid until the next call.
+//
+//go:wasmexport custnorm_call
+func directCall(n int32) int64 {
+	if direct.b == nil || n < 0 || int(n) > len(direct.in) {
+		direct.out = []byte(`{"ok":false,"issues":[{"path":"","code":"internal","severity":"error","message":"internal error","params":{}}]}`)
+	} else {
+		direct.out = direct.b.callRequest(direct.in[:n])
+	}
+	addr := uintptr(unsafe.Pointer(unsafe.SliceData(direct.out)))
+	return int64(addr)<<32 | int64(len(direct.out))
+}
