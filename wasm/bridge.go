@@ -142,7 +142,7 @@ func (b *bridge) ops() []string {
 func (b *bridge) call(op string, args []value) []byte {
 	res := b.handle(op, args...)
 	if p, ok := res.(validate.PhoneResult); ok {
-		if out, ok := appendPhoneJSON(nil, p); ok {
+		if out, ok := appendPhoneJSON(make([]byte, 0, 128), p); ok {
 			return out
 		}
 	}
@@ -266,14 +266,18 @@ func (b *bridge) phone(lang *string, args []value) validate.PhoneResult {
 		return validate.PhoneResult{Issues: validate.Issues{b.badRequest(*lang, "region", "string")}}
 	}
 	res := validate.NormalizePhone(text, region)
-	b.localizer(*lang).Fill(res.Issues)
+	if len(res.Issues) > 0 {
+		// A localizer is built on first use of its language: not for a
+		// result without issues (the first number typed into a form).
+		b.localizer(*lang).Fill(res.Issues)
+	}
 	return res
 }
 
 // phoneJSON is call("normalizePhone", args) without the detour through
 // any: the direct calls' path for the operation a form calls on every key
 // stroke.
-func (b *bridge) phoneJSON(args []value) []byte {
+func (b *bridge) phoneJSON(dst []byte, args []value) []byte {
 	lang := "en"
 	var res validate.PhoneResult
 	func() {
@@ -284,14 +288,14 @@ func (b *bridge) phoneJSON(args []value) []byte {
 		}()
 		res = b.phone(&lang, args)
 	}()
-	if out, ok := appendPhoneJSON(make([]byte, 0, 128), res); ok {
+	if out, ok := appendPhoneJSON(dst, res); ok {
 		return out
 	}
 	out, err := json.Marshal(res)
 	if err != nil {
-		return b.internalJSON("normalizePhone")
+		return append(dst, b.internalJSON("normalizePhone")...)
 	}
-	return out
+	return append(dst, out...)
 }
 
 // normalizeCountry(text, options) → {ok, code, issues}.
@@ -371,6 +375,13 @@ func (b *bridge) options(lang *string, v value, name string, allowed ...string) 
 	default:
 		return opts, validate.Issues{b.badRequest(*lang, name, "object")}
 	}
+	if l, ok := onlyLang(v.data); ok && slices.Contains(allowed, "lang") {
+		// {"lang":"de"}, as JSON.stringify writes it: what the general
+		// case below gives, without decoding a map.
+		opts.Lang = l
+		*lang = b.localizer(opts.Lang).Lang()
+		return opts, nil
+	}
 	var members map[string]json.RawMessage
 	if v.data == nil || json.Unmarshal(v.data, &members) != nil || members == nil {
 		return opts, validate.Issues{b.badRequest(*lang, name, "object")}
@@ -410,6 +421,22 @@ func (b *bridge) options(lang *string, v value, name string, allowed ...string) 
 
 // pipeKey is what a cached pipeline is looked up by: the options a caller
 // can set.
+// onlyLang returns L when data is exactly {"lang":"L"} with L made of
+// ASCII letters, digits, '-' and '_' (nothing JSON would escape).
+func onlyLang(data []byte) (string, bool) {
+	const pre, post = `{"lang":"`, `"}`
+	if len(data) < len(pre)+len(post) || string(data[:len(pre)]) != pre || string(data[len(data)-len(post):]) != post {
+		return "", false
+	}
+	l := data[len(pre) : len(data)-len(post)]
+	for _, c := range l {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return "", false
+		}
+	}
+	return string(l), true
+}
+
 type pipeKey struct {
 	lang, region string
 	strict       bool
@@ -529,6 +556,12 @@ func appendPhoneJSON(dst []byte, p validate.PhoneResult) (out []byte, ok bool) {
 	if len(p.Issues) != 0 || p.Issues == nil {
 		return dst, false
 	}
+	start := len(dst)
+	defer func() {
+		if !ok {
+			out = dst[:start]
+		}
+	}()
 	str := func(name, s string) bool {
 		if s == "" {
 			return true

@@ -2,7 +2,10 @@
 
 package main
 
-import "unsafe"
+import (
+	"encoding/binary"
+	"unsafe"
+)
 
 // The functions the module exports to its host for direct calls (see
 // request.go). They serve the bridge main builds; the program has one, so
@@ -10,7 +13,7 @@ import "unsafe"
 var direct struct {
 	b   *bridge
 	in  []byte // the request buffer lent to the page
-	out []byte // the last result, kept until the next call
+	out []byte // the last result, length-prefixed, kept until the next call
 }
 
 // directRequest returns the address of a request buffer of at least n
@@ -29,16 +32,22 @@ func directRequest(n int32) int32 {
 }
 
 // directCall answers the request of n bytes in the request buffer. It
-// returns the address of the result's JSON text in the high 32 bits and
-// its length in the low ones; the text is valid until the next call.
+// returns the address of the result: its length (four bytes,
+// little-endian), then its JSON text, valid until the next call.
 //
 //go:wasmexport custnorm_call
-func directCall(n int32) int64 {
+func directCall(n int32) int32 {
+	out := append(direct.out[:0], 0, 0, 0, 0) // the length, below
 	if direct.b == nil || n < 0 || int(n) > len(direct.in) {
-		direct.out = []byte(`{"ok":false,"issues":[{"path":"","code":"internal","severity":"error","message":"internal error","params":{}}]}`)
+		out = append(out, `{"ok":false,"issues":[{"path":"","code":"internal","severity":"error","message":"internal error","params":{}}]}`...)
 	} else {
-		direct.out = direct.b.callRequest(direct.in[:n])
+		out = direct.b.callRequest(out, direct.in[:n])
 	}
-	addr := uintptr(unsafe.Pointer(unsafe.SliceData(direct.out)))
-	return int64(addr)<<32 | int64(len(direct.out))
+	binary.LittleEndian.PutUint32(out, uint32(len(out)-4))
+	if cap(out) > 1<<16 {
+		direct.out = nil // do not keep a large result's buffer
+	} else {
+		direct.out = out
+	}
+	return int32(uintptr(unsafe.Pointer(unsafe.SliceData(out))))
 }

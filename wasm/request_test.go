@@ -70,18 +70,22 @@ func TestCallRequest(t *testing.T) {
 		{"normalizePhone", []value{{kind: kindString, str: "+37258774XXX"}, {kind: kindUndefined}, {kind: kindObject, data: []byte(`{"lang":"fr"}`)}}},
 		{"normalizePhone", []value{{kind: kindOther}}},
 		{"normalizeCountry", []value{{kind: kindString, str: "Allemagne"}}},
+		{"normalizePhone", []value{{kind: kindString, str: "+37258774XXX"}, {kind: kindNull}, {kind: kindObject, data: []byte(`{"lang":"de-AT"}`)}}},
+		{"normalizePhone", []value{{kind: kindString, str: "+37258774XXX"}, {kind: kindNull}, {kind: kindObject, data: []byte(`{"lang":"x\\"}`)}}},
+		{"normalizePhone", []value{{kind: kindString, str: "+37258774XXX"}, {kind: kindNull}, {kind: kindObject, data: []byte(`{"lang":""}`)}}},
+		{"validate", []value{{kind: kindString, str: "stancer"}, {kind: kindObject, data: []byte(`{"name":"Bob"}`)}, {kind: kindObject, data: []byte(`{"lang":"fr"}`)}}},
 	}
 	for _, c := range calls {
 		want := b.call(c.op, c.args)
-		if got := b.callRequest(encodeRequest(slices.Index(ops, c.op), c.args)); !bytes.Equal(got, want) {
-			t.Errorf("%s: direct call %s, namespace %s", c.op, got, want)
+		if got := b.callRequest([]byte("{}"), encodeRequest(slices.Index(ops, c.op), c.args)); !bytes.Equal(got, append([]byte("{}"), want...)) {
+			t.Errorf("%s: direct call appended %s, namespace %s", c.op, got, want)
 		}
 	}
 	for _, req := range [][]byte{{}, {byte(slices.Index(ops, opPanic)), 0}} {
 		var res struct {
 			Issues validate.Issues `json:"issues"`
 		}
-		if err := json.Unmarshal(b.callRequest(req), &res); err != nil || len(res.Issues) != 1 || res.Issues[0].Code != codeInternal {
+		if err := json.Unmarshal(b.callRequest(nil, req), &res); err != nil || len(res.Issues) != 1 || res.Issues[0].Code != codeInternal {
 			t.Errorf("callRequest(%v) = %+v, %v; want an internal issue", req, res, err)
 		}
 	}
@@ -123,6 +127,25 @@ func TestAppendPhoneJSON(t *testing.T) {
 	}
 	if written < 4 {
 		t.Errorf("only %d results written by the fast path", written)
+	}
+}
+
+// TestOnlyLang checks the options fast path against the general one: the
+// same options, language and issues for every options text (a leading
+// space keeps a text off the fast path; JSON allows it).
+func TestOnlyLang(t *testing.T) {
+	texts := []string{`{"lang":"de"}`, `{"lang":"de-AT"}`, `{"lang":"zz"}`, `{"lang":""}`, `{"lang":"d\u0065"}`,
+		`{"lang":"de","region":"DE"}`, `{"lang" :"de"}`, `{"lang":"de"} `, `{"lang":"é"}`, `{"lang":"x\"y"}`, `{"lang":1}`}
+	b := newBridge(false)
+	for _, text := range texts {
+		langFast, langSlow := "en", "en"
+		fast, badFast := b.options(&langFast, value{kind: kindObject, data: []byte(text)}, "options", "lang")
+		slow, badSlow := b.options(&langSlow, value{kind: kindObject, data: []byte(" " + text)}, "options", "lang")
+		bf, _ := json.Marshal(badFast)
+		bs, _ := json.Marshal(badSlow)
+		if fast.Lang != slow.Lang || fast.Region != slow.Region || fast.Strict != slow.Strict || langFast != langSlow || !bytes.Equal(bf, bs) {
+			t.Errorf("options(%s): fast %q %q %s, general %q %q %s", text, fast.Lang, langFast, bf, slow.Lang, langSlow, bs)
+		}
 	}
 }
 

@@ -184,6 +184,17 @@ function direct(exports) {
     b[at + 2] = (v >>> 16) & 0xff;
     b[at + 3] = v >>> 24;
   };
+  // ascii writes s at b[at…] when it is ASCII (the common short text: a
+  // format name, a phone number) and returns its length, -1 otherwise
+  // (TextEncoder then writes it, as it writes everything else).
+  const ascii = (s, b, at) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return -1;
+      b[at + i] = c;
+    }
+    return s.length;
+  };
   return (opIndex, args) => {
     const n = Math.min(args.length, 255);
     let size = 2;
@@ -201,9 +212,10 @@ function direct(exports) {
         u32(b, pos, NO_DATA);
         pos += 4;
       } else if (typeof d === 'string') {
-        const { written } = enc.encodeInto(d, b.subarray(pos + 4, addr + size));
-        u32(b, pos, written);
-        pos += 4 + written;
+        const written = d.length <= 64 ? ascii(d, b, pos + 4) : -1;
+        const w = written >= 0 ? written : enc.encodeInto(d, b.subarray(pos + 4, addr + size)).written;
+        u32(b, pos, w);
+        pos += 4 + w;
       } else {
         u32(b, pos, d.length);
         b.set(d, pos + 4);
@@ -211,9 +223,22 @@ function direct(exports) {
       }
       data[i] = undefined; // keep nothing of the caller's
     }
-    const r = exports.custnorm_call(pos - addr);
-    const at = Number(BigInt.asUintN(64, r) >> 32n);
-    const len = Number(BigInt.asUintN(32, r));
-    return dec.decode(view().subarray(at, at + len));
+    const at = exports.custnorm_call(pos - addr) >>> 0;
+    const m = view();
+    const len = (m[at] | (m[at + 1] << 8) | (m[at + 2] << 16) | (m[at + 3] << 24)) >>> 0;
+    return decode(m, at + 4, at + 4 + len);
   };
+
+  // decode is TextDecoder's decode, by hand for a short ASCII text (the
+  // common result), where a call to TextDecoder costs more than the loop.
+  function decode(m, from, to) {
+    if (to - from > 256) return dec.decode(m.subarray(from, to));
+    let s = '';
+    for (let i = from; i < to; i++) {
+      const c = m[i];
+      if (c >= 0x80) return dec.decode(m.subarray(from, to));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
 }
