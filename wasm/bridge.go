@@ -141,8 +141,13 @@ func (b *bridge) ops() []string {
 // call runs op and returns its result as JSON. It never panics.
 func (b *bridge) call(op string, args []value) []byte {
 	res := b.handle(op, args...)
-	if p, ok := res.(validate.PhoneResult); ok {
-		if out, ok := appendPhoneJSON(make([]byte, 0, 128), p); ok {
+	switch r := res.(type) {
+	case validate.PhoneResult:
+		if out, ok := appendPhoneJSON(make([]byte, 0, 128), r); ok {
+			return out
+		}
+	case validateResult:
+		if out, ok := appendValidateJSON(make([]byte, 0, 256), r); ok {
 			return out
 		}
 	}
