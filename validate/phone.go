@@ -124,14 +124,72 @@ type PhoneResult struct {
 // network, allocates nothing but the E164 string and the issues, and is
 // safe for concurrent use.
 func NormalizePhone(text, region string) PhoneResult {
+	if len(text) <= phoneShortInput {
+		// The buffers of a typical number, which the stack clears on each
+		// call: small.
+		var toks [phoneShortInput]phoneToken
+		var digits, scratch [phoneShortInput + phoneRuleSlack]byte
+		var ext, marker [phoneShortInput]byte
+		var e164 [phoneShortInput + 26]byte
+		return normalizeText(text, region, &phoneBuffers{toks: toks[:0], digits: digits[:], scratch: scratch[:], ext: ext[:], marker: marker[:], e164: e164[:]})
+	}
+	return normalizeLongPhone(text, region)
+}
+
+// phoneShortInput is the longest text (in bytes) NormalizePhone parses with
+// buffers for short texts.
+const phoneShortInput = 48
+
+// normalizeLongPhone is NormalizePhone for a text of more than
+// phoneShortInput bytes: what is left of it once format characters are
+// removed and white space is trimmed is measured first.
+//
+//go:noinline
+func normalizeLongPhone(text, region string) PhoneResult {
 	start, end, n, removed, valid := phoneBounds(text)
 	var res PhoneResult
-	if valid {
-		res = normalizePhone(text[start:end], n, region)
-	} else {
+	switch {
+	case !valid:
 		res = invalidPhone("invalid_encoding")
+	case n == 0:
+		res = invalidPhone("empty")
+	case n > maxPhoneInput:
+		res = invalidPhone("too_long")
+	case n <= phoneShortInput:
+		res = NormalizePhone(withoutFormatChars(text[start:end]), region)
+	default:
+		var toks [maxPhoneInput]phoneToken
+		var digits, scratch [maxPhoneInput + phoneRuleSlack]byte
+		var ext, marker [maxPhoneInput]byte
+		var e164 [maxPhoneInput + 26]byte
+		res = normalizeText(text[start:end], region, &phoneBuffers{toks: toks[:0], digits: digits[:], scratch: scratch[:], ext: ext[:], marker: marker[:], e164: e164[:]})
 	}
-	res.FormatCharsRemoved = removed
+	res.FormatCharsRemoved = res.FormatCharsRemoved || removed
+	return res
+}
+
+// normalizeText is NormalizePhone with its buffers, for a text that has at
+// most as many runes, format characters aside, as they hold.
+func normalizeText(s, region string, bufs *phoneBuffers) PhoneResult {
+	toks, info := tokenize(s, bufs.toks)
+	i, j := 0, len(toks)
+	for i < j && isSpace(toks[i].r) && toks[i].class != phoneDigitClass {
+		i++
+	}
+	for j > i && isSpace(toks[j-1].r) && toks[j-1].class != phoneDigitClass {
+		j--
+	}
+	var res PhoneResult
+	switch {
+	case info.invalid:
+		res = invalidPhone("invalid_encoding")
+	case i == j:
+		res = invalidPhone("empty")
+	default:
+		bufs.alpha = info.alpha
+		res = normalizeTokens(s, toks[i:j], info, region, bufs)
+	}
+	res.FormatCharsRemoved = info.removed
 	return res
 }
 
@@ -199,51 +257,17 @@ func withoutFormatChars(s string) string {
 	return string(b)
 }
 
-// normalizePhone is NormalizePhone for s, trimmed, and n, its length
-// without format characters.
-func normalizePhone(s string, n int, region string) PhoneResult {
-	if n == 0 {
-		return invalidPhone("empty")
+// normalizeTokens is NormalizePhone for toks, the runes of text trimmed.
+func normalizeTokens(text string, toks []phoneToken, info tokenInfo, region string, bufs *phoneBuffers) PhoneResult {
+	var ext []byte
+	hasMarker := false
+	if info.letter {
+		var ok bool
+		if ext, hasMarker, ok = scanLetters(toks, bufs.marker[:0]); !ok {
+			return invalidPhone("letters")
+		}
 	}
-	if n > maxPhoneInput {
-		return invalidPhone("too_long")
-	}
-	if n > phoneShortInput {
-		return normalizeLongPhone(s, region)
-	}
-	// The buffers of a typical number, which the stack clears on each
-	// call: small.
-	var toks [phoneShortInput]phoneToken
-	var digits, scratch [phoneShortInput + phoneRuleSlack]byte
-	var ext, marker [phoneShortInput]byte
-	var e164 [phoneShortInput + 26]byte
-	return normalizeTokens(s, region, &phoneBuffers{toks: toks[:0], digits: digits[:], scratch: scratch[:], ext: ext[:], marker: marker[:], e164: e164[:]})
-}
-
-// phoneShortInput is the longest text (in bytes) normalizePhone parses with
-// buffers for short texts.
-const phoneShortInput = 48
-
-// normalizeLongPhone is normalizePhone with buffers for the longest text.
-//
-//go:noinline
-func normalizeLongPhone(s, region string) PhoneResult {
-	var toks [maxPhoneInput]phoneToken
-	var digits, scratch [maxPhoneInput + phoneRuleSlack]byte
-	var ext, marker [maxPhoneInput]byte
-	var e164 [maxPhoneInput + 26]byte
-	return normalizeTokens(s, region, &phoneBuffers{toks: toks[:0], digits: digits[:], scratch: scratch[:], ext: ext[:], marker: marker[:], e164: e164[:]})
-}
-
-// normalizeTokens is normalizePhone with its buffers.
-func normalizeTokens(s, region string, bufs *phoneBuffers) PhoneResult {
-	toks, alpha := tokenize(s, bufs.toks)
-	bufs.alpha = alpha
-	ext, hasMarker, ok := scanLetters(toks, bufs.marker[:0])
-	if !ok {
-		return invalidPhone("letters")
-	}
-	cc, nsn, gotExt, fail := phoneParse(toks, phoneRegionPlan(region), bufs)
+	cc, nsn, gotExt, fail := phoneParse(toks, phoneRegionPlan(region), bufs, info.plain)
 	if fail != phoneOK {
 		return invalidPhone(fail.reason())
 	}
@@ -297,8 +321,8 @@ func normalizeTokens(s, region string, bufs *phoneBuffers) PhoneResult {
 	if len(gotExt) > 0 {
 		e164 = append(append(e164, ";ext="...), gotExt...)
 	}
-	if string(e164) == s {
-		res.E164 = s // the text was the E.164 form: no allocation
+	if string(e164) == text {
+		res.E164 = text // the text was the E.164 form: no allocation
 	} else {
 		res.E164 = string(e164)
 	}
@@ -317,7 +341,7 @@ func phoneE164Stable(e164 []byte) bool {
 		class, _ := phoneRuneClass(rune(c))
 		bufs.toks = append(bufs.toks, phoneToken{r: rune(c), class: class, width: 1})
 	}
-	cc, nsn, gotExt, fail := phoneParse(bufs.toks, -1, &bufs)
+	cc, nsn, gotExt, fail := phoneParse(bufs.toks, -1, &bufs, false)
 	if fail != phoneOK || len(gotExt) > 0 {
 		return false
 	}

@@ -100,10 +100,26 @@ func digitAuto(off uint32) automaton { return automatonAt(phoneAutomata, off, 10
 // s: for a desc automaton, the bits of the descs whose patterns match s
 // as a whole.
 func (a *automaton) final(s []byte) int {
-	row := a.base
-	for _, c := range s {
-		if row = a.next(row, int(c-'0')); row < 0 {
-			return 0
+	// The loops of the two widths, with everything in registers: this runs
+	// once or twice per number.
+	d, base, stride, l := a.data, a.base, a.stride, a.l
+	row := base
+	if a.w == 1 {
+		for _, c := range s {
+			t := int(d[row+l+int(c-'0')]) - ' '
+			if t == 94 {
+				return 0
+			}
+			row = base + t*stride
+		}
+	} else {
+		for _, c := range s {
+			i := row + l + 2*int(c-'0')
+			t := (int(d[i])-' ')*95 + int(d[i+1]) - ' '
+			if t == 95*95-1 {
+				return 0
+			}
+			row = base + t*stride
 		}
 	}
 	return a.label(row)
@@ -167,49 +183,108 @@ func phoneRuneClass(r rune) (class uint8, digit rune) {
 	return class, '0' + r - phoneDigitZeros[lo]
 }
 
+// tokenInfo is what tokenize learns of a text in its one pass.
+type tokenInfo struct {
+	alpha   bool // three ASCII letters or more: see phoneNormalize
+	letter  bool // a letter (scanLetters has work to do)
+	removed bool // format characters were left out
+	invalid bool // invalid UTF-8
+	// plain: white space at the ends aside, the text is a plain number:
+	// plus signs, then decimal digits and the separators of
+	// phonePlainSeparators, at least three digits, for which the generator
+	// has checked what phonenumbers' fixed patterns answer
+	// (phonePlainNumber).
+	plain bool
+}
+
 // tokenize appends the runes of s, format characters left out, to toks;
 // decimal digits become ASCII. Invalid UTF-8 bytes are U+FFFD, one byte
-// wide, as Go's regexp reads them. alpha reports three ASCII letters or
-// more: only then can a part of the text be an alpha number (see
-// phoneNormalize).
-func tokenize(s string, toks []phoneToken) (_ []phoneToken, alpha bool) {
+// wide, as Go's regexp reads them.
+func tokenize(s string, toks []phoneToken) (_ []phoneToken, info tokenInfo) {
 	letters := 0
+	// shape: 0 leading white space, 1 plus signs, 2 digits and
+	// separators, 3 trailing white space, 4 anything else.
+	shape, digits := 0, 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		var t phoneToken
+		space := false
 		if c < utf8.RuneSelf {
 			i++
-			class := phoneASCIIClasses[c] - ' '
+			t = phoneToken{r: rune(c), class: phoneASCIIClasses[c] - ' ', width: 1}
 			if 'a' <= c|0x20 && c|0x20 <= 'z' {
 				letters++
 			}
-			toks = append(toks, phoneToken{r: rune(c), class: class, width: 1})
-			continue
-		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-		if unicode.Is(unicode.Cf, r) {
-			continue
-		}
-		class, d := phoneRuneClass(r)
-		t := phoneToken{r: r, class: class, width: uint8(w)}
-		if d >= 0 {
-			t.r, t.width = d, 1
+			space = c == ' ' || '\t' <= c && c <= '\r'
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+			if w == 1 {
+				info.invalid = true
+			} else if unicode.Is(unicode.Cf, r) {
+				info.removed = true
+				continue
+			}
+			class, d := phoneRuneClass(r)
+			t = phoneToken{r: r, class: class, width: uint8(w)}
+			if d >= 0 {
+				t.r, t.width = d, 1
+			} else {
+				space = unicode.IsSpace(r)
+				info.letter = info.letter || unicode.IsLetter(r)
+			}
 		}
 		toks = append(toks, t)
+		switch {
+		case shape == 0 && space, shape == 3 && space:
+		case shape <= 1 && t.isPlus():
+			shape = 1
+		case shape <= 2 && t.class == phoneDigitClass:
+			shape = 2
+			digits++
+		case (shape == 1 || shape == 2) && isPlainSeparator(t.r):
+			shape = 2
+		case shape == 2 && space:
+			shape = 3
+		default:
+			shape = 4
+		}
 	}
-	return toks, letters >= 3
+	info.alpha = letters >= 3
+	info.letter = info.letter || letters > 0
+	info.plain = (shape == 2 || shape == 3) && digits >= 3
+	return toks, info
 }
+
+// isPlainSeparator reports whether r is one of phonePlainSeparators.
+func isPlainSeparator(r rune) bool {
+	for i := 0; i < len(phonePlainSeparators); i++ {
+		if r == rune(phonePlainSeparators[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// A runeAuto is an automaton over the rune classes of phonenumbers' fixed
+// patterns: next[s*phoneNumClasses+c] is the state after class c in state
+// s (runeAutoDead for none), label[s] its label (labelCont, labelEnd).
+type runeAuto struct {
+	next  []uint16
+	label []uint8
+}
+
+const runeAutoDead = 1<<16 - 1
 
 // autoRun runs a rune-class automaton over toks: forward from the start
 // (reverse false), or backward from the end. It returns the longest match
 // it sees, in tokens (-1 for none); forward over a pattern anchored at
 // both ends, a match is the whole of toks.
-func autoRun(off uint32, toks []phoneToken, reverse bool) int {
-	a := automatonAt(phoneAutomata, off, phoneNumClasses)
+func autoRun(a *runeAuto, toks []phoneToken, reverse bool) int {
 	last := -1
-	row := a.base
+	st := 0
 	for p := 0; ; p++ {
-		lab := a.label(row)
+		lab := a.label[st]
 		if p == len(toks) {
 			if lab&labelEnd != 0 {
 				last = p
@@ -223,9 +298,11 @@ func autoRun(off uint32, toks []phoneToken, reverse bool) int {
 		if reverse {
 			i = len(toks) - 1 - p
 		}
-		if row = a.next(row, int(toks[i].class)); row < 0 {
+		next := a.next[st*phoneNumClasses+int(toks[i].class)]
+		if next == runeAutoDead {
 			return last
 		}
+		st = int(next)
 	}
 }
 
@@ -249,7 +326,7 @@ func isViable(toks []phoneToken) bool {
 	for _, t := range toks {
 		n += int(t.width)
 	}
-	return n >= phoneMinNSN && autoRun(phoneValidAuto, toks, false) == len(toks)
+	return n >= phoneMinNSN && autoRun(&phoneValidAuto, toks, false) == len(toks)
 }
 
 // phoneBuffers are the buffers of one parse, sized by its caller for a
@@ -272,7 +349,29 @@ const phoneRuleSlack = 8
 // supported region). It returns the calling code (0 when there is none)
 // and the national significant number, a slice of buf, and the extension
 // (ASCII digits, a slice of ext).
-func phoneParse(toks []phoneToken, plan int, bufs *phoneBuffers) (cc int, nsn, ext []byte, fail phoneFailure) {
+func phoneParse(toks []phoneToken, plan int, bufs *phoneBuffers, plain bool) (cc int, nsn, ext []byte, fail phoneFailure) {
+	var num []phoneToken
+	if plain && phonePlainNumber {
+		// A plain number: the generator checked on the automata that
+		// phonenumbers' patterns take the whole text as a viable number
+		// without extension.
+		num = toks
+		if plan < 0 && !hasPlus(toks) {
+			return 0, nil, nil, phoneInvalidCountry
+		}
+	} else {
+		var f phoneFailure
+		if num, ext, f = possibleNumber(toks, plan, bufs); f != phoneOK {
+			return 0, nil, nil, f
+		}
+	}
+	return parseNational(num, plan, bufs, ext)
+}
+
+// possibleNumber is parseHelper's first steps: the number phonenumbers
+// reads in toks (extractPossibleNumber), checked (isViablePhoneNumber,
+// checkRegionForParsing), and its extension (maybeStripExtension).
+func possibleNumber(toks []phoneToken, plan int, bufs *phoneBuffers) (num []phoneToken, ext []byte, fail phoneFailure) {
 	// buildNationalNumberForParsing; the caller has refused every text
 	// with letters that could make an RFC 3966 "tel:" URI.
 	// extractPossibleNumber.
@@ -281,10 +380,10 @@ func phoneParse(toks []phoneToken, plan int, bufs *phoneBuffers) (cc int, nsn, e
 		s++
 	}
 	if s == len(toks) {
-		return 0, nil, nil, phoneNotANumber
+		return nil, nil, phoneNotANumber
 	}
-	num := toks[s:]
-	if k := autoRun(phoneUnwantedRevAuto, num, true); k >= 0 {
+	num = toks[s:]
+	if k := autoRun(&phoneUnwantedRevAuto, num, true); k >= 0 {
 		num = num[:len(num)-k]
 	}
 	// SECOND_NUMBER_START_PATTERN: [\\/] *x
@@ -302,14 +401,14 @@ func phoneParse(toks []phoneToken, plan int, bufs *phoneBuffers) (cc int, nsn, e
 		}
 	}
 	if !isViable(num) {
-		return 0, nil, nil, phoneNotANumber
+		return nil, nil, phoneNotANumber
 	}
 	// checkRegionForParsing.
 	if plan < 0 && !hasPlus(num) {
-		return 0, nil, nil, phoneInvalidCountry
+		return nil, nil, phoneInvalidCountry
 	}
 	// maybeStripExtension.
-	if k := autoRun(phoneExtnRevAuto, num, true); k >= 0 && isViable(num[:len(num)-k]) {
+	if k := autoRun(&phoneExtnRevAuto, num, true); k >= 0 && isViable(num[:len(num)-k]) {
 		ext = bufs.ext[:0]
 		for _, t := range num[len(num)-k:] {
 			if t.isDigit() {
@@ -318,7 +417,12 @@ func phoneParse(toks []phoneToken, plan int, bufs *phoneBuffers) (cc int, nsn, e
 		}
 		num = num[:len(num)-k]
 	}
+	return num, ext, phoneOK
+}
 
+// parseNational is the rest of parseHelper for num, the number without its
+// extension ext: the calling code and the national significant number.
+func parseNational(num []phoneToken, plan int, bufs *phoneBuffers, ext []byte) (cc int, nsn, _ []byte, fail phoneFailure) {
 	var national []byte
 	var err phoneFailure
 	cc, national, err = extractCountryCode(num, plan, bufs)

@@ -35,29 +35,61 @@ func emit(md *metadata, fx *fixed, version string) ([]byte, error) {
 	p("// metadata was built from (as the module's CHANGELOG names it).\n")
 	p("const PhoneMetadataVersion = %q\n\n", version)
 
-	valid, err := a.Add(fx.valid, 2)
-	if err != nil {
-		return nil, fmt.Errorf("valid phone number pattern: %w", err)
+	pd, why := plainNumber(fx)
+	p("// phonePlainNumber reports that the generator found on the automata below\n")
+	p("// that phonenumbers' fixed patterns take a plain number (plus signs, then\n")
+	p("// digits and the separators %q, three digits or more) whole, as a\n", plainSeparators)
+	p("// viable number without extension")
+	if !pd {
+		p(" (not so: %s)", why)
 	}
-	extn, err := a.Add(fx.extnRev, 2)
-	if err != nil {
-		return nil, fmt.Errorf("extension pattern: %w", err)
-	}
-	unwanted, err := a.Add(fx.unwanted, 2)
-	if err != nil {
-		return nil, fmt.Errorf("unwanted end pattern: %w", err)
-	}
-	p("// The rune classes of phonenumbers' fixed patterns and their automata.\n")
+	p(".\n")
+	p("const phonePlainNumber = %t\n\n", pd)
+	p("// phonePlainSeparators are the separators of a plain number.\n")
+	p("const phonePlainSeparators = %q\n\n", plainSeparators)
+	p("// The rune classes of phonenumbers' fixed patterns.\n")
 	p("const (\n")
 	p("\tphoneNumClasses = %d\n", len(fx.classes.Reps))
 	p("\tphoneDigitClass = %d\n", fx.digit)
-	p("\t// VALID_PHONE_NUMBER_PATTERN, matched from the start.\n")
-	p("\tphoneValidAuto = %d\n", valid)
-	p("\t// EXTN_PATTERN and UNWANTED_END_CHAR_PATTERN reversed, matched from the\n")
-	p("\t// end of the text backwards: their longest match gives the leftmost start.\n")
-	p("\tphoneExtnRevAuto     = %d\n", extn)
-	p("\tphoneUnwantedRevAuto = %d\n", unwanted)
 	p(")\n\n")
+	// The automata of the fixed patterns run over every text: they are
+	// small, and stored as plain tables, which step with one load.
+	for _, f := range []struct {
+		name, doc string
+		d         *automata.DFA
+	}{
+		{"phoneValidAuto", "VALID_PHONE_NUMBER_PATTERN, matched from the start.", fx.valid},
+		{"phoneExtnRevAuto", "EXTN_PATTERN reversed, matched from the end of the text backwards:\n// its longest match gives the leftmost start.", fx.extnRev},
+		{"phoneUnwantedRevAuto", "UNWANTED_END_CHAR_PATTERN reversed, as phoneExtnRevAuto.", fx.unwanted},
+	} {
+		if len(f.d.Next) >= 1<<16-1 {
+			return nil, fmt.Errorf("%s: %d states", f.name, len(f.d.Next))
+		}
+		p("// %s is %s\n", f.name, f.doc)
+		p("var %s = runeAuto{\n\tnext: []uint16{", f.name)
+		n := 0
+		for _, row := range f.d.Next {
+			for _, t := range row {
+				if n%16 == 0 {
+					p("\n\t\t")
+				}
+				n++
+				if t == automata.Dead {
+					p("runeAutoDead, ")
+				} else {
+					p("%d, ", t)
+				}
+			}
+		}
+		p("\n\t},\n\tlabel: []uint8{")
+		for i, l := range f.d.Label {
+			if i%32 == 0 {
+				p("\n\t\t")
+			}
+			p("%d, ", l)
+		}
+		p("\n\t},\n}\n\n")
+	}
 
 	var ascii strings.Builder
 	for r := rune(0); r < 128; r++ {

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -214,6 +215,99 @@ func checkExtension(pat string) error {
 		}
 	}
 	return nil
+}
+
+// plainSeparators are the separators of a plain number (phonePlainNumber):
+// the engine's tokenize must use the same ones.
+const plainSeparators = " -.()/"
+
+// plainNumber reports whether the automata of the fixed patterns answer
+// alike for every plain number: plus signs, then decimal digits and the
+// separators of plainSeparators in any order, at least three digits, the
+// first rune a plus sign or a digit. VALID_PHONE_NUMBER_PATTERN must match
+// it whole, and neither EXTN_PATTERN nor UNWANTED_END_CHAR_PATTERN any end
+// of it; SECOND_NUMBER_START_PATTERN needs an x, which it has not. The
+// engine then skips running them (phonePlainNumber). It is read off the
+// automata themselves, for any length, or the result is false and the
+// engine never skips.
+func plainNumber(fx *fixed) (bool, string) {
+	plus := []int{fx.classes.Of('+'), fx.classes.Of('＋')}
+	body := []int{fx.digit}
+	for _, r := range plainSeparators {
+		body = append(body, fx.classes.Of(r))
+	}
+	// VALID: from the start, plus signs, then body symbols: every state
+	// reached is alive, and accepts at the end once three digits are read.
+	v := fx.valid
+	runs := []int{0} // the states of the plus run: after 0, 1, 2 … plus signs
+	for i := 0; i < len(runs); i++ {
+		for _, c := range plus {
+			t := v.Next[runs[i]][c]
+			if t == automata.Dead {
+				return false, "VALID_PHONE_NUMBER_PATTERN refuses plus signs"
+			}
+			if !slices.Contains(runs, t) {
+				runs = append(runs, t)
+			}
+		}
+	}
+	type pair struct{ state, digits int }
+	seen := map[pair]bool{}
+	var queue []pair
+	for _, s := range runs {
+		queue = append(queue, pair{s, 0})
+		seen[pair{s, 0}] = true
+	}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if p.digits == 3 && v.Label[p.state]&automata.LabelEnd == 0 {
+			return false, "VALID_PHONE_NUMBER_PATTERN refuses a plain number"
+		}
+		for _, c := range body {
+			t := v.Next[p.state][c]
+			if t == automata.Dead {
+				return false, "VALID_PHONE_NUMBER_PATTERN refuses a prefix of a plain number"
+			}
+			d := p.digits
+			if c == fx.digit && d < 3 {
+				d++
+			}
+			if q := (pair{t, d}); !seen[q] {
+				seen[q] = true
+				queue = append(queue, q)
+			}
+		}
+	}
+	// The reversed patterns read the body first: no state they reach on it
+	// has a match, and a plus sign ends the run.
+	for _, r := range []struct {
+		name string
+		d    *automata.DFA
+	}{{"EXTN_PATTERN", fx.extnRev}, {"UNWANTED_END_CHAR_PATTERN", fx.unwanted}} {
+		done := map[int]bool{}
+		queue := []int{0}
+		for len(queue) > 0 {
+			s := queue[0]
+			queue = queue[1:]
+			if s == automata.Dead || done[s] {
+				continue
+			}
+			done[s] = true
+			if r.d.Label[s] != 0 {
+				return false, r.name + " matches an end of a plain number"
+			}
+			for _, c := range plus {
+				if r.d.Next[s][c] != automata.Dead {
+					return false, r.name + " reads on at a plus sign"
+				}
+			}
+			for _, c := range body {
+				queue = append(queue, r.d.Next[s][c])
+			}
+		}
+	}
+	return true, ""
 }
 
 // digitZeros returns the first rune of each block of ten decimal digits,

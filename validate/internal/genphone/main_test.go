@@ -262,3 +262,17 @@ func TestLibphonenumberVersion(t *testing.T) {
 		})
 	}
 }
+
+// TestPlainNumber checks that the engine's shortcut for plain numbers is
+// open with the current patterns (the generator writes false, and the
+// engine runs the automata, when a pattern changes so that it would be
+// wrong).
+func TestPlainNumber(t *testing.T) {
+	fx, err := compileFixed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, why := plainNumber(fx); !ok {
+		t.Errorf("plainNumber = false: %s", why)
+	}
+}
