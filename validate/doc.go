@@ -121,7 +121,7 @@
 // fixed patterns (viable numbers, extensions) become automata over rune
 // classes. They are string constants and static arrays: nothing is
 // decoded, compiled or allocated when a program starts, and a number costs
-// a few table look-ups per digit (about 3 % of phonenumbers' time, with at
+// a few table look-ups per digit (under 2 % of phonenumbers' time, with at
 // most one allocation, the E.164 string).
 //
 // The generator is validate/internal/genphone (its package doc says how it

@@ -53,9 +53,17 @@
 // classes (with case folding) accept. Decimal digits are one class; the
 // engine reads them by value, from the zeros of their blocks of ten.
 //
-// Automata are minimized and stored in one string constant as printable
-// characters (values in base 95), indexed directly: nothing is decoded,
-// compiled or allocated when a program starts.
+// Automata are minimized. Those of the plans are stored in one string
+// constant as printable characters (values in base 95), indexed directly;
+// the three of the fixed patterns, which run over every text, as plain
+// []uint16 tables. Nothing is decoded, compiled or allocated when a program
+// starts.
+//
+// For a plain number (plus signs, then digits and the separators " -.()/"),
+// the generator checks on the fixed patterns' automata, for any length,
+// that VALID_PHONE_NUMBER_PATTERN takes it whole and neither reversed
+// pattern matches an end of it, and writes phonePlainNumber: the engine
+// then does not run them on such a text (most texts are plain numbers).
 //
 // The generator fails, rather than write tables the engine would misread,
 // when phonenumbers changes what the engine reproduces by hand: its
