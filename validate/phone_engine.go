@@ -348,7 +348,8 @@ const phoneRuleSlack = 8
 // toks, the runes of the text. plan is the region's plan (-1: not a
 // supported region). It returns the calling code (0 when there is none)
 // and the national significant number, a slice of buf, and the extension
-// (ASCII digits, a slice of ext).
+// (ASCII digits, a slice of ext). plain says toks are a plain number
+// (tokenInfo.plain).
 func phoneParse(toks []phoneToken, plan int, bufs *phoneBuffers, plain bool) (cc int, nsn, ext []byte, fail phoneFailure) {
 	var num []phoneToken
 	if plain && phonePlainNumber {
