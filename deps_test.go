@@ -1,6 +1,7 @@
 package custnorm_test
 
 import (
+	"os"
 	"os/exec"
 	"path"
 	"strings"
@@ -19,11 +20,17 @@ import (
 // new provider package needs no line here.
 var depsRules = map[string][]string{
 	"model":                          {},
-	"validate":                       {"model", "validate/internal/countrykey", "github.com/nyaruka/phonenumbers", "golang.org/x/text/language", "golang.org/x/text/unicode/norm", "golang.org/x/text/message", "golang.org/x/text/message/catalog"},
+	"validate":                       {"model", "validate/internal/countrykey", "golang.org/x/text/language", "golang.org/x/text/unicode/norm", "golang.org/x/text/message", "golang.org/x/text/message/catalog"},
 	"validate/internal/gencountries": {"validate/internal/countrykey", "golang.org/x/text/language", "golang.org/x/text/unicode/norm"},
-	"validate/internal/countrykey":   {"golang.org/x/text/unicode/norm"},
-	"convert/internal/fieldmap":      {"model", "validate"},
-	"convert/<provider>":             {"model", "validate", "convert/internal/fieldmap"},
+	// The phone tables' generator is the only package that imports
+	// phonenumbers (besides the tests, which use it as their oracle): the
+	// runtime answers from the tables it writes (TestRuntimeDependencies).
+	"validate/internal/genphone":   {"validate/internal/automata", "github.com/nyaruka/phonenumbers"},
+	"validate/internal/genpostal":  {"validate/internal/automata"},
+	"validate/internal/automata":   {},
+	"validate/internal/countrykey": {"golang.org/x/text/unicode/norm"},
+	"convert/internal/fieldmap":    {"model", "validate"},
+	"convert/<provider>":           {"model", "validate", "convert/internal/fieldmap"},
 	// fakepay is the test-only provider format (only tests import it); it
 	// is held to the rule of the provider packages.
 	"convert/internal/fakepay": {"model", "validate", "convert/internal/fieldmap"},
@@ -46,6 +53,47 @@ var depsRules = map[string][]string{
 	// internal/synth makes synthetic records (the CLI's gen, benchmarks).
 	"internal/synth": {"model", "validate"},
 }
+
+// runtimeBanned are modules no program of custnorm may link: phonenumbers
+// is the phone tables' generator input and the tests' oracle, and
+// protobuf came with it (it decoded phonenumbers' metadata at start-up).
+var runtimeBanned = []string{"github.com/nyaruka/phonenumbers", "google.golang.org/protobuf"}
+
+// TestRuntimeDependencies checks that neither the CLI nor the browser build
+// links a banned module, test-only imports aside.
+func TestRuntimeDependencies(t *testing.T) {
+	for _, build := range []struct {
+		pkg string
+		env []string
+	}{
+		{"./cmd/custnorm", nil},
+		{"./wasm", []string{"GOOS=js", "GOARCH=wasm"}},
+	} {
+		cmd := exec.Command("go", "list", "-deps", build.pkg)
+		cmd.Env = append(os.Environ(), build.env...)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s go list -deps %s: %v\n%s", strings.Join(build.env, " "), build.pkg, err, stderr.String())
+		}
+		n := 0
+		for line := range strings.Lines(string(out)) {
+			n++
+			dep := strings.TrimSpace(line)
+			for _, m := range runtimeBanned {
+				if dep == m || strings.HasPrefix(dep, m+"/") {
+					t.Errorf("%s go list -deps %s lists %s", strings.Join(build.env, " "), build.pkg, dep)
+				}
+			}
+		}
+		if n < 10 {
+			t.Errorf("%s go list -deps %s listed %d packages, too few to be right", strings.Join(build.env, " "), build.pkg, n)
+		}
+	}
+}
+
+var providers = []string{"secuconnect", "worldline", "stancer", "riverty"}
 
 const module = "github.com/custnorm/custnorm"
 

@@ -2,7 +2,8 @@
 # Runs every fuzz target of the module for FUZZTIME each (default 3s): the
 # short fuzz pass of `make test`. Long fuzzing: FUZZTIME=10m make fuzz.
 # The targets are those of the files git tracks or would track (not dist/,
-# where make wasm keeps a copy of a dependency).
+# make wasm's output). FuzzPhoneOracle (validate) is differential: it
+# compares NormalizePhone with phonenumbers on every input it makes.
 #
 # A finding fails the run: a failing input written to testdata/fuzz, a
 # panic, or a t.Error/t.Fatal line. Go 1.26's fuzz coordinator can also end

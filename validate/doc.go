@@ -44,8 +44,10 @@
 //	invalid_phone           not a phone number, not complete for its region (too
 //	                        short, too long, only locally dialable), or letters
 //	                        other than an extension marker (a masked +37258774XXX).
-//	                        reason (empty, too_long, letters, not_a_number,
-//	                        invalid_country_code, too_short, invalid_length, local_only)
+//	                        reason (invalid_encoding, empty, too_long, letters,
+//	                        not_a_number, invalid_country_code, too_short,
+//	                        invalid_length, local_only, national_prefix; see
+//	                        NormalizePhone)
 //	not_mobile              a mobile member holding a fixed-line number (warning).
 //	invalid_country         not an ISO 3166-1 country, code or known name (or
 //	                        nationality adjective). candidates (sorted alpha-2
@@ -117,9 +119,9 @@
 // {kind, path, target, rule} with kind normalized, split, joined, derived,
 // dropped, truncated (only on request) or defaulted. Rules name what fired:
 // text, email_domain, country_code, demonym, default_region,
-// street_house_number, phone_e164, language_tag, date_civil, name_split, name_join,
-// house_number_split, house_number_join, street_join, read_only,
-// not_in_target.
+// street_house_number, phone_e164, phone_format_characters, language_tag,
+// date_civil, name_split, name_join, house_number_split, house_number_join,
+// street_join, read_only, not_in_target.
 //
 // # Normalization
 //
@@ -128,9 +130,10 @@
 //   - Text: trimmed, Unicode NFC, runs of inner white space collapsed to one
 //     space. Letter case is never changed (no title-casing of names).
 //     Control and format characters are an error, and the value is kept.
-//   - Phones: parsed with github.com/nyaruka/phonenumbers; default region
-//     the address country, then the Validator's Region; written E.164, an
-//     extension kept as ";ext=N".
+//   - Phones: read as libphonenumber's metadata and rules say (see Phone
+//     numbers below); default region the address country, then the
+//     Validator's Region; written E.164, an extension kept as ";ext=N";
+//     format characters (Cf) removed, and the removal reported.
 //   - Countries: alpha-2, alpha-3 and names in en, de, fr, es, it, nl, pl,
 //     sv (case- and accent-insensitive, aliases such as UK) become alpha-2;
 //     a nationality also from its adjective ("german" → DE). See Countries
@@ -220,12 +223,76 @@
 // provider section instead, with an invalid_country warning: a record is
 // not rejected for a nationality that a target without one never sees.
 //
+// # Phone numbers
+//
+// [NormalizePhone] gives the answers of github.com/nyaruka/phonenumbers (the
+// Go port of Google's libphonenumber) without linking it: Parse,
+// IsPossibleNumberWithReason, GetRegionCodeForNumber, GetNumberType and
+// Format(E164) are reproduced step by step (phone_engine.go) over tables
+// generated from its metadata (phone_gen.go). The tables hold, per region
+// and non-geographical calling code, the international and national
+// prefixes, the national prefix transform rules, possible lengths, the
+// leading digits that tell the regions of a shared calling code apart, and
+// the patterns of the general desc and of every number type, each compiled
+// into a deterministic automaton over digits that reads exactly what Go's
+// regexp reads (its leftmost-first matches included); phonenumbers' own
+// fixed patterns (viable numbers, extensions) become automata over rune
+// classes. They are string constants and static arrays: nothing is
+// decoded, compiled or allocated when a program starts, and a number costs
+// a few table look-ups per digit (under 2 % of phonenumbers' time, with at
+// most one allocation, the E.164 string).
+//
+// The generator is validate/internal/genphone (its package doc says how it
+// works); rerun it with
+//
+//	go generate ./validate
+//
+// after changing the phonenumbers version in go.mod. [PhoneMetadataVersion]
+// names the version the tables come from. phonenumbers stays a dependency
+// of the module as the generator's input and the tests' oracle: the tests
+// compare NormalizePhone with phonenumbers on every example number of every
+// region and type and on near misses of each (a digit more, less, changed;
+// written with the national prefix, the international prefix, separators),
+// and FuzzPhoneOracle does so for any text; TestGeneratedFileIsCurrent
+// (in genphone) fails when phone_gen.go is not what the generator writes.
+//
+// Where custnorm differs from phonenumbers, on purpose:
+//
+//   - Format characters (Unicode Cf: zero-width spaces and joiners, the
+//     byte-order mark, bidi marks, embeddings, overrides and isolates, soft
+//     hyphens) are removed wherever they are before the number is read
+//     (phonenumbers drops some and refuses others), and the removal is
+//     reported (PhoneResult.FormatCharsRemoved; rule
+//     phone_format_characters in a Validator's report).
+//   - Decimal digits of every script are read by their value, as Java's
+//     libphonenumber reads them; phonenumbers maps only Arabic-Indic and
+//     full-width digits to ASCII and misreads the others.
+//   - Letters are refused (reason letters), except one extension marker
+//     ("x", "ext", "extension" in ASCII, either case) before the extension
+//     digits: phonenumbers reads three or more letters through the
+//     telephone keypad (vanity numbers, but also masked ones such as
+//     +37258774XXX) and tel: URIs as RFC 3966.
+//   - A number in an unassigned range whose E.164 form would read back as
+//     another number (it kept its national prefix after the calling code,
+//     "+31 0 01234567") is refused (reason national_prefix), where
+//     phonenumbers accepts it.
+//   - Text that is not valid UTF-8 is refused (reason invalid_encoding);
+//     phonenumbers reads an invalid byte as U+FFFD.
+//   - Issues carry no cause (Err is nil): branch on the reason param.
+//
+// Limits: the text is read after format characters are removed and white
+// space is trimmed; more than 250 bytes of it is too_long without reading
+// (phonenumbers' own cap); a national significant number has 2 to 17
+// digits, an extension at most 20 (phonenumbers' patterns). Any text of any
+// length gets a result, and no input panics (checked by the fuzz targets).
+//
 // # Limits
 //
 //   - Lengths count Unicode code points after NFC (the unit of JSON
 //     Schema's maxLength); JavaScript's string.length counts UTF-16 units
 //     and can disagree for characters outside the BMP.
-//   - Phone input is capped at 250 bytes (phonenumbers' own limit), e-mail
+//   - Phone input is capped at 250 bytes (phonenumbers' own limit; see
+//     Phone numbers), e-mail
 //     addresses at 254 code points, country input at 200 bytes, language
 //     tags at 35 bytes: longer input is rejected without parsing. National
 //     and VAT identifiers over 64 bytes have no scheme's shape.

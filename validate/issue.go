@@ -82,8 +82,8 @@ type Issue struct {
 	Message string `json:"message"`
 	// Params are the message's named arguments.
 	Params Params `json:"params"`
-	// Err is an optional cause (a phonenumbers sentinel, a *model.DateError);
-	// never part of the text.
+	// Err is an optional cause (a *model.DateError); never part of the
+	// text.
 	Err error `json:"-"`
 }
 

@@ -1,16 +1,11 @@
 package validate
 
 import (
-	"errors"
-	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/nyaruka/phonenumbers"
 )
 
-// This file and phone_fast.go are the only non-test files that call
-// phonenumbers, so the dependency edge is two files wide.
+//go:generate go run ./internal/genphone -o phone_gen.go
 
 // PhoneType is the kind of line a number belongs to, as the numbering plan
 // of its region says.
@@ -44,10 +39,10 @@ func IsMobileType(t PhoneType) bool {
 	return t == PhoneMobile || t == PhoneFixedLineOrMobile
 }
 
-// maxPhoneInput is the longest phone input, in bytes after trimming, that
-// NormalizePhone parses: phonenumbers' own cap (MAX_INPUT_STRING_LENGTH,
-// 250), which protects its regular expressions from hostile input.
-const maxPhoneInput = phonenumbers.MAX_INPUT_STRING_LENGTH
+// maxPhoneInput is the longest phone text, in bytes after format
+// characters are removed and white space is trimmed, that NormalizePhone
+// parses: phonenumbers' own cap (MAX_INPUT_STRING_LENGTH).
+const maxPhoneInput = phoneMaxInputLength
 
 // PhoneResult is the result of normalizing one phone number. Its JSON form is
 // the JS API's normalizePhone result.
@@ -66,6 +61,13 @@ type PhoneResult struct {
 	// in an unassigned range of a calling code that several regions share
 	// (+1, +7, +44 …), where the region cannot be told.
 	Region string `json:"region,omitempty"`
+	// FormatCharsRemoved reports that the text held format characters
+	// (Unicode category Cf: zero-width spaces, the byte-order mark, bidi
+	// marks, embeddings and overrides, soft hyphens), which were removed
+	// before the number was read. It is set whether or not the number was
+	// accepted; [Validator.Normalize] reports an accepted number's removal
+	// as a normalized change with rule "phone_format_characters".
+	FormatCharsRemoved bool `json:"formatCharsRemoved,omitempty"`
 	// Issues are the problems found, at path ""; never nil.
 	Issues Issues `json:"issues"`
 }
@@ -74,21 +76,34 @@ type PhoneResult struct {
 // region (ISO 3166-1 alpha-2, either case, may be "") is the default region
 // for numbers written without an international prefix; with no usable
 // region only numbers starting with "+" parse. Numbers starting with the
-// default region's international prefix ("0049…" for DE) are international.
+// default region's international prefix ("0049…" for DE, "011…" for US)
+// are international.
 //
-// Leading and trailing white space is ignored. The number is rejected with
-// an invalid_phone issue whose "reason" param is one of:
+// What a number is, is what libphonenumber's metadata and rules say:
+// NormalizePhone gives the answers of github.com/nyaruka/phonenumbers
+// (Parse, IsPossibleNumberWithReason, GetRegionCodeForNumber,
+// GetNumberType, Format(E164)), from tables generated from its metadata
+// (see the package doc, "Phone numbers"), except for the rules below,
+// which are custnorm's own.
 //
-//   - "empty": nothing but white space;
+// Format characters (Unicode Cf) are removed wherever they are, and
+// leading and trailing white space is ignored. Decimal digits of every
+// script (full-width, Arabic-Indic, Devanagari …) are read by their value.
+// The number is rejected with an invalid_phone issue whose "reason" param
+// is one of:
+//
+//   - "invalid_encoding": the text is not valid UTF-8 (phonenumbers would
+//     read an invalid byte as U+FFFD, and skip it before the number);
+//   - "empty": nothing but white space and format characters;
 //   - "too_long": more than 250 bytes (phonenumbers' cap), or more digits
 //     than the numbering plan of its region allows;
 //   - "letters": a letter other than one extension marker ("x", "ext",
-//     "ext.", "extension", ";ext=", case-insensitive) directly before the
-//     extension digits, as in "871.790.7578 x4882". Masked numbers
-//     ("+37258774XXX") and vanity numbers ("1-800-FLOWERS") are rejected,
-//     not converted through the telephone keypad;
-//   - "not_a_number": not a phone number at all, or digits of a script
-//     other than ASCII, Arabic-Indic or full-width;
+//     "extension", ASCII, either case; ";ext=" and "ext." included)
+//     directly before the extension digits, as in "871.790.7578 x4882".
+//     Masked numbers ("+37258774XXX"), vanity numbers ("1-800-FLOWERS"),
+//     words and "tel:" URIs are rejected, not read as phonenumbers reads
+//     them (through the telephone keypad, or as RFC 3966);
+//   - "not_a_number": not a phone number at all;
 //   - "invalid_country_code": an unknown calling code, or a national number
 //     without a usable default region;
 //   - "too_short", "invalid_length": fewer digits, or a number of digits
@@ -98,92 +113,196 @@ type PhoneResult struct {
 //     possible length only by keeping its national (trunk) prefix, as in
 //     "+31 0 01234567": its E.164 form would read back as another number.
 //
-// For a parse failure the issue's Err is phonenumbers' sentinel error.
-//
 // A number of a valid length in a range its plan has not assigned is
 // accepted (OK true, Type [PhoneUnknown]) with a phone_not_assigned warning.
 // Extensions are kept as ";ext=" plus ASCII digits; besides the markers
-// above, phonenumbers also reads "#", ",," and ";" before the extension
-// digits.
+// above, "#", ",," and ";" before the extension digits are read as
+// phonenumbers reads them.
 //
 // NormalizePhone is idempotent: normalizing the E164 of an accepted result
 // with region "" gives the same E164 and Type. It never accesses the
-// network and is safe for concurrent use.
-//
-// Its results are phonenumbers' answers; the common inputs ("+" and
-// digits, national numbers written with digits and separators) are
-// answered by a fast path over phonenumbers' metadata that gives the same
-// results (see phone_fast.go).
+// network, allocates nothing but the E164 string and the issues, and is
+// safe for concurrent use.
 func NormalizePhone(text, region string) PhoneResult {
-	return normalizePhone(text, region, true)
+	if len(text) <= phoneShortInput {
+		// The buffers of a typical number, which the stack clears on each
+		// call: small.
+		var toks [phoneShortInput]phoneToken
+		var digits, scratch [phoneShortInput + phoneRuleSlack]byte
+		var ext, marker [phoneShortInput]byte
+		var e164 [phoneShortInput + 26]byte
+		return normalizeText(text, region, &phoneBuffers{toks: toks[:0], digits: digits[:], scratch: scratch[:], ext: ext[:], marker: marker[:], e164: e164[:]})
+	}
+	return normalizeLongPhone(text, region)
 }
 
-// normalizePhone is NormalizePhone; with fast false it never takes the
-// fast path (for the differential tests).
-func normalizePhone(text, region string, fast bool) PhoneResult {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return invalidPhone("empty", nil)
+// phoneShortInput is the longest text (in bytes) NormalizePhone parses with
+// buffers for short texts.
+const phoneShortInput = 48
+
+// normalizeLongPhone is NormalizePhone for a text of more than
+// phoneShortInput bytes: what is left of it once format characters are
+// removed and white space is trimmed is measured first.
+//
+//go:noinline
+func normalizeLongPhone(text, region string) PhoneResult {
+	start, end, n, removed, valid := phoneBounds(text)
+	var res PhoneResult
+	switch {
+	case !valid:
+		res = invalidPhone("invalid_encoding")
+	case n == 0:
+		res = invalidPhone("empty")
+	case n > maxPhoneInput:
+		res = invalidPhone("too_long")
+	case n <= phoneShortInput:
+		res = NormalizePhone(withoutFormatChars(text[start:end]), region)
+	default:
+		var toks [maxPhoneInput]phoneToken
+		var digits, scratch [maxPhoneInput + phoneRuleSlack]byte
+		var ext, marker [maxPhoneInput]byte
+		var e164 [maxPhoneInput + 26]byte
+		res = normalizeText(text[start:end], region, &phoneBuffers{toks: toks[:0], digits: digits[:], scratch: scratch[:], ext: ext[:], marker: marker[:], e164: e164[:]})
 	}
-	if len(text) > maxPhoneInput {
-		return invalidPhone("too_long", nil)
+	res.FormatCharsRemoved = res.FormatCharsRemoved || removed
+	return res
+}
+
+// normalizeText is NormalizePhone with its buffers, for a text that has at
+// most as many runes, format characters aside, as they hold.
+func normalizeText(s, region string, bufs *phoneBuffers) PhoneResult {
+	toks, info := tokenize(s, bufs.toks)
+	i, j := 0, len(toks)
+	for i < j && isSpace(toks[i].r) && toks[i].class != phoneDigitClass {
+		i++
 	}
-	if fast {
-		if res, ok := phoneFast(text, region); ok {
-			return res
+	for j > i && isSpace(toks[j-1].r) && toks[j-1].class != phoneDigitClass {
+		j--
+	}
+	var res PhoneResult
+	switch {
+	case info.invalid:
+		res = invalidPhone("invalid_encoding")
+	case i == j:
+		res = invalidPhone("empty")
+	default:
+		bufs.alpha = info.alpha
+		res = normalizeTokens(s, toks[i:j], info, region, bufs)
+	}
+	res.FormatCharsRemoved = info.removed
+	return res
+}
+
+// phoneBounds returns the part of text left when format characters are
+// removed and white space is trimmed: it lies in text[start:end], and n is
+// its length in bytes (text[start:end] without its format characters).
+// valid reports that text is valid UTF-8.
+func phoneBounds(text string) (start, end, n int, removed, valid bool) {
+	start = -1
+	valid = true
+	total := 0 // bytes of the runes that are not format characters
+	totalStart, totalEnd := 0, 0
+	for i := 0; i < len(text); {
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+			if w == 1 {
+				valid = false
+			} else if unicode.Is(unicode.Cf, r) {
+				removed = true
+				i += w
+				continue
+			}
+		}
+		if !isSpace(r) {
+			if start < 0 {
+				start, totalStart = i, total
+			}
+			end, totalEnd = i+w, total+w
+		}
+		total += w
+		i += w
+	}
+	if start < 0 {
+		return 0, 0, 0, removed, valid
+	}
+	return start, end, totalEnd - totalStart, removed, valid
+}
+
+// isSpace is unicode.IsSpace with the ASCII cases first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// withoutFormatChars returns s without its format characters (Cf).
+func withoutFormatChars(s string) string {
+	var b []byte
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) {
+			if b == nil {
+				b = append(make([]byte, 0, len(s)), s[:i]...)
+			}
+		} else if b != nil {
+			b = append(b, s[i:i+w]...)
+		}
+		i += w
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// normalizeTokens is NormalizePhone for toks, the runes of text trimmed.
+func normalizeTokens(text string, toks []phoneToken, info tokenInfo, region string, bufs *phoneBuffers) PhoneResult {
+	var ext []byte
+	hasMarker := false
+	if info.letter {
+		var ok bool
+		if ext, hasMarker, ok = scanLetters(toks, bufs.marker[:0]); !ok {
+			return invalidPhone("letters")
 		}
 	}
-	ext, hasMarker, reason := scanPhone(text)
-	if reason != "" {
-		return invalidPhone(reason, nil)
+	cc, nsn, gotExt, fail := phoneParse(toks, phoneRegionPlan(region), bufs, info.plain)
+	if fail != phoneOK {
+		return invalidPhone(fail.reason())
 	}
-
-	num, err := phonenumbers.Parse(text, phoneRegion(region))
-	if err != nil {
-		return invalidPhone(parseErrorReason(err), err)
-	}
-	gotExt := num.GetExtension()
-	if gotExt != "" {
-		gotExt = phonenumbers.NormalizeDigitsOnly(gotExt)
-	}
-	if hasMarker && gotExt != ext {
+	if hasMarker && string(gotExt) != string(ext) {
 		// The letters were not read as an extension marker: phonenumbers
-		// dropped them or dialled them on the keypad.
-		return invalidPhone("letters", nil)
+		// would drop them or dial them on the keypad.
+		return invalidPhone("letters")
 	}
-
-	switch phonenumbers.IsPossibleNumberWithReason(num) {
-	case phonenumbers.IS_POSSIBLE:
-	case phonenumbers.IS_POSSIBLE_LOCAL_ONLY:
-		return invalidPhone("local_only", nil)
-	case phonenumbers.TOO_SHORT:
-		return invalidPhone("too_short", nil)
-	case phonenumbers.TOO_LONG:
-		return invalidPhone("too_long", nil)
-	case phonenumbers.INVALID_COUNTRY_CODE:
-		return invalidPhone("invalid_country_code", nil)
-	default: // INVALID_LENGTH
-		return invalidPhone("invalid_length", nil)
+	switch isPossible(cc, nsn) {
+	case phonePossible:
+	case phoneLocalOnly:
+		return invalidPhone("local_only")
+	case phoneTooShort:
+		return invalidPhone("too_short")
+	case phoneTooLong:
+		return invalidPhone("too_long")
+	case phoneInvalidCountryCode:
+		return invalidPhone("invalid_country_code")
+	default:
+		return invalidPhone("invalid_length")
 	}
 
 	res := PhoneResult{OK: true, Type: PhoneUnknown, Issues: Issues{}}
-	// GetRegionCodeForNumber is a map look-up for a calling code of one
-	// region; for a shared one (+1, +7, +44 …) it runs the range matcher
-	// region by region until one claims the number, and returns "" when
-	// none does.
-	numRegion := phonenumbers.GetRegionCodeForNumber(num)
-	if len(numRegion) == 2 && numRegion != phonenumbers.UNKNOWN_REGION {
-		res.Region = numRegion
+	// GetRegionCodeForNumber: the only region of the calling code, or the
+	// first of a shared one whose leading digits or ranges claim the
+	// number; GetNumberType then matches the ranges of that region's plan.
+	// The type is unknown exactly when IsValidNumber is false.
+	if k := phoneRegionOf(cc, nsn); k >= 0 {
+		p := &phonePlans[k]
+		if len(p.id) == 2 {
+			res.Region = p.id
+		}
+		res.Type = phoneTypeOf(p, nsn)
 	}
-	// GetNumberType finds the region the same way, then matches the number
-	// against each range of the region's plan. It is UNKNOWN exactly when
-	// IsValidNumber is false (same region, same matcher), so one call
-	// answers both, and it is UNKNOWN without matching when there is no
-	// region.
-	if numRegion != "" {
-		res.Type = phoneType(phonenumbers.GetNumberType(num))
-	}
-	res.E164 = phonenumbers.Format(num, phonenumbers.E164)
+	e164 := append(appendUint(append(bufs.e164[:0], '+'), cc), nsn...)
 	if res.Type == PhoneUnknown {
 		// Read after a calling code, a leading national (trunk) prefix or
 		// carrier code is stripped when what remains has a possible
@@ -191,148 +310,120 @@ func normalizePhone(text, region string, fast bool) PhoneResult {
 		// length for the default region, so an unassigned number can start
 		// with it, and its E.164 form would read back as another number
 		// ("0153436789" in JE is +440153436789, which reads as
-		// +44153436789). Valid numbers do not start with it (checked on
-		// mutations of every region's example numbers, and by the fuzz
-		// target), so the second Parse stays off the common path.
-		if !phoneE164Stable(res.E164) {
-			return invalidPhone("national_prefix", nil)
+		// +44153436789). Valid numbers do not start with it (the
+		// differential tests check every region's example numbers and
+		// their mutations), so the second parse stays off the common path.
+		if !phoneE164Stable(e164) {
+			return invalidPhone("national_prefix")
 		}
 		res.Issues = Issues{NewIssue("", CodePhoneNotAssigned, nil)}
 	}
-	if gotExt != "" {
-		res.E164 += ";ext=" + gotExt
+	if len(gotExt) > 0 {
+		e164 = append(append(e164, ";ext="...), gotExt...)
+	}
+	if string(e164) == text {
+		res.E164 = text // the text was the E.164 form: no allocation
+	} else {
+		res.E164 = string(e164)
 	}
 	return res
 }
 
 // phoneE164Stable reports whether e164 (without extension) parses back to
 // itself.
-func phoneE164Stable(e164 string) bool {
-	num, err := phonenumbers.Parse(e164, phonenumbers.UNKNOWN_REGION)
-	return err == nil && phonenumbers.Format(num, phonenumbers.E164) == e164
-}
-
-// invalidPhone is the rejected result with an invalid_phone issue for
-// reason, caused by err (a phonenumbers sentinel, or nil).
-func invalidPhone(reason string, err error) PhoneResult {
-	iss := NewIssue("", CodeInvalidPhone, Params{"reason": reason})
-	iss.Err = err
-	return PhoneResult{Issues: Issues{iss}}
-}
-
-// phoneRegion maps a caller's region to phonenumbers' region codes: two
-// ASCII letters are upper-cased, anything else is the unknown region, with
-// which only numbers starting with "+" parse.
-func phoneRegion(region string) string {
-	if len(region) != 2 || !isASCIILetter(region[0]) || !isASCIILetter(region[1]) {
-		return phonenumbers.UNKNOWN_REGION
+func phoneE164Stable(e164 []byte) bool {
+	const n = 1 + phoneMaxCCLength + phoneMaxNSN
+	var toks [n]phoneToken
+	var digits, scratch [n + phoneRuleSlack]byte
+	var ext [n]byte
+	bufs := phoneBuffers{toks: toks[:0], digits: digits[:], scratch: scratch[:], ext: ext[:]}
+	for _, c := range e164 {
+		class, _ := phoneRuneClass(rune(c))
+		bufs.toks = append(bufs.toks, phoneToken{r: rune(c), class: class, width: 1})
 	}
-	return strings.ToUpper(region)
+	cc, nsn, gotExt, fail := phoneParse(bufs.toks, -1, &bufs, false)
+	if fail != phoneOK || len(gotExt) > 0 {
+		return false
+	}
+	var again [n]byte
+	return string(append(appendUint(append(again[:0], '+'), cc), nsn...)) == string(e164)
 }
 
-func isASCIILetter(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
-
-// parseErrorReason is the invalid_phone reason for an error of
-// phonenumbers.Parse.
-func parseErrorReason(err error) string {
-	switch {
-	case errors.Is(err, phonenumbers.ErrInvalidCountryCode):
+// reason is the invalid_phone reason for a parse failure.
+func (f phoneFailure) reason() string {
+	switch f {
+	case phoneInvalidCountry:
 		return "invalid_country_code"
-	case errors.Is(err, phonenumbers.ErrTooShortNSN), errors.Is(err, phonenumbers.ErrTooShortAfterIDD):
+	case phoneTooShortNSN, phoneTooShortAfterIDD:
 		return "too_short"
-	case errors.Is(err, phonenumbers.ErrNumTooLong):
+	case phoneTooLongNSN:
 		return "too_long"
 	}
 	return "not_a_number"
 }
 
-// scanPhone checks the letters and digits of s before it is parsed. Letters
-// may only form one extension marker followed by the extension digits and no
-// further letter; then hasMarker is true and ext holds those digits in
-// ASCII, which phonenumbers must find as the extension. Decimal digits must
-// be ASCII or of a script phonenumbers maps to ASCII (Arabic-Indic, Eastern
-// Arabic-Indic, full-width): others it would misread. reason is "" when s
-// may be parsed, and the invalid_phone reason otherwise.
-func scanPhone(s string) (ext string, hasMarker bool, reason string) {
-	letter := -1
-	for i, r := range s {
-		if r < utf8.RuneSelf {
-			if letter < 0 && isASCIILetter(byte(r)) {
-				letter = i
-			}
-			continue
-		}
-		if unicode.IsDigit(r) && !isMappedDigit(r) {
-			return "", false, "not_a_number"
-		}
-		if letter < 0 && unicode.IsLetter(r) {
-			letter = i
+// invalidPhone is the rejected result with an invalid_phone issue for
+// reason.
+func invalidPhone(reason string) PhoneResult {
+	return PhoneResult{Issues: Issues{NewIssue("", CodeInvalidPhone, Params{"reason": reason})}}
+}
+
+// scanLetters checks the letters of toks before they are parsed. Letters
+// may only form one extension marker ("extension", "ext" or "x", ASCII,
+// either case) followed by the extension digits and no further letter;
+// then hasMarker is true and ext holds those digits in ASCII (appended to
+// dst), which the parse must find as the extension. ok is false when toks
+// hold another letter.
+func scanLetters(toks []phoneToken, dst []byte) (ext []byte, hasMarker, ok bool) {
+	first := -1
+	for i, t := range toks {
+		if isLetter(t.r) {
+			first = i
+			break
 		}
 	}
-	if letter < 0 {
-		return "", false, ""
+	if first < 0 {
+		return nil, false, true
 	}
-	rest := s[letter:]
+	rest := toks[first:]
 	marker := 0
-	// The markers, longest first. ";ext=", "ext." and "ext:" start with
-	// "ext": the punctuation around it is phonenumbers' to read.
 	for _, m := range [...]string{"extension", "ext", "x"} {
-		if len(rest) >= len(m) && strings.EqualFold(rest[:len(m)], m) {
+		if len(rest) >= len(m) && foldsTo(rest[:len(m)], m) {
 			marker = len(m)
 			break
 		}
 	}
 	if marker == 0 {
-		return "", false, "letters"
+		return nil, false, false
 	}
-	tail := rest[marker:]
-	for _, r := range tail {
-		if unicode.IsLetter(r) {
-			return "", false, "letters"
+	for _, t := range rest[marker:] {
+		if isLetter(t.r) {
+			return nil, false, false
+		}
+		if t.isDigit() {
+			dst = append(dst, byte(t.r))
 		}
 	}
-	ext = phonenumbers.NormalizeDigitsOnly(tail)
-	if ext == "" {
-		return "", false, "letters"
+	if len(dst) == 0 {
+		return nil, false, false
 	}
-	return ext, true, ""
+	return dst, true, true
 }
 
-// isMappedDigit reports whether r is a non-ASCII decimal digit that
-// phonenumbers converts to ASCII.
-func isMappedDigit(r rune) bool {
-	return '\u0660' <= r && r <= '\u0669' || // Arabic-Indic
-		'\u06F0' <= r && r <= '\u06F9' || // Eastern Arabic-Indic
-		'\uFF10' <= r && r <= '\uFF19' // full-width
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	}
+	return unicode.IsLetter(r)
 }
 
-// phoneType converts phonenumbers' number type.
-func phoneType(t phonenumbers.PhoneNumberType) PhoneType {
-	switch t {
-	case phonenumbers.MOBILE:
-		return PhoneMobile
-	case phonenumbers.FIXED_LINE:
-		return PhoneFixedLine
-	case phonenumbers.FIXED_LINE_OR_MOBILE:
-		return PhoneFixedLineOrMobile
-	case phonenumbers.TOLL_FREE:
-		return PhoneTollFree
-	case phonenumbers.PREMIUM_RATE:
-		return PhonePremiumRate
-	case phonenumbers.SHARED_COST:
-		return PhoneSharedCost
-	case phonenumbers.VOIP:
-		return PhoneVoIP
-	case phonenumbers.PERSONAL_NUMBER:
-		return PhonePersonalNumber
-	case phonenumbers.PAGER:
-		return PhonePager
-	case phonenumbers.UAN:
-		return PhoneUAN
-	case phonenumbers.VOICEMAIL:
-		return PhoneVoicemail
+// foldsTo reports whether toks spell the lower-case ASCII word m in ASCII
+// letters of either case.
+func foldsTo(toks []phoneToken, m string) bool {
+	for i, t := range toks {
+		if t.r >= utf8.RuneSelf || t.r|0x20 != rune(m[i]) {
+			return false
+		}
 	}
-	return PhoneUnknown
+	return true
 }

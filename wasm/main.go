@@ -7,12 +7,15 @@ import (
 	"syscall/js"
 )
 
-// main exports the API as one namespace object and blocks. The object goes
+// main exports the API as one namespace object and blocks; custnorm.mjs
+// calls the operations directly (export_js.go) when the module exports
+// them, the namespace's js.Funcs otherwise. The object goes
 // to the function named by os.Args[1] (custnorm.mjs passes a fresh global
 // name per instance, so several instances never share a global); without
 // that argument it is set as globalThis.custnorm.
 func main() {
 	g := newGlue(newBridge(testHooks))
+	direct.b = g.b // the same bridge answers direct calls (export_js.go)
 	ns := js.Global().Get("Object").New()
 	for _, op := range g.b.ops() {
 		// The js.Funcs live as long as the program: never released.

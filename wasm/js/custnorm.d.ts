@@ -95,6 +95,12 @@ export interface PhoneResult {
   type?: PhoneType;
   /** ISO 3166-1 alpha-2 region of the number, when it can be told. */
   region?: string;
+  /**
+   * True when the text held invisible format characters (zero-width
+   * spaces, byte-order marks, bidi marks), removed before it was read;
+   * absent otherwise.
+   */
+  formatCharsRemoved?: boolean;
   issues: Issue[];
 }
 

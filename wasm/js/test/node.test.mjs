@@ -85,6 +85,22 @@ test('wrong arguments and malformed JSON give issues, not exceptions', () => {
   assert.equal(api.validate('stancer', '{"name":"David Coaster","email":"david@example.net"}').valid, true, 'still working');
 });
 
+test('arguments of every length and script pass through the direct calls', () => {
+  const long = api.normalizePhone('1'.repeat(1 << 20), 'DE');
+  assert.equal(long.ok, false);
+  assert.equal(long.issues[0].params.reason, 'too_long');
+  assert.deepEqual(api.normalizePhone('\u202e+43 1 234567890\ufeff', 'AT'),
+    { ok: true, e164: '+431234567890', type: 'fixed_line', region: 'AT', formatCharsRemoved: true, issues: [] });
+  assert.equal(api.normalizePhone('０３０ １２３４５６７８', 'DE').e164, '+493012345678');
+  // A lone surrogate reaches Go as U+FFFD, as through a js.Func.
+  assert.equal(api.normalizePhone('+49 30 12345678\ud800', 'DE').issues[0].params.reason, 'not_a_number');
+  const doc = { name: 'David Coaster', email: 'david@example.net', external_id: 'x'.repeat(200_000) };
+  const asText = api.validate('stancer', JSON.stringify(doc));
+  assert.deepEqual(api.validate('stancer', new TextEncoder().encode(JSON.stringify(doc))), asText);
+  assert.deepEqual(api.validate('stancer', doc), asText);
+  assert.equal(api.normalizeCountry('Österreich').code, 'AT');
+});
+
 test('a panic inside Go is recovered and the module keeps working', async () => {
   const hooked = await init(await readFile(path.join(dist, 'test/custnorm-testhooks.wasm')));
   assert.equal(typeof api.__panic, 'undefined', 'the shipped module has no test hook');

@@ -1,0 +1,212 @@
+// Command genpostal writes postal_gen.go, the postal code automata of
+// package validate: each region's "zip" pattern of postal_data.go (Google's
+// address metadata), anchored as ^(?:zip)$, compiled into a deterministic
+// automaton over rune classes that accepts exactly what Go's regexp
+// accepts, so that CheckPostalCode matches without the regexp package (the
+// browser build links neither it nor the Unicode tables its parser needs)
+// and without compiling anything at run time.
+//
+// Run it through go generate in the validate directory, after postal_data.go
+// changes (gen_postal.go writes that one from the source data):
+//
+//	go generate ./validate
+//
+// or directly, -o naming the output (default postal_gen.go):
+//
+//	go run ./internal/genpostal -o postal_gen.go
+//
+// It reads postal_data.go as Go source (the table is the composite literal
+// postalFormats returns), so it does not depend on package validate
+// compiling. It fails when a pattern does not compile, when an automaton
+// and Go's regexp disagree on a region's examples, or when a region code
+// is not two upper-case letters. A test (TestGeneratedFileIsCurrent)
+// regenerates the file and fails when the one in the repository differs.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"log"
+	"os"
+	"regexp"
+	"regexp/syntax"
+	"strconv"
+	"strings"
+
+	"github.com/custnorm/custnorm/validate/internal/automata"
+)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("genpostal: ")
+	in := flag.String("i", "postal_data.go", "the postal code table")
+	out := flag.String("o", "postal_gen.go", "output file")
+	flag.Parse()
+	src, err := os.ReadFile(*in)
+	if err != nil {
+		log.Fatal(err)
+	}
+	gen, err := generate(src)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, gen, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// A row is one row of the table.
+type row struct {
+	country, pattern, examples string
+}
+
+// readTable returns the rows of the composite literal postalFormats
+// returns in src.
+func readTable(src []byte) ([]row, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), "postal_data.go", src, 0)
+	if err != nil {
+		return nil, err
+	}
+	var rows []row
+	var bad error
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		fd, ok := n.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != "postalFormats" {
+			return true
+		}
+		found = true
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok || len(lit.Elts) != 3 {
+				return true
+			}
+			var vals [3]string
+			for i, e := range lit.Elts {
+				b, ok := e.(*ast.BasicLit)
+				if !ok || b.Kind != token.STRING {
+					bad = fmt.Errorf("a row of postalFormats holds %T, not three string literals", e)
+					return false
+				}
+				if vals[i], err = strconv.Unquote(b.Value); err != nil {
+					bad = err
+					return false
+				}
+			}
+			rows = append(rows, row{vals[0], vals[1], vals[2]})
+			return false
+		})
+		return false
+	})
+	if bad != nil {
+		return nil, bad
+	}
+	if !found || len(rows) == 0 {
+		return nil, errors.New("no rows: postal_data.go has no func postalFormats returning the table")
+	}
+	return rows, nil
+}
+
+// generate returns the Go source of the automata for the table in src.
+func generate(src []byte) ([]byte, error) {
+	rows, err := readTable(src)
+	if err != nil {
+		return nil, err
+	}
+	var progs []*syntax.Prog
+	var pats []row
+	for _, r := range rows {
+		if len(r.country) != 2 || r.country[0] < 'A' || r.country[0] > 'Z' || r.country[1] < 'A' || r.country[1] > 'Z' {
+			return nil, fmt.Errorf("region code %q", r.country)
+		}
+		if r.pattern == "" {
+			continue
+		}
+		prog, err := automata.Compile(`^(?:` + r.pattern + `)$`)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", r.country, err)
+		}
+		progs = append(progs, prog)
+		pats = append(pats, r)
+	}
+	// The classes also tell word characters apart, for \b.
+	word, err := automata.Compile(`\w`)
+	if err != nil {
+		return nil, err
+	}
+	classes := automata.Partition(append(progs, word))
+	enc := automata.NewEncoder()
+	offsets := make(map[string]int)
+	for i, prog := range progs {
+		d, err := automata.BuildFull(prog, classes.Reps, syntax.IsWordChar)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", pats[i].country, err)
+		}
+		re := regexp.MustCompile(`^(?:` + pats[i].pattern + `)$`)
+		for _, ex := range strings.Split(pats[i].examples, ",") {
+			if ex == "" {
+				continue
+			}
+			got := d.Final(classes.Symbols(ex))&automata.LabelEnd != 0
+			if want := re.MatchString(ex); got != want {
+				return nil, fmt.Errorf("%s: the automaton says %v for example %q, regexp %v", pats[i].country, got, ex, want)
+			}
+		}
+		if offsets[pats[i].country], err = enc.Add(d, 2); err != nil {
+			return nil, fmt.Errorf("%s: %w", pats[i].country, err)
+		}
+	}
+
+	var b bytes.Buffer
+	p := func(f string, args ...any) { fmt.Fprintf(&b, f, args...) }
+	p("// Code generated by go run ./internal/genpostal; DO NOT EDIT.\n\n")
+	p("package validate\n\n")
+	p("// postalNumClasses is the number of rune classes of the postal code\n")
+	p("// patterns: the symbols of their automata.\n")
+	p("const postalNumClasses = %d\n\n", len(classes.Reps))
+	var ascii strings.Builder
+	for r := rune(0); r < 128; r++ {
+		ascii.WriteByte(byte(' ' + classes.Of(r)))
+	}
+	p("// postalASCIIClasses holds the class of each ASCII rune, plus ' '.\n")
+	p("const postalASCIIClasses = %s\n\n", automata.GoString(ascii.String(), 64))
+	p("// postalRuneRuns are the runs of non-ASCII runes of one class, by first rune.\n")
+	p("var postalRuneRuns = [...]runeRun{")
+	runs := [][2]int{{0x80, classes.Of(0x80)}}
+	for i, start := range classes.Starts {
+		if start > 0x80 {
+			runs = append(runs, [2]int{int(start), classes.Class[i]})
+		}
+	}
+	for i, r := range runs {
+		if i%6 == 0 {
+			p("\n\t")
+		}
+		p("{%#x, %d}, ", r[0], r[1])
+	}
+	p("\n}\n\n")
+	p("// postalAutomatonOf holds the offset in postalAutomata of each region's\n")
+	p("// automaton, by 26*(c0-'A') + c1-'A'; 0 for none.\n")
+	p("var postalAutomatonOf = [26 * 26]uint32{")
+	for i, r := range pats {
+		if i%6 == 0 {
+			p("\n\t")
+		}
+		p("%d: %d, ", int(r.country[0]-'A')*26+int(r.country[1]-'A'), offsets[r.country])
+	}
+	p("\n}\n\n")
+	p("// postalAutomata holds the automata (see automaton.go): a state's label\n")
+	p("// has labelEnd when the code read so far matches the whole pattern.\n")
+	p("const postalAutomata = %s\n", automata.GoString(enc.String(), 96))
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("gofmt: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/custnorm/custnorm/validate"
+)
+
+func TestDecodeRequest(t *testing.T) {
+	ops := newBridge(true).ops()
+	args := []value{
+		{kind: kindUndefined}, {kind: kindNull}, {kind: kindBoolean}, {kind: kindNumber},
+		{kind: kindString, str: "030 12345678"}, {kind: kindString, str: ""},
+		{kind: kindObject, data: []byte(`{"name":"Bob"}`)}, {kind: kindObject},
+		{kind: kindBytes, data: []byte("{}")}, {kind: kindBytes, data: []byte{}},
+		{kind: kindFunction}, {kind: kindSymbol}, {kind: kindOther},
+	}
+	req := encodeRequest(slices.Index(ops, "validate"), args)
+	op, got, ok := decodeRequest(ops, req, nil)
+	if !ok || op != "validate" || len(got) != len(args) {
+		t.Fatalf("decodeRequest(encodeRequest) = %q, %d args, %v", op, len(got), ok)
+	}
+	for i := range args {
+		if got[i].kind != args[i].kind || got[i].str != args[i].str || !bytes.Equal(got[i].data, args[i].data) ||
+			(got[i].data == nil) != (args[i].data == nil) {
+			t.Errorf("argument %d: got %+v, want %+v", i, got[i], args[i])
+		}
+	}
+	malformed := map[string][]byte{
+		"empty":           {},
+		"op only":         {0},
+		"unknown op":      {byte(len(ops)), 0},
+		"missing arg":     {1, 1},
+		"unknown kind":    {1, 1, 42},
+		"short length":    {1, 1, byte(kindString), 1, 0},
+		"long length":     {1, 1, byte(kindString), 9, 0, 0, 0, 'a'},
+		"trailing bytes":  {1, 0, 0},
+		"string no data":  {1, 1, byte(kindString), 0xff, 0xff, 0xff, 0xff},
+		"bytes no data":   {1, 1, byte(kindBytes), 0xff, 0xff, 0xff, 0xff},
+		"huge length":     {1, 1, byte(kindObject), 0xfe, 0xff, 0xff, 0xff},
+		"too few args":    append([]byte{1, 2}, encodeRequest(1, []value{{kind: kindNull}})[2:]...),
+		"too many args":   append([]byte{1, 0}, encodeRequest(1, []value{{kind: kindNull}})[2:]...),
+		"truncated a str": encodeRequest(1, []value{{kind: kindString, str: "abc"}})[:8],
+	}
+	for name, req := range malformed {
+		if _, _, ok := decodeRequest(ops, req, nil); ok {
+			t.Errorf("%s: decodeRequest(%v) ok, want malformed", name, req)
+		}
+	}
+}
+
+// TestCallRequest checks that a direct call gives the namespace's answer,
+// and an internal issue for a malformed request or a panic.
+func TestCallRequest(t *testing.T) {
+	b := newBridge(true)
+	ops := b.ops()
+	doc := value{kind: kindObject, data: []byte(`{"name":"David Coaster","email":"david@example.net"}`)}
+	calls := []struct {
+		op   string
+		args []value
+	}{
+		{"formats", nil},
+		{"validate", []value{{kind: kindString, str: "stancer"}, doc}},
+		{"validate", []value{{kind: kindString, str: "stancer"}, {kind: kindObject}}},
+		{"convert", []value{{kind: kindString, str: "stancer"}, {kind: kindString, str: "secuconnect"}, doc, {kind: kindObject, data: []byte(`{"lang":"de"}`)}}},
+		{"normalizePhone", []value{{kind: kindString, str: "030 12345678"}, {kind: kindString, str: "DE"}}},
+		{"normalizePhone", []value{{kind: kindString, str: "+37258774XXX"}, {kind: kindUndefined}, {kind: kindObject, data: []byte(`{"lang":"fr"}`)}}},
+		{"normalizePhone", []value{{kind: kindOther}}},
+		{"normalizeCountry", []value{{kind: kindString, str: "Allemagne"}}},
+		{"normalizePhone", []value{{kind: kindString, str: "+37258774XXX"}, {kind: kindNull}, {kind: kindObject, data: []byte(`{"lang":"de-AT"}`)}}},
+		{"normalizePhone", []value{{kind: kindString, str: "+37258774XXX"}, {kind: kindNull}, {kind: kindObject, data: []byte(`{"lang":"x\\"}`)}}},
+		{"normalizePhone", []value{{kind: kindString, str: "+37258774XXX"}, {kind: kindNull}, {kind: kindObject, data: []byte(`{"lang":""}`)}}},
+		{"validate", []value{{kind: kindString, str: "stancer"}, {kind: kindObject, data: []byte(`{"name":"Bob"}`)}, {kind: kindObject, data: []byte(`{"lang":"fr"}`)}}},
+	}
+	for _, c := range calls {
+		want := b.call(c.op, c.args)
+		if got := b.callRequest([]byte("{}"), encodeRequest(slices.Index(ops, c.op), c.args)); !bytes.Equal(got, append([]byte("{}"), want...)) {
+			t.Errorf("%s: direct call appended %s, namespace %s", c.op, got, want)
+		}
+	}
+	for _, req := range [][]byte{{}, {byte(slices.Index(ops, opPanic)), 0}} {
+		var res struct {
+			Issues validate.Issues `json:"issues"`
+		}
+		if err := json.Unmarshal(b.callRequest(nil, req), &res); err != nil || len(res.Issues) != 1 || res.Issues[0].Code != codeInternal {
+			t.Errorf("callRequest(%v) = %+v, %v; want an internal issue", req, res, err)
+		}
+	}
+}
+
+// TestAppendPhoneJSON checks the phone fast path against json.Marshal.
+func TestAppendPhoneJSON(t *testing.T) {
+	inputs := []struct{ text, region string }{
+		{"030 12345678", "DE"}, {"+1 650 253 0000 ext. 12", ""}, {"+800 1234 5678", ""}, {"871.790.7578 x4882", "US"},
+		{"+49\u200b 30 12345678", ""}, {"+37258774XXX", ""}, {"", ""}, {"+49 151 23456789", "DE"},
+	}
+	written := 0
+	for _, in := range inputs {
+		res := validate.NormalizePhone(in.text, in.region)
+		want, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := appendPhoneJSON(nil, res)
+		if !ok {
+			if len(res.Issues) == 0 {
+				t.Errorf("appendPhoneJSON(%+v) declined a result without issues", res)
+			}
+			continue
+		}
+		written++
+		if !bytes.Equal(got, want) {
+			t.Errorf("appendPhoneJSON(%+v) = %s, json.Marshal %s", res, got, want)
+		}
+	}
+	for _, p := range []validate.PhoneResult{
+		{OK: true, E164: "+1\"", Issues: validate.Issues{}},
+		{OK: true, Region: "<b>", Issues: validate.Issues{}},
+		{OK: true, E164: "+4930123456", Issues: nil},
+	} {
+		if got, ok := appendPhoneJSON(nil, p); ok {
+			t.Errorf("appendPhoneJSON(%+v) = %s, want it declined", p, got)
+		}
+	}
+	if written < 4 {
+		t.Errorf("only %d results written by the fast path", written)
+	}
+}
+
+// TestOnlyLang checks the options fast path against the general one: the
+// same options, language and issues for every options text (a leading
+// space keeps a text off the fast path; JSON allows it).
+func TestOnlyLang(t *testing.T) {
+	texts := []string{`{"lang":"de"}`, `{"lang":"de-AT"}`, `{"lang":"zz"}`, `{"lang":""}`, `{"lang":"d\u0065"}`,
+		`{"lang":"de","region":"DE"}`, `{"lang" :"de"}`, `{"lang":"de"} `, `{"lang":"é"}`, `{"lang":"x\"y"}`, `{"lang":1}`}
+	b := newBridge(false)
+	for _, text := range texts {
+		langFast, langSlow := "en", "en"
+		fast, badFast := b.options(&langFast, value{kind: kindObject, data: []byte(text)}, "options", "lang")
+		slow, badSlow := b.options(&langSlow, value{kind: kindObject, data: []byte(" " + text)}, "options", "lang")
+		bf, _ := json.Marshal(badFast)
+		bs, _ := json.Marshal(badSlow)
+		if fast.Lang != slow.Lang || fast.Region != slow.Region || fast.Strict != slow.Strict || langFast != langSlow || !bytes.Equal(bf, bs) {
+			t.Errorf("options(%s): fast %q %q %s, general %q %q %s", text, fast.Lang, langFast, bf, slow.Lang, langSlow, bs)
+		}
+	}
+}
+
+func FuzzDecodeRequest(f *testing.F) {
+	f.Add(encodeRequest(3, []value{{kind: kindString, str: "030 12345678"}, {kind: kindString, str: "DE"}}))
+	f.Add(encodeRequest(1, []value{{kind: kindString, str: "stancer"}, {kind: kindObject}}))
+	f.Add([]byte{1, 1, byte(kindBytes), 2, 0, 0, 0, '{', '}'})
+	ops := newBridge(true).ops()
+	f.Fuzz(func(t *testing.T, req []byte) {
+		op, args, ok := decodeRequest(ops, req, nil)
+		if !ok {
+			return
+		}
+		if again := encodeRequest(slices.Index(ops, op), args); !bytes.Equal(again, req) {
+			t.Errorf("decodeRequest(%v) then encodeRequest = %v", req, again)
+		}
+	})
+}
