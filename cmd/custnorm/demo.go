@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/signal"
 	"time"
 
 	"github.com/custnorm/custnorm/wasm/demo"
@@ -28,7 +27,7 @@ Example:
 Flags:
 `
 
-func (c *cli) demo(args []string) int {
+func (c *cli) demo(ctx context.Context, args []string) int {
 	const name = "demo"
 	fs := newFlagSet(name)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (loopback by default; port 0 picks a free one)")
@@ -49,8 +48,7 @@ func (c *cli) demo(args []string) int {
 	if err != nil {
 		return c.fail(name, err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	// ctx ends with SIGINT or SIGTERM (see notifySignals).
 	srv := demoServer(demo.Handler(dist))
 	go func() {
 		<-ctx.Done()

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -22,10 +23,16 @@ func TestDemoWithoutBuild(t *testing.T) {
 }
 
 // TestDemoServes runs the binary as a user does: it serves the page on a
-// loopback port it picks, and stops on Ctrl-C (SIGINT) with status 0. The
-// files of the browser build are stand-ins: the browser tests of wasm/
-// check the real page.
+// loopback port it picks, and stops on Ctrl-C (SIGINT) or SIGTERM with
+// status 0. The files of the browser build are stand-ins: the browser tests
+// of wasm/ check the real page.
 func TestDemoServes(t *testing.T) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) { checkDemo(t, sig) })
+	}
+}
+
+func checkDemo(t *testing.T, sig os.Signal) {
 	dist := t.TempDir()
 	for name, body := range map[string]string{"custnorm.mjs": "export {}", "custnorm.wasm": "\x00asm", "wasm_exec.js": "//"} {
 		if err := os.WriteFile(filepath.Join(dist, name), []byte(body), 0o644); err != nil {
@@ -61,7 +68,7 @@ func TestDemoServes(t *testing.T) {
 			t.Errorf("GET /%s: %s, body %.80q; want 200 with %q", path, resp.Status, body, want)
 		}
 	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
@@ -69,10 +76,10 @@ func TestDemoServes(t *testing.T) {
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Errorf("after Ctrl-C: %v, want exit 0", err)
+			t.Errorf("after %v: %v, want exit 0", sig, err)
 		}
 	case <-time.After(10 * time.Second):
-		t.Error("the demo server did not stop on Ctrl-C")
+		t.Errorf("the demo server did not stop on %v", sig)
 	}
 }
 

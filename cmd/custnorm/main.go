@@ -119,7 +119,7 @@ func (c *cli) run(ctx context.Context, args []string) int {
 	case "gen":
 		return c.gen(rest)
 	case "demo":
-		return c.demo(rest)
+		return c.demo(ctx, rest)
 	case "--version", "-version", "version":
 		return c.version(rest)
 	case "help", "-h", "-help", "--help":

@@ -2,10 +2,13 @@
 // /dist/custnorm.mjs in the page and in two module Workers, checks the
 // boundary, and publishes the outcome as window.__custnorm.
 import { init } from '/dist/custnorm.mjs';
-import { runAll } from './conformance.mjs';
+import { runAll, corpusFiles } from './conformance.mjs';
 
 async function main() {
-  const { cases } = await (await fetch('/testdata/conformance.json')).json();
+  const cases = [];
+  for (const f of corpusFiles) {
+    cases.push(...(await (await fetch(`/testdata/${f}`)).json()).cases);
+  }
   const expected = await (await fetch('/dist/test/expected.json')).json();
   const out = { count: 0, failures: [], timings: {} };
 

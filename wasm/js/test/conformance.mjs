@@ -99,3 +99,7 @@ export function deepEqual(a, b) {
   if (ka.length !== kb.length) return false;
   return ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
 }
+
+// The corpus files under testdata/, as internal/conformance.Files lists
+// them: the shared vectors and custnorm's own id and street cases.
+export const corpusFiles = ['conformance.json', 'conformance-ids.json'];

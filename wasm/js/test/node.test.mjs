@@ -7,14 +7,17 @@ import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { runAll } from './conformance.mjs';
+import { runAll, corpusFiles } from './conformance.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
 const dist = path.resolve(process.env.CUSTNORM_DIST ?? path.join(root, 'dist'));
 const { init } = await import(new URL('custnorm.mjs', `file://${dist}/`));
 const wasm = await readFile(path.join(dist, 'custnorm.wasm'));
-const { cases } = JSON.parse(await readFile(path.join(root, 'testdata/conformance.json'), 'utf8'));
+const cases = [];
+for (const f of corpusFiles) {
+  cases.push(...JSON.parse(await readFile(path.join(root, 'testdata', f), 'utf8')).cases);
+}
 const expected = JSON.parse(await readFile(path.join(dist, 'test/expected.json'), 'utf8'));
 const api = await init(wasm);
 
