@@ -12,19 +12,21 @@ import (
 	"golang.org/x/text/message/catalog"
 )
 
-// Catalog returns the package's message catalog (built once) for callers
-// that hold their own x/text printer (see [Issue.Localize]): the shipped
-// languages, each message a printf format whose %[1]v, %[2]v, … are the
-// issue params in a fixed order, English the fallback. It is never the
-// x/text default catalog, which this package does not touch. Caller
-// catalogs ([Messages]) are not part of it.
-func Catalog() catalog.Catalog { return buildCatalog() }
+// Catalog returns a new message catalog for callers that hold their own
+// x/text printer (see [Issue.Localize]): the shipped languages, each
+// message a printf format whose %[1]v, %[2]v, … are the issue params in a
+// fixed order, English the fallback. Build it once and keep it. It is never
+// the x/text default catalog, which this package does not touch. Caller
+// catalogs ([Messages]) are not part of it. (It is built per call, not
+// cached, so that programs that never call it, such as the browser build,
+// do not link x/text's message packages.)
+func Catalog() catalog.Catalog { return newCatalog() }
 
 // Languages returns the BCP 47 tags messages ship in ("en", "de", …),
 // English (the fallback) first.
 func Languages() []string { return slices.Clone(shippedLanguages) }
 
-var buildCatalog = sync.OnceValue(func() catalog.Catalog {
+func newCatalog() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for tag, msgs := range shippedTemplates() {
 		for key, t := range msgs {
@@ -34,7 +36,7 @@ var buildCatalog = sync.OnceValue(func() catalog.Catalog {
 		}
 	}
 	return b
-})
+}
 
 // shippedTemplates returns the parsed shipped texts: language → message
 // key → template.
@@ -71,14 +73,12 @@ type langTable struct {
 	tag  language.Tag
 	lang string // tag.String()
 	msgs map[Code]*msgTemplate
-	// ungroup4 leaves four-digit numbers without a group separator, as
-	// CLDR's minimumGroupingDigits 2 has it for Spanish and Polish (4096,
-	// 74 900); x/text groups them in every language.
+	// group is the language's digit group separator (CLDR's), and
+	// ungroup4 leaves four-digit numbers without one, as CLDR's
+	// minimumGroupingDigits 2 has it for Spanish and Polish (4096,
+	// 74 900).
+	group    string
 	ungroup4 bool
-	// printers holds *message.Printer for tag, which formats numbers. A
-	// printer is not safe for concurrent use: each call takes one of its
-	// own, so that concurrent callers (the CLI's workers) share no lock.
-	printers sync.Pool
 }
 
 // newTableSet resolves every message key of every language: the shipped
@@ -122,7 +122,7 @@ func newTableSet(caller map[language.Tag]map[Code]*msgTemplate) *tableSet {
 	s := &tableSet{matcher: language.NewMatcher(tags)}
 	for _, tag := range tags {
 		t := &langTable{tag: tag, lang: tag.String(), msgs: make(map[Code]*msgTemplate, len(messageTable))}
-		t.ungroup4 = t.lang == "es" || t.lang == "pl"
+		t.group, t.ungroup4 = groupSeparator(tag)
 		for key := range messageTable {
 			t.msgs[key] = lookup(tag, key)
 		}
@@ -324,66 +324,71 @@ func (m *msgTemplate) render(params Params, t *langTable) string {
 }
 
 // number formats a param that is not text (a number, or anything else fmt
-// prints) in t's language; t nil formats it with fmt.
+// prints) in t's language: integers with the language's group separator,
+// anything else as fmt prints it; t nil formats it with fmt.
 func (t *langTable) number(v any) string {
-	if t == nil {
+	n, ok := integer(v)
+	if t == nil || !ok {
 		return fmt.Sprint(v)
 	}
-	if t.ungroup4 {
-		if n, ok := smallInt(v); ok {
-			return strconv.Itoa(n)
-		}
+	digits := strconv.FormatInt(n, 10)
+	sign := ""
+	if n < 0 {
+		sign, digits = "-", digits[1:]
 	}
-	p, _ := t.printers.Get().(*message.Printer)
-	if p == nil {
-		p = message.NewPrinter(t.tag, message.Catalog(Catalog()))
+	if len(digits) <= 3 || len(digits) == 4 && t.ungroup4 {
+		return sign + digits
 	}
-	s := p.Sprint(v)
-	t.printers.Put(p)
-	return s
+	var b strings.Builder
+	b.WriteString(sign)
+	head := len(digits) % 3
+	if head == 0 {
+		head = 3
+	}
+	b.WriteString(digits[:head])
+	for i := head; i < len(digits); i += 3 {
+		b.WriteString(t.group)
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
 }
 
-// smallInt returns v as an int when it is an integer of at most four
-// digits (-9999 … 9999).
-func smallInt(v any) (int, bool) {
-	var n int64
+// integer returns v as an int64 when it is an integer.
+func integer(v any) (int64, bool) {
 	switch v := v.(type) {
 	case int:
-		n = int64(v)
-	case int8:
-		n = int64(v)
-	case int16:
-		n = int64(v)
-	case int32:
-		n = int64(v)
+		return int64(v), true
 	case int64:
-		n = v
-	case uint8:
-		n = int64(v)
-	case uint16:
-		n = int64(v)
+		return v, true
+	case int32:
+		return int64(v), true
 	case uint32:
-		n = int64(v)
-	case uint:
-		if v > 9999 {
-			return 0, false
-		}
-		n = int64(v)
-	case uint64:
-		if v > 9999 {
-			return 0, false
-		}
-		n = int64(v)
+		return int64(v), true
 	case float64:
-		if v != float64(int64(v)) {
-			return 0, false
+		if v == float64(int64(v)) && v < 1e15 && v > -1e15 {
+			return int64(v), true
 		}
-		n = int64(v)
-	default:
-		return 0, false
 	}
-	if n < -9999 || n > 9999 {
-		return 0, false
-	}
-	return int(n), true
+	return 0, false
 }
+
+// groupSeparator returns tag's digit group separator and whether it leaves
+// four-digit numbers ungrouped (Spanish, Polish): CLDR's (numbers, latn)
+// for the shipped languages and for other common ones a caller's catalog
+// may add, by base language; any other takes ",", CLDR root's. (CLDR's
+// Swiss German and Swiss Italian use ’; they take their base language's
+// here.)
+func groupSeparator(tag language.Tag) (sep string, ungroup4 bool) {
+	base, _ := tag.Base()
+	b := base.String()
+	switch b {
+	case "de", "es", "it", "nl", "pt", "da", "ro", "el", "tr", "hr", "sl", "ca", "id":
+		sep = "."
+	case "fr", "pl", "sv", "nb", "no", "fi", "cs", "sk", "hu", "ru", "uk", "bg", "et", "lv", "lt":
+		sep = "\u00a0"
+	default:
+		sep = ","
+	}
+	return sep, b == "es" || b == "pl"
+}
+

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"golang.org/x/text/language"
 	"maps"
 	"slices"
 	"strings"
@@ -114,26 +115,39 @@ func TestTemplatePrintf(t *testing.T) {
 	}
 }
 
-func TestSmallInt(t *testing.T) {
+// TestNumber: integers get their language's group separator (Spanish and
+// Polish leave four digits alone); other values print as fmt prints them.
+// The separators are CLDR's, as x/text's printer gives them for the shipped
+// languages (the messages golden shows those).
+func TestNumber(t *testing.T) {
 	tests := []struct {
+		lang string
 		in   any
-		want int
-		ok   bool
+		want string
 	}{
-		{4096, 4096, true},
-		{-9999, -9999, true},
-		{10000, 0, false},
-		{int64(999), 999, true},
-		{uint(9999), 9999, true},
-		{uint64(1 << 40), 0, false},
-		{float64(1500), 1500, true},
-		{1500.5, 0, false},
-		{"1500", 0, false},
+		{"en", 1048576, "1,048,576"},
+		{"de", 1048576, "1.048.576"},
+		{"fr", 1048576, "1\u00a0048\u00a0576"},
+		{"sv", -1048576, "-1\u00a0048\u00a0576"},
+		{"es", 4096, "4096"},
+		{"es", 74900, "74.900"},
+		{"pl", 4096, "4096"},
+		{"de", 4096, "4.096"},
+		{"de-CH", 4096, "4.096"},
+		{"pt-BR", 1000000, "1.000.000"},
+		{"ja", 1000000, "1,000,000"},
+		{"en", 999, "999"},
+		{"en", int64(1 << 40), "1,099,511,627,776"},
+		{"en", float64(1500), "1,500"},
+		{"en", 1500.5, "1500.5"},
+		{"en", "1500", "1500"},
+		{"en", uint64(7), "7"},
 	}
 	for _, tc := range tests {
-		got, ok := smallInt(tc.in)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("smallInt(%#v) = %d, %v, want %d, %v", tc.in, got, ok, tc.want, tc.ok)
+		sep, un := groupSeparator(language.MustParse(tc.lang))
+		lt := &langTable{group: sep, ungroup4: un}
+		if got := lt.number(tc.in); got != tc.want {
+			t.Errorf("%s: number(%#v) = %q, want %q", tc.lang, tc.in, got, tc.want)
 		}
 	}
 }
