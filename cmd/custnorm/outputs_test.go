@@ -432,7 +432,7 @@ func TestUsageHelp(t *testing.T) {
 		t.Errorf("a far-off name gets a suggestion: %s", r.stderr)
 	}
 	r := runBin(t, nil, "--version")
-	if r.code != 0 || !strings.HasPrefix(r.stdout, "custnorm ") || !strings.Contains(r.stdout, "\ngo go1.") {
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "custnorm ") || !strings.Contains(r.stdout, "\ngo go1.") || !strings.Contains(r.stdout, "\nphone metadata phonenumbers v1.") {
 		t.Errorf("--version: exit %d, %q", r.code, r.stdout)
 	}
 	if _, err := os.Stat("/dev/full"); err == nil {

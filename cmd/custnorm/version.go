@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+
+	"github.com/custnorm/custnorm/validate"
 	"runtime/debug"
 	"strings"
 )
@@ -9,7 +11,8 @@ import (
 const usageVersion = `usage: custnorm --version
 
 Print custnorm's version: the module version and, for a build from a
-checkout, the VCS revision and its time.
+checkout, the VCS revision and its time; the phone metadata version
+(phonenumbers and libphonenumber) the phone tables come from; the Go version.
 
 Example:
 
@@ -31,7 +34,8 @@ func (c *cli) version(args []string) int {
 
 // versionText is what --version prints, from the build information the Go
 // toolchain embeds: "custnorm v1.2.3" (or "(devel)" for a build of a
-// checkout), the VCS revision and time when known, and the Go version.
+// checkout), the VCS revision and time when known, the version of the
+// phone metadata the phone tables were generated from, and the Go version.
 func versionText() string {
 	var b strings.Builder
 	bi, ok := debug.ReadBuildInfo()
@@ -50,6 +54,7 @@ func versionText() string {
 		}
 		fmt.Fprintf(&b, "revision %s%s %s\n", rev, dirty, settings["vcs.time"])
 	}
+	fmt.Fprintf(&b, "phone metadata %s\n", validate.PhoneMetadataVersion)
 	fmt.Fprintf(&b, "go %s\n", bi.GoVersion)
 	return b.String()
 }
