@@ -243,16 +243,21 @@ func (c *cli) schema(args []string) int {
 }
 
 func (c *cli) formats(args []string) int {
-	const name = "formats"
+	return c.print("formats", usageFormats, args, func() string { return strings.Join(c.reg.Names(), "\n") + "\n" })
+}
+
+// print runs a command that takes no arguments but --help and writes the
+// text text returns.
+func (c *cli) print(name, usage string, args []string, text func() string) int {
 	fs := newFlagSet(name)
-	pos, code, ok := c.parse(name, fs, usageFormats, args)
+	pos, code, ok := c.parse(name, fs, usage, args)
 	if !ok {
 		return code
 	}
 	if len(pos) > 0 {
-		return c.usageFail(name, fs, usageFormats, usageError("no arguments expected"))
+		return c.usageFail(name, fs, usage, usageError("no arguments expected"))
 	}
-	return c.write(name, strings.Join(c.reg.Names(), "\n")+"\n")
+	return c.write(name, text())
 }
 
 // write writes text to standard output; a failed write (a full disk,

@@ -20,16 +20,7 @@ Example:
 `
 
 func (c *cli) version(args []string) int {
-	const name = "version"
-	fs := newFlagSet(name)
-	pos, code, ok := c.parse(name, fs, usageVersion, args)
-	if !ok {
-		return code
-	}
-	if len(pos) > 0 {
-		return c.usageFail(name, fs, usageVersion, usageError("no arguments expected"))
-	}
-	return c.write(name, versionText())
+	return c.print("version", usageVersion, args, versionText)
 }
 
 // versionText is what --version prints, from the build information the Go
