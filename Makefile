@@ -48,12 +48,29 @@ generate:
 	$(GO) generate ./...
 
 # The browser build (wasm/, see go doc ./wasm) into $(DIST)/, which is not
-# committed: the module, the wasm_exec.js of the same toolchain, the ES
-# module wrapper and its TypeScript declarations (.d.mts is a copy of .d.ts,
-# which TypeScript reads for imports of custnorm.mjs).
+# committed: an npm package (npm pack in $(DIST) makes its tarball). The
+# module, built with its version and revision (-X, see below); its
+# package.json, wasm_exec.mjs (the wasm_exec.js of the same toolchain as a
+# module that sets no globals) and the files of wasm/js (the ES module
+# wrapper, the worker entry, their TypeScript declarations, the package
+# README), LICENSE and the toolchain's LICENSE-go, all written by
+# wasm/internal/gendist.
+#
+# The version: X.Y.Z when HEAD is tagged vX.Y.Z, else 0.0.0-dev.g<12 hex
+# digits of HEAD> with .dirty appended when the work tree has changes (as
+# git status --porcelain lists them), 0.0.0-dev outside a git checkout.
+# `make wasm WASM_VERSION=1.2.3` sets it. It goes into package.json and,
+# with the revision, into the module (api.version).
 DIST      ?= dist
-WASM_EXEC  = $(shell $(GO) env GOROOT)/lib/wasm
-WASM_FLAGS = -trimpath -ldflags="-s -w"
+GOROOT_WASM := $(shell $(GO) env GOROOT)
+WASM_EXEC  = $(GOROOT_WASM)/lib/wasm
+WASM_REVISION ?= $(shell git rev-parse HEAD 2>/dev/null)
+WASM_VERSION  ?= $(shell \
+	if v=$$(git describe --tags --exact-match --match 'v[0-9]*' 2>/dev/null); then echo "$${v\#v}"; \
+	elif r=$$(git rev-parse --short=12 HEAD 2>/dev/null); then \
+		if [ -n "$$(git status --porcelain 2>/dev/null)" ]; then echo "0.0.0-dev.g$$r.dirty"; else echo "0.0.0-dev.g$$r"; fi; \
+	else echo 0.0.0-dev; fi)
+WASM_FLAGS = -trimpath -ldflags="-s -w -X main.version=$(WASM_VERSION) -X main.revision=$(WASM_REVISION)"
 # gzip -9 size budget of custnorm.wasm; make wasm-bench says what
 # is linked.
 WASM_BUDGET_GZIP = 1600000
@@ -61,10 +78,7 @@ WASM_BUDGET_GZIP = 1600000
 wasm:
 	@mkdir -p $(DIST)
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(DIST)/custnorm.wasm ./wasm
-	cp $(WASM_EXEC)/wasm_exec.js $(DIST)/wasm_exec.js
-	cp wasm/js/custnorm.mjs $(DIST)/custnorm.mjs
-	cp wasm/js/custnorm.d.ts $(DIST)/custnorm.d.ts
-	cp wasm/js/custnorm.d.ts $(DIST)/custnorm.d.mts
+	$(GO) run ./wasm/internal/gendist -dist $(DIST) -version '$(WASM_VERSION)' -goroot '$(GOROOT_WASM)'
 
 # The wasm tests: the bridge inside js/wasm under Node (go_js_wasm_exec), the
 # conformance corpus through dist/custnorm.mjs in Node (also from two

@@ -95,8 +95,8 @@ test('arguments of every length and script pass through the direct calls', () =>
   assert.deepEqual(api.normalizePhone('\u202e+43 1 234567890\ufeff', 'AT'),
     { ok: true, e164: '+431234567890', type: 'fixed_line', region: 'AT', formatCharsRemoved: true, issues: [] });
   assert.equal(api.normalizePhone('０３０ １２３４５６７８', 'DE').e164, '+493012345678');
-  // A lone surrogate reaches Go as U+FFFD, as through a js.Func.
-  assert.equal(api.normalizePhone('+49 30 12345678\ud800', 'DE').issues[0].params.reason, 'not_a_number');
+  // A lone surrogate is never read as U+FFFD: invalid_encoding.
+  assert.equal(api.normalizePhone('+49 30 12345678\ud800', 'DE').issues[0].code, 'invalid_encoding');
   const doc = { name: 'David Coaster', email: 'david@example.net', external_id: 'x'.repeat(200_000) };
   const asText = api.validate('stancer', JSON.stringify(doc));
   assert.deepEqual(api.validate('stancer', new TextEncoder().encode(JSON.stringify(doc))), asText);
