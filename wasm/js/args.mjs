@@ -209,7 +209,7 @@ export function serialize(root) {
       continue;
     }
     if (f.keys === null) {
-      const k = String(f.i++);
+      const k = f.i++;
       if (f.any) push(',');
       f.any = true;
       if (!open(resolve(f.v, k))) push('null');
@@ -225,15 +225,15 @@ export function serialize(root) {
   return out.join('');
 }
 
-// resolve is SerializeJSONProperty's first steps: holder[key], its toJSON,
-// and a boxed primitive's value.
+// resolve is SerializeJSONProperty's first steps: holder[key], its toJSON
+// (called with the key as a string), and a boxed primitive's value.
 function resolve(holder, key) {
   let v = holder[key];
   if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') {
     const toJSON = v.toJSON;
-    if (typeof toJSON === 'function') v = toJSON.call(v, key);
+    if (typeof toJSON === 'function') v = toJSON.call(v, String(key));
   }
-  if (typeof v !== 'object' || v === null) return v;
+  if (typeof v !== 'object' || v === null || !BOXED.has(objectToString.call(v))) return v;
   if (hasSlot(Number.prototype.valueOf, v)) return Number(v);
   if (hasSlot(String.prototype.valueOf, v)) return String(v);
   if (hasSlot(Boolean.prototype.valueOf, v)) return Boolean.prototype.valueOf.call(v);
