@@ -186,8 +186,11 @@ func packageJSON(version string, files []string) ([]byte, error) {
 		Main:        "./custnorm.mjs",
 		Types:       "./custnorm.d.ts",
 		Exports: map[string]any{
-			".":               entry{Types: "./custnorm.d.ts", Default: "./custnorm.mjs"},
-			"./worker":        entry{Types: "./worker.d.ts", Default: "./worker.mjs"},
+			".":        entry{Types: "./custnorm.d.ts", Default: "./custnorm.mjs"},
+			"./worker": entry{Types: "./worker.d.ts", Default: "./worker.mjs"},
+			// The worker's script, for bundlers that take it as an entry
+			// point of their own (esbuild).
+			"./worker-thread": "./worker-thread.mjs",
 			"./custnorm.wasm": "./custnorm.wasm",
 			"./package.json":  "./package.json",
 		},
