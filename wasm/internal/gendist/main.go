@@ -87,6 +87,10 @@ func run(dist, version, goroot, root string) error {
 		return err
 	}
 	files = append(files, "wasm_exec.mjs")
+	// The script of older builds, which no page loads any more.
+	if err := os.Remove(filepath.Join(dist, "wasm_exec.js")); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
 	pkg, err := packageJSON(version, files)
 	if err != nil {
 		return err
