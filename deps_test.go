@@ -43,6 +43,9 @@ var depsRules = map[string][]string{
 	"cmd/custnorm":            {"convert", "validate", "model", "schema", "wasm/demo", "internal/synth"},
 	"wasm":                    {"convert", "validate", "model"},
 	"wasm/demo":               {},
+	// gendist writes the browser build's npm package (make wasm): the
+	// standard library only.
+	"wasm/internal/gendist": {},
 	// internal/golden also holds what the provider tests share (the keys
 	// they compare issues and changes by, the corpus driver, the converter
 	// method set of package convert), so it reads convert, validate and

@@ -48,7 +48,7 @@ command -v brotli >/dev/null && brtool="brotli -q 11"
 echo "== size ($(go version | cut -d' ' -f3), -trimpath -ldflags='-s -w')"
 printf '  %-16s %12s %12s %12s\n' file raw 'gzip -9' brotli
 printf '  %-16s %12s %12s %12s\n' custnorm.wasm "$raw" "$gzb" "$brb"
-for f in wasm_exec.js custnorm.mjs; do
+for f in wasm_exec.mjs custnorm.mjs args.mjs; do
 	printf '  %-16s %12s %12s\n' "$f" "$(size "$dist/$f")" "$(gz "$dist/$f")"
 done
 echo "  custnorm.wasm: $(mb "$raw") raw, $(mb "$gzb") gzip, $(mb "$brb") brotli ($brtool)"

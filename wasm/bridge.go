@@ -33,10 +33,28 @@ const (
 	codeUnknownFormat validate.Code = "unknown_format"
 )
 
-// opNames returns the operations of the JS API, in the order they are
-// exported.
+// opNames returns the operations of the JS API, in the order of their
+// indices in a request.
 func opNames() []string {
 	return []string{"formats", "validate", "convert", "normalizePhone", "normalizeCountry", "normalizeNationality"}
+}
+
+// version and revision name the build: make wasm sets them with
+// -ldflags -X (the package version it writes into package.json, and the
+// commit). A build without them says "(devel)" and no revision.
+var version, revision string
+
+// versionInfo returns what custnorm.mjs's api.version holds: the package
+// version ("1.2.0", "0.0.0-dev.g1a2b3c4d5e6"), the VCS revision ("" if
+// unknown) and the phone metadata's version. main passes them to the page
+// as strings (not as an operation's JSON, which would link another type's
+// encoding).
+func versionInfo() (custnorm, rev, phoneMetadata string) {
+	custnorm = version
+	if custnorm == "" {
+		custnorm = "(devel)"
+	}
+	return custnorm, revision, validate.PhoneMetadataVersion
 }
 
 // opPanic is the undocumented operation of builds with test hooks: it
@@ -71,7 +89,16 @@ const (
 	kindSymbol
 	// kindOther is anything else (a BigInt).
 	kindOther
+	// kindTooLarge is a string, Uint8Array or object the page refused to
+	// copy: over maxArgBytes (as UTF-8, or as JSON text). It has no data.
+	kindTooLarge
 )
+
+// maxArgBytes is the most bytes a string, Uint8Array or object (as JSON
+// text) argument may have: a document's limit. custnorm.mjs checks it
+// before it copies an argument into the module's memory and sends a larger
+// one as kindTooLarge.
+const maxArgBytes = convert.MaxDocumentBytes
 
 func (k kind) String() string {
 	switch k {
@@ -93,6 +120,8 @@ func (k kind) String() string {
 		return "function"
 	case kindSymbol:
 		return "symbol"
+	case kindTooLarge:
+		return "too large"
 	}
 	return "other"
 }
@@ -245,6 +274,9 @@ func (b *bridge) validate(lang *string, args []value) any {
 	if len(bad) > 0 {
 		return failure("validate", bad...)
 	}
+	if arg(args, 1).kind == kindTooLarge {
+		return failure("validate", b.tooLarge(*lang))
+	}
 	res, err := b.pipeline(opts).Validate(format, data)
 	if err != nil {
 		return failure("validate", b.unknownFormat(*lang, format))
@@ -260,6 +292,9 @@ func (b *bridge) convert(lang *string, args []value) any {
 	data, bad := b.document(*lang, arg(args, 2), bad)
 	if len(bad) > 0 {
 		return failure("convert", bad...)
+	}
+	if arg(args, 2).kind == kindTooLarge {
+		return failure("convert", b.tooLarge(*lang))
 	}
 	res, err := b.pipeline(opts).Convert(from, to, data)
 	if err != nil {
@@ -280,11 +315,18 @@ func (b *bridge) phone(lang *string, args []value) validate.PhoneResult {
 	}
 	text, ok := stringArg(arg(args, 0), false)
 	if !ok {
-		return validate.PhoneResult{Issues: validate.Issues{b.badRequest(*lang, "text", "string")}}
+		return validate.PhoneResult{Issues: validate.Issues{b.textIssue(*lang, arg(args, 0))}}
+	}
+	if !utf8.ValidString(text) {
+		return validate.PhoneResult{Issues: validate.Issues{b.invalidEncoding(*lang)}}
 	}
 	region, ok := stringArg(arg(args, 1), true)
 	if !ok {
-		return validate.PhoneResult{Issues: validate.Issues{b.badRequest(*lang, "region", "string")}}
+		expected := "string"
+		if arg(args, 1).kind == kindTooLarge {
+			expected = tooLargeExpected
+		}
+		return validate.PhoneResult{Issues: validate.Issues{b.badRequest(*lang, "region", expected)}}
 	}
 	res := validate.NormalizePhone(text, region)
 	if len(res.Issues) > 0 {
@@ -328,7 +370,10 @@ func (b *bridge) normalizeCountry(lang *string, args []value, normalize func(str
 	}
 	text, ok := stringArg(arg(args, 0), false)
 	if !ok {
-		return failure("normalizeCountry", b.badRequest(*lang, "text", "string"))
+		return failure("normalizeCountry", b.textIssue(*lang, arg(args, 0)))
+	}
+	if !utf8.ValidString(text) {
+		return failure("normalizeCountry", b.invalidEncoding(*lang))
 	}
 	res := normalize(text)
 	b.localizer(*lang).Fill(res.Issues)
@@ -358,6 +403,9 @@ func stringArg(v value, optional bool) (string, bool) {
 // format checks a format-name argument and appends what is wrong with it to
 // bad.
 func (b *bridge) format(lang string, v value, name string, bad validate.Issues) (string, validate.Issues) {
+	if v.kind == kindTooLarge {
+		return "", append(bad, b.badRequest(lang, name, tooLargeExpected))
+	}
 	s, ok := stringArg(v, false)
 	if !ok {
 		return "", append(bad, b.badRequest(lang, name, "string"))
@@ -381,6 +429,10 @@ func (b *bridge) document(lang string, v value, bad validate.Issues) ([]byte, va
 		return v.data, bad
 	case v.kind == kindObject:
 		return nil, append(bad, b.badRequest(lang, "doc", "an object JSON.stringify accepts (no cycles, no BigInt)"))
+	case v.kind == kindTooLarge:
+		// too_large, as the pipeline says it, once the other arguments
+		// are right (validate, convert).
+		return nil, bad
 	}
 	return nil, append(bad, b.badRequest(lang, "doc", "object, JSON string or Uint8Array"))
 }
@@ -395,6 +447,8 @@ func (b *bridge) options(lang *string, v value, name string, allowed ...string) 
 	case kindUndefined, kindNull:
 		return opts, nil
 	case kindObject:
+	case kindTooLarge:
+		return opts, validate.Issues{b.badRequest(*lang, name, tooLargeExpected)}
 	default:
 		return opts, validate.Issues{b.badRequest(*lang, name, "object")}
 	}
@@ -494,6 +548,40 @@ func (b *bridge) localizer(lang string) *validate.Localizer {
 	l := validate.NewLocalizer(lang)
 	b.locs[lang] = l
 	return l
+}
+
+// tooLargeExpected is the expected param of a bad_request for a format
+// name or options argument over maxArgBytes.
+const tooLargeExpected = "at most 1048576 bytes"
+
+// textIssue is the issue of a text argument (normalizePhone's, normalize
+// Country's) that is not a string of at most maxArgBytes.
+func (b *bridge) textIssue(lang string, v value) validate.Issue {
+	if v.kind == kindTooLarge {
+		return b.tooLarge(lang)
+	}
+	return b.badRequest(lang, "text", "string")
+}
+
+// tooLarge is the library's too_large issue of a document (or text) over
+// maxArgBytes, as the pipeline reports it.
+func (b *bridge) tooLarge(lang string) validate.Issue {
+	return b.libraryIssue(lang, validate.CodeTooLarge, validate.Params{"max": maxArgBytes})
+}
+
+// invalidEncoding is the issue of a text argument that is not valid UTF-8:
+// custnorm.mjs sends a lone UTF-16 surrogate as the three bytes WTF-8
+// gives it, which are not UTF-8.
+func (b *bridge) invalidEncoding(lang string) validate.Issue {
+	return b.libraryIssue(lang, validate.CodeInvalidEncoding, nil)
+}
+
+// libraryIssue is an issue of a validate code at path "", its message from
+// the validate package's catalog in lang.
+func (b *bridge) libraryIssue(lang string, code validate.Code, params validate.Params) validate.Issue {
+	issues := validate.Issues{validate.NewIssue("", code, params)}
+	b.localizer(lang).Fill(issues)
+	return issues[0]
 }
 
 func (b *bridge) badRequest(lang, argument, expected string) validate.Issue {

@@ -519,3 +519,86 @@ func TestContainerDocument(t *testing.T) {
 		t.Errorf("convert of a list: ok %v, %d records", c.OK, len(c.Records))
 	}
 }
+
+// TestTooLarge checks that an argument the page refused unread
+// (kindTooLarge) gives what the library gives for a document over the
+// limit, and an issue for any other argument.
+func TestTooLarge(t *testing.T) {
+	b := newBridge(false)
+	big := stringValue(`{"name":"` + strings.Repeat("x", maxArgBytes) + `"}`)
+	refused := value{kind: kindTooLarge}
+	for _, lang := range []string{"en", "de"} {
+		opts := objectValue(`{"lang":"` + lang + `"}`)
+		for _, op := range [][]value{
+			{stringValue("stancer"), big, opts},
+			{stringValue("secuconnect"), big, opts},
+		} {
+			want := asJSON(t, b.handle("validate", op...))
+			got := asJSON(t, b.handle("validate", op[0], refused, opts))
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("validate %s (%s): refused document differs from the library's (-want +got):\n%s", op[0].str, lang, diff)
+			}
+			want = asJSON(t, b.handle("convert", op[0], stringValue("canonical"), big, opts))
+			got = asJSON(t, b.handle("convert", op[0], stringValue("canonical"), refused, opts))
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("convert %s (%s): refused document differs from the library's (-want +got):\n%s", op[0].str, lang, diff)
+			}
+		}
+	}
+	// The other arguments come first, as for any document.
+	if got := issueKeys(t, b.handle("validate", stringValue("nope"), refused)); !slices.Equal(got, []issueKey{{Code: "unknown_format"}}) {
+		t.Errorf("unknown format and a refused document: %v", got)
+	}
+	tests := []struct {
+		op   string
+		args []value
+		want []issueKey
+	}{
+		{"normalizePhone", []value{refused, stringValue("DE")}, []issueKey{{Code: "too_large"}}},
+		{"normalizePhone", []value{stringValue("030 1234567"), refused}, []issueKey{{Code: "bad_request", Argument: "region"}}},
+		{"normalizeCountry", []value{refused}, []issueKey{{Code: "too_large"}}},
+		{"normalizeNationality", []value{refused}, []issueKey{{Code: "too_large"}}},
+		{"validate", []value{refused, objectValue(`{}`)}, []issueKey{{Code: "bad_request", Argument: "format"}}},
+		{"validate", []value{stringValue("stancer"), objectValue(`{}`), refused}, []issueKey{{Code: "bad_request", Argument: "options"}}},
+	}
+	for _, tt := range tests {
+		if got := issueKeys(t, b.handle(tt.op, tt.args...)); !slices.Equal(got, tt.want) {
+			t.Errorf("%s(%v) issues %v, want %v", tt.op, tt.args, got, tt.want)
+		}
+	}
+}
+
+// TestTextEncoding checks that a text argument that is not UTF-8 (a lone
+// surrogate, as custnorm.mjs sends it) is invalid_encoding, in the
+// caller's language.
+func TestTextEncoding(t *testing.T) {
+	b := newBridge(false)
+	lone := stringValue("+49 30 12345678\xed\xa0\x80") // U+D800 as WTF-8
+	for _, op := range []string{"normalizePhone", "normalizeCountry", "normalizeNationality"} {
+		args := []value{lone, objectValue(`{"lang":"de"}`)}
+		if op == "normalizePhone" {
+			args = []value{lone, stringValue("DE"), objectValue(`{"lang":"de"}`)}
+		}
+		res := asJSON(t, b.handle(op, args...)).(map[string]any)
+		if got := issueKeys(t, res); !slices.Equal(got, []issueKey{{Code: "invalid_encoding"}}) || res["ok"] != false {
+			t.Errorf("%s with a lone surrogate: %v", op, res)
+		}
+		iss := res["issues"].([]any)[0].(map[string]any)
+		if iss["path"] != "" || iss["severity"] != "error" || iss["message"] == "" {
+			t.Errorf("%s: issue %v", op, iss)
+		}
+	}
+}
+
+// TestVersion checks what api.version is made of.
+func TestVersion(t *testing.T) {
+	v, rev, phone := versionInfo()
+	if v != "(devel)" || rev != "" || phone != validate.PhoneMetadataVersion {
+		t.Errorf("versionInfo() = %q, %q, %q, want (devel), \"\", the phone metadata", v, rev, phone)
+	}
+	version, revision = "1.2.3", "abc"
+	defer func() { version, revision = "", "" }()
+	if v, rev, _ := versionInfo(); v != "1.2.3" || rev != "abc" {
+		t.Errorf("with -X: versionInfo() = %q, %q", v, rev)
+	}
+}

@@ -4,12 +4,14 @@ package main
 
 import (
 	"encoding/binary"
+	"os"
 	"unsafe"
 )
 
 // The functions the module exports to its host for direct calls (see
 // request.go). They serve the bridge main builds; the program has one, so
-// it is a package variable, set before the namespace is published.
+// it is a package variable, set before the page is told the module is
+// ready.
 var direct struct {
 	b   *bridge
 	in  []byte // the request buffer lent to the page
@@ -50,4 +52,12 @@ func directCall(n int32) int32 {
 		direct.out = out
 	}
 	return int32(uintptr(unsafe.Pointer(unsafe.SliceData(out))))
+}
+
+// directExit ends the program (custnorm.mjs's dispose): the Go runtime
+// exits, and the page drops the instance and its memory.
+//
+//go:wasmexport custnorm_exit
+func directExit() {
+	os.Exit(0)
 }

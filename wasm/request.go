@@ -20,10 +20,17 @@ import "encoding/binary"
 //	       kindObject and kindBytes a length (four bytes, little-endian)
 //	       and that many bytes: the UTF-8 text of the string, the text
 //	       JSON.stringify gave the object, the bytes of the Uint8Array; an
-//	       object JSON.stringify refused has length 0xFFFFFFFF and no bytes
+//	       object JSON.stringify refused has length 0xFFFFFFFF and no bytes;
+//	       kindTooLarge (an argument over maxArgBytes, never copied) has no
+//	       length and no bytes
 //
-// The page classifies the arguments as glue.value does (custnorm.mjs,
-// classify), so both ways give the same values to the bridge.
+// A string is sent as WTF-8: UTF-8, except that a lone UTF-16 surrogate
+// (which UTF-8 cannot hold) is written as the three bytes of its code
+// point, which are not valid UTF-8, so that the bridge refuses it instead
+// of reading U+FFFD.
+//
+// custnorm.mjs (args.mjs) classifies the arguments and checks their sizes
+// before it writes them.
 
 // noData is the length of an object JSON.stringify refused.
 const noData = 0xFFFFFFFF
@@ -68,7 +75,7 @@ func decodeRequest(ops []string, req []byte, args []value) (op string, _ []value
 				// A copy: the request buffer is reused by the next call.
 				v.data = append([]byte{}, data...)
 			}
-		case kindUndefined, kindNull, kindBoolean, kindNumber, kindFunction, kindSymbol, kindOther:
+		case kindUndefined, kindNull, kindBoolean, kindNumber, kindFunction, kindSymbol, kindOther, kindTooLarge:
 		default:
 			return op, nil, false
 		}

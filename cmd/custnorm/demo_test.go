@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/custnorm/custnorm/wasm/demo"
 )
 
 // TestDemoWithoutBuild: without the browser build the command says what to
@@ -34,7 +36,11 @@ func TestDemoServes(t *testing.T) {
 
 func checkDemo(t *testing.T, sig os.Signal) {
 	dist := t.TempDir()
-	for name, body := range map[string]string{"custnorm.mjs": "export {}", "custnorm.wasm": "\x00asm", "wasm_exec.js": "//"} {
+	for _, name := range demo.DistFiles() {
+		body := "//"
+		if name == "custnorm.wasm" {
+			body = "\x00asm"
+		}
 		if err := os.WriteFile(filepath.Join(dist, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}

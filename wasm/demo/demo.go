@@ -5,7 +5,7 @@
 //
 // The page (index.html, demo.js, style.css) is embedded. The browser build
 // is not: it is built by `make wasm` into a directory (dist/ by default),
-// and [Handler] serves custnorm.mjs, custnorm.wasm and wasm_exec.js from it
+// and [Handler] serves custnorm.mjs, args.mjs, wasm_exec.mjs and custnorm.wasm from it
 // under /dist/. The CLI serves it: `custnorm demo --addr 127.0.0.1:8080
 // --dist dist` (go run ./cmd/custnorm demo after make wasm).
 //
@@ -30,7 +30,7 @@ var assets embed.FS
 // DistFiles are the files of the browser build the page loads from the dist
 // directory; Handler serves these and nothing else from it.
 func DistFiles() []string {
-	return []string{"custnorm.mjs", "custnorm.wasm", "wasm_exec.js"}
+	return []string{"custnorm.mjs", "args.mjs", "wasm_exec.mjs", "custnorm.wasm"}
 }
 
 // Check reports whether dist holds the browser build. Its error says how to

@@ -3,6 +3,7 @@
 // boundary, and publishes the outcome as window.__custnorm.
 import { init } from '/dist/custnorm.mjs';
 import { runAll, corpusFiles } from './conformance.mjs';
+import { checkDeep, checkSurrogates } from './hostile.mjs';
 
 async function main() {
   const cases = [];
@@ -22,6 +23,15 @@ async function main() {
   const res = runAll(api, cases, expected);
   out.count += res.count;
   out.failures.push(...res.failures);
+
+  // Hostile arguments: 1,000 calls nested 9,000 levels deep, lone
+  // surrogates; then no new globals.
+  const t2 = performance.now();
+  out.failures.push(...checkDeep(api, 1000).map((f) => `deep: ${f}`));
+  out.timings.deep1000Ms = performance.now() - t2;
+  out.failures.push(...checkSurrogates(api).map((f) => `surrogates: ${f}`));
+  const before = JSON.parse(document.documentElement.dataset.globals);
+  out.newGlobals = Object.keys(globalThis).filter((k) => !before.includes(k));
 
   // The boundary: no exceptions, issues instead.
   const cyclic = {};

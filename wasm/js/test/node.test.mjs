@@ -7,7 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { runAll, corpusFiles } from './conformance.mjs';
+import { checkDeep, checkSurrogates } from './hostile.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -19,7 +22,31 @@ for (const f of corpusFiles) {
   cases.push(...JSON.parse(await readFile(path.join(root, 'testdata', f), 'utf8')).cases);
 }
 const expected = JSON.parse(await readFile(path.join(dist, 'test/expected.json'), 'utf8'));
-const api = await init(wasm);
+
+// The page's globals before any instance is loaded.
+const globalsBefore = Object.keys(globalThis).sort();
+const processBefore = globalThis.process;
+const fsBefore = Object.getOwnPropertyDescriptor(globalThis, 'fs');
+
+// instantiate returns init(wasm) and the instance's memory (WebAssembly.
+// instantiate watched for the one call).
+async function instantiate(bytes = wasm) {
+  const orig = WebAssembly.instantiate;
+  let memory;
+  WebAssembly.instantiate = async (...args) => {
+    const r = await orig.apply(WebAssembly, args);
+    memory = (r.instance ?? r).exports.mem;
+    return r;
+  };
+  try {
+    const inst = await init(bytes);
+    return { inst, memory };
+  } finally {
+    WebAssembly.instantiate = orig;
+  }
+}
+
+const { inst: api, memory } = await instantiate();
 
 test('every conformance case equals the Go library and meets its expectations', () => {
   assert.equal(Object.keys(expected).length, cases.length, 'expected.json covers the corpus');
@@ -95,8 +122,8 @@ test('arguments of every length and script pass through the direct calls', () =>
   assert.deepEqual(api.normalizePhone('\u202e+43 1 234567890\ufeff', 'AT'),
     { ok: true, e164: '+431234567890', type: 'fixed_line', region: 'AT', formatCharsRemoved: true, issues: [] });
   assert.equal(api.normalizePhone('０３０ １２３４５６７８', 'DE').e164, '+493012345678');
-  // A lone surrogate reaches Go as U+FFFD, as through a js.Func.
-  assert.equal(api.normalizePhone('+49 30 12345678\ud800', 'DE').issues[0].params.reason, 'not_a_number');
+  // A lone surrogate is never read as U+FFFD: invalid_encoding.
+  assert.equal(api.normalizePhone('+49 30 12345678\ud800', 'DE').issues[0].code, 'invalid_encoding');
   const doc = { name: 'David Coaster', email: 'david@example.net', external_id: 'x'.repeat(200_000) };
   const asText = api.validate('stancer', JSON.stringify(doc));
   assert.deepEqual(api.validate('stancer', new TextEncoder().encode(JSON.stringify(doc))), asText);
@@ -168,4 +195,143 @@ test('two worker threads, each with its own instance, run the corpus in parallel
   // Both ran at the same time: each started before the other ended.
   const [x, y] = results;
   assert.ok(x.start < y.end && y.start < x.end, `runs overlap: ${x.start}-${x.end}, ${y.start}-${y.end}`);
+});
+
+test("loading and calling leaves Node's globals alone", async () => {
+  const other = await init(wasm);
+  other.validate('stancer', { name: 'Bob' });
+  other.dispose();
+  assert.deepEqual(Object.keys(globalThis).sort(), globalsBefore);
+  assert.equal(globalThis.process, processBefore, "process is Node's");
+  assert.deepEqual(Object.getOwnPropertyDescriptor(globalThis, 'fs'), fsBefore);
+  for (const name of ['Go', 'fs', 'path', 'custnorm']) assert.equal(name in globalThis, false, name);
+});
+
+test('api.version is the package version, the revision and the phone metadata', async () => {
+  const pkg = JSON.parse(await readFile(path.join(dist, 'package.json'), 'utf8'));
+  assert.deepEqual(Object.keys(api.version).sort(), ['custnorm', 'phoneMetadata', 'revision']);
+  assert.equal(api.version.custnorm, pkg.version);
+  assert.match(api.version.revision, /^([0-9a-f]{40})?$/);
+  assert.match(api.version.phoneMetadata, /^phonenumbers v\d/);
+  assert.ok(Object.isFrozen(api.version));
+  assert.ok(Array.isArray(api.formats()), 'formats() stays a list of names');
+});
+
+test('a lone surrogate is invalid_encoding at its pointer, never U+FFFD', () => {
+  assert.deepEqual(checkSurrogates(api), []);
+});
+
+test('1,000 calls with documents 9,000 levels deep: too_deep as for the text, and the instance lives on', () => {
+  const t0 = performance.now();
+  assert.deepEqual(checkDeep(api, 1000), []);
+  const ms = performance.now() - t0;
+  console.log(`# 1,000 calls with documents 9,000 levels deep: ${ms.toFixed(0)} ms`);
+  assert.ok(ms < 60_000, `${ms} ms`);
+});
+
+test('arguments over 1 MiB are refused before they are copied: wasm memory does not grow', () => {
+  const r0 = api.validate('stancer', { name: 'David Coaster', email: 'david@example.net' });
+  assert.equal(r0.valid, true);
+  const before = memory.buffer.byteLength;
+  const mb = (n) => n << 20;
+  const big = 'x'.repeat(mb(256));
+  const bytes = new Uint8Array(mb(256));
+  const numbers = new Array(mb(16)).fill(1);
+  const holes = new Array(mb(64));
+  const members = Object.fromEntries(Array.from({ length: mb(1) }, (_, i) => [`k${i}`, 1]));
+  const nested = { name: new Uint8Array(mb(64)) };
+  const s64 = big.slice(0, mb(64)); // flattens big's rope here, not in a call
+  const twoByte = `{"name":"${'é'.repeat(mb(1) / 2 + 8)}"}`;
+  const t0 = performance.now();
+  let slowest = 0;
+  const tooLarge = (r) => r.issues.length === 1 && r.issues[0].code === 'too_large' && r.issues[0].params.max === 1048576;
+  const cases = [
+    ['string doc 256 MB', () => api.validate('stancer', big), tooLarge],
+    ['Uint8Array doc 256 MB', () => api.validate('stancer', bytes), tooLarge],
+    ['convert, Uint8Array 256 MB', () => api.convert('stancer', 'canonical', bytes), (r) => tooLarge(r) && r.changes.length === 0],
+    ['object with a 64 MB member', () => api.validate('stancer', { name: s64 }), tooLarge],
+    ['array of 16 M numbers', () => api.validate('secuconnect', numbers), tooLarge],
+    ['array of 64 M holes', () => api.validate('secuconnect', holes), tooLarge],
+    ['object nesting a 64 MB Uint8Array', () => api.validate('stancer', nested), tooLarge],
+    ['1 M members', () => api.validate('stancer', members), tooLarge],
+    ['2 MiB of two-byte characters', () => api.validate('stancer', twoByte), tooLarge],
+    ['phone text 64 MB', () => api.normalizePhone(s64, 'DE'), tooLarge],
+    ['country text 64 MB', () => api.normalizeCountry(s64), tooLarge],
+    ['format name 64 MB', () => api.validate(s64, {}), (r) => r.issues[0].code === 'bad_request' && r.issues[0].params.argument === 'format'],
+    ['options 64 MB', () => api.validate('stancer', {}, { lang: s64 }), (r) => r.issues[0].code === 'bad_request' && r.issues[0].params.argument === 'options'],
+  ];
+  for (const [name, call, ok] of cases) {
+    const t = performance.now();
+    const r = call();
+    const ms = performance.now() - t;
+    assert.ok(ok(r), `${name}: ${JSON.stringify(r).slice(0, 300)}`);
+    assert.equal(r.valid ?? r.ok, false, name);
+    // One walk of a million members takes a few hundred ms; a GC pause on
+    // a loaded machine may add to any call.
+    assert.ok(ms < 3000, `${name}: ${ms} ms`);
+    slowest = Math.max(slowest, ms);
+  }
+  console.log(`# ${cases.length} calls with arguments of 64–256 MB in ${(performance.now() - t0).toFixed(0)} ms, the slowest call ${slowest.toFixed(1)} ms; wasm memory ${before} → ${memory.buffer.byteLength} bytes`);
+  assert.equal(memory.buffer.byteLength, before, 'wasm memory grew');
+  // Just under the limit is read; just over is too_large, as for the Go library.
+  const under = JSON.stringify({ name: 'David Coaster', email: 'david@example.net', external_id: 'x'.repeat(mb(1) - 200) });
+  assert.notEqual(api.validate('stancer', under).issues[0]?.code, 'too_large');
+  const over = JSON.stringify({ name: 'David Coaster', email: 'david@example.net', external_id: 'x'.repeat(mb(1)) });
+  for (const doc of [over, JSON.parse(over), new TextEncoder().encode(over)]) {
+    assert.ok(tooLarge(api.validate('stancer', doc)), typeof doc);
+  }
+  assert.equal(api.validate('stancer', { name: 'David Coaster', email: 'david@example.net' }).valid, true);
+});
+
+test('the bounded serializer writes what JSON.stringify writes', async () => {
+  const { serialize } = await import(new URL('args.mjs', `file://${dist}/`));
+  const date = new Date(Date.UTC(2020, 1, 3));
+  const withToJSON = { toJSON: (key) => ({ key, deep: [[1, { x: 'y' }]] }) };
+  const getter = Object.defineProperty({}, 'g', { enumerable: true, get: () => 'got' });
+  const proxy = new Proxy({ a: 1, b: [2] }, {});
+  const sym = { [Symbol('s')]: 1, s: Symbol('v'), f() {}, u: undefined, n: null };
+  const values = [
+    {}, [], 'str', 1, -0, NaN, Infinity, true, null, undefined, () => {}, Symbol('x'),
+    { a: 'é😀\ud800"\\\n\u2028', b: [1, 2.5, -3e21, 1e-7], c: { d: [null, undefined, () => {}] } },
+    [undefined, Symbol('y'), function f() {}], new Array(3), [, 1, , 2],
+    date, { date }, new String('boxed'), [new Number(4), new Boolean(false), Object(5)],
+    withToJSON, { nested: withToJSON }, getter, proxy, sym,
+    new Uint8Array([1, 2, 3]), new Map([[1, 2]]), new Set([1]), new ArrayBuffer(2),
+    { 2: 'b', 1: 'a', z: 1, y: 2 }, Object.create({ inherited: 1 }, { own: { value: 2, enumerable: true } }),
+    ...cases.slice(0, 40).map((c) => c.input),
+  ];
+  for (const v of values) {
+    assert.equal(serialize(v), JSON.stringify(v), String(JSON.stringify(v)).slice(0, 100));
+  }
+  const cyclic = { a: [] };
+  cyclic.a.push(cyclic);
+  assert.throws(() => serialize(cyclic), TypeError);
+  assert.throws(() => serialize({ n: 1n }), TypeError);
+  // Deep values, without recursion; over the limit, refused.
+  let deep = {};
+  for (let i = 0; i < 300_000; i++) deep = { a: deep };
+  assert.throws(() => serialize(deep), (e) => typeof e === 'symbol');
+  let d = [];
+  for (let i = 0; i < 9000; i++) d = [d];
+  assert.equal(serialize(d), '['.repeat(9001) + ']'.repeat(9001));
+});
+
+test('dispose ends the instance: later calls throw, its memory is freed', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  let { inst, memory: mem } = await instantiate();
+  const ref = new WeakRef(mem);
+  mem = null;
+  assert.equal(inst.normalizeCountry('Sverige').code, 'SE');
+  inst.dispose();
+  inst.dispose(); // twice is fine
+  assert.throws(() => inst.validate('stancer', {}), /disposed/);
+  assert.throws(() => inst.formats(), /disposed/);
+  assert.equal(inst.version.phoneMetadata, api.version.phoneMetadata, 'version stays readable');
+  for (let i = 0; i < 20 && ref.deref() !== undefined; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    gc();
+  }
+  assert.equal(ref.deref(), undefined, 'the disposed instance\'s memory was not collected');
+  assert.equal(api.normalizeCountry('Sverige').code, 'SE', 'other instances live on');
 });
