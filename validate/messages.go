@@ -391,4 +391,3 @@ func groupSeparator(tag language.Tag) (sep string, ungroup4 bool) {
 	}
 	return sep, b == "es" || b == "pl"
 }
-
