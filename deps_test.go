@@ -19,8 +19,11 @@ import (
 // below convert/ (convert/internal excepted), found by go list, so that a
 // new provider package needs no line here.
 var depsRules = map[string][]string{
-	"model":                          {},
-	"validate":                       {"model", "validate/internal/countrykey", "golang.org/x/text/language", "golang.org/x/text/unicode/norm", "golang.org/x/text/message", "golang.org/x/text/message/catalog"},
+	"model": {},
+	// validate must not import x/text's message packages (the browser build
+	// would link them): validate/xmessage adapts the messages to them.
+	"validate":                       {"model", "validate/internal/countrykey", "golang.org/x/text/language", "golang.org/x/text/unicode/norm"},
+	"validate/xmessage":              {"validate", "golang.org/x/text/language", "golang.org/x/text/message", "golang.org/x/text/message/catalog"},
 	"validate/internal/gencountries": {"validate/internal/countrykey", "golang.org/x/text/language", "golang.org/x/text/unicode/norm"},
 	// The phone tables' generator is the only package that imports
 	// phonenumbers (besides the tests, which use it as their oracle): the

@@ -109,9 +109,11 @@
 // its parent (de-CH → de), then from English (the caller's English texts,
 // if any, then the shipped ones); a message is never the bare code.
 //
-// For a printer of one's own, [Catalog] holds the shipped messages as
-// x/text printf formats ([Issue.Localize]). The package never writes to
-// x/text's default catalog.
+// For a printer of one's own, [MessageFormats] lists the shipped messages
+// as printf formats, and package validate/xmessage builds an x/text catalog
+// of them and renders issues with x/text's printers. The package never
+// writes to x/text's default catalog, and does not import x/text's message
+// packages itself (the browser build does not link them).
 //
 // # Changes
 //

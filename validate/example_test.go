@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
@@ -117,21 +114,6 @@ func ExampleError() {
 	// /contact/dob invalid_date error
 	// /contact/email invalid_email error
 	// /contact/mobile not_mobile warning
-}
-
-func ExampleIssue_Localize() {
-	p := message.NewPrinter(language.German, message.Catalog(validate.Catalog()))
-	for _, iss := range []validate.Issue{
-		validate.NewIssue("/name", validate.CodeTooLong, validate.Params{"max": 64}),
-		validate.NewIssue("/contact/dob", validate.CodeInvalidDate, nil),
-		validate.NewIssue("", validate.CodeOneOfRequired, validate.Params{"fields": []string{"/email", "/mobile"}}),
-	} {
-		fmt.Printf("%s: %s\n", iss.Path, iss.Localize(p))
-	}
-	// Output:
-	// /name: darf höchstens 64 Zeichen lang sein
-	// /contact/dob: ist kein gültiges Datum (erwartet JJJJ-MM-TT)
-	// : mindestens eines von /email, /mobile ist erforderlich
 }
 
 func ExampleNewLocalizer() {

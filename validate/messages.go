@@ -2,41 +2,71 @@ package validate
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/message/catalog"
 )
 
-// Catalog returns a new message catalog for callers that hold their own
-// x/text printer (see [Issue.Localize]): the shipped languages, each
-// message a printf format whose %[1]v, %[2]v, … are the issue params in a
-// fixed order, English the fallback. Build it once and keep it. It is never
-// the x/text default catalog, which this package does not touch. Caller
-// catalogs ([Messages]) are not part of it. (It is built per call, not
-// cached, so that programs that never call it, such as the browser build,
-// do not link x/text's message packages.)
-func Catalog() catalog.Catalog { return newCatalog() }
+// A MessageFormat is one shipped message as a printf format, for adapters
+// to other message systems (package validate/xmessage builds an x/text
+// catalog of them).
+type MessageFormat struct {
+	// Lang is the message's BCP 47 language tag.
+	Lang string
+	// Key is the message key: an issue code, or a variant of one worded
+	// for particular params ("invalid_postal_code.none"); see
+	// [Issue.MessageKey].
+	Key Code
+	// Format is the message as a printf format: %[1]v, %[2]v, … stand for
+	// the issue params named by Params, in order (see [Issue.PrintfArgs]).
+	Format string
+	// Params are the params the format uses.
+	Params []string
+}
+
+// MessageFormats returns every shipped message as a printf format, by
+// language in [Languages]' order, then by key.
+func MessageFormats() []MessageFormat {
+	var out []MessageFormat
+	tmpls := shippedTemplates()
+	for _, lang := range shippedLanguages {
+		msgs := tmpls[language.MustParse(lang)]
+		for _, key := range slices.Sorted(maps.Keys(msgs)) {
+			params := messageTable[key].params
+			out = append(out, MessageFormat{Lang: lang, Key: key, Format: msgs[key].printf(params), Params: slices.Clone(params)})
+		}
+	}
+	return out
+}
+
+// MessageKey returns the key of i's message in [MessageFormats]: its code,
+// or a variant of it where the params call for other wording.
+func (i *Issue) MessageKey() Code { return messageKey(*i) }
+
+// PrintfArgs returns i's params named by params, in that order, as the
+// arguments of a [MessageFormat]: a list joined with ", ", a missing param
+// as "?".
+func (i *Issue) PrintfArgs(params []string) []any {
+	args := make([]any, len(params))
+	for k, name := range params {
+		v, ok := i.Params[name]
+		if s, isText := paramText(v); isText {
+			v = s
+		} else if !ok || v == nil {
+			v = "?"
+		}
+		args[k] = v
+	}
+	return args
+}
 
 // Languages returns the BCP 47 tags messages ship in ("en", "de", …),
 // English (the fallback) first.
 func Languages() []string { return slices.Clone(shippedLanguages) }
-
-func newCatalog() catalog.Catalog {
-	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	for tag, msgs := range shippedTemplates() {
-		for key, t := range msgs {
-			if err := b.SetString(tag, string(key), t.printf(messageTable[key].params)); err != nil {
-				panic(fmt.Sprintf("validate: message catalog: %v", err)) // a broken constant table
-			}
-		}
-	}
-	return b
-}
 
 // shippedTemplates returns the parsed shipped texts: language → message
 // key → template.
@@ -257,29 +287,6 @@ func englishText(i Issue) string {
 		return string(i.Code)
 	}
 	return m.render(i.Params, nil)
-}
-
-// Localize returns the message of the issue rendered by p, for callers that
-// hold their own printer built on [Catalog]. Numbers are formatted by p,
-// which groups four-digit numbers in every language; a [Localizer] leaves
-// them ungrouped in Spanish and Polish, as CLDR does.
-func (i *Issue) Localize(p *message.Printer) string {
-	key := messageKey(*i)
-	m, ok := messageTable[key]
-	if !ok {
-		return string(i.Code)
-	}
-	args := make([]any, len(m.params))
-	for k, name := range m.params {
-		v, ok := i.Params[name]
-		if s, isText := paramText(v); isText {
-			v = s
-		} else if !ok || v == nil {
-			v = "?"
-		}
-		args[k] = v
-	}
-	return p.Sprintf(string(key), args...)
 }
 
 // paramText returns the text of a param that is text or a list (joined

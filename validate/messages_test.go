@@ -16,8 +16,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 
 	"github.com/custnorm/custnorm/internal/golden"
 	"github.com/custnorm/custnorm/validate"
@@ -153,29 +151,6 @@ func TestMessagesComplete(t *testing.T) {
 				t.Errorf("code %s has no %s message (got the English %q)", code, lang, e)
 			}
 		}
-	}
-}
-
-// TestMessagesLocalize checks that Issue.Localize with a caller's printer on
-// Catalog renders what a Localizer renders.
-func TestMessagesLocalize(t *testing.T) {
-	issues := []validate.Issue{validate.NewIssue("", validate.CodeInvalidPostalCode, validate.Params{"country": "AQ", "example": ""})}
-	for _, code := range allCodes(t) {
-		issues = append(issues, validate.NewIssue("", code, messageParams[code]))
-	}
-	for _, lang := range shippedLangs {
-		tag := language.MustParse(lang)
-		p := message.NewPrinter(tag, message.Catalog(validate.Catalog()))
-		l := validate.NewLocalizer(lang)
-		for _, iss := range issues {
-			if got, want := iss.Localize(p), l.Text(iss); got != want {
-				t.Errorf("Issue{%s}.Localize(%v printer) = %q, want %q", iss.Code, tag, got, want)
-			}
-		}
-	}
-	iss := validate.NewIssue("", validate.Code("made_up"), nil)
-	if got := iss.Localize(message.NewPrinter(language.German, message.Catalog(validate.Catalog()))); got != "made_up" {
-		t.Errorf("Issue{made_up}.Localize(de) = %q, want the code", got)
 	}
 }
 

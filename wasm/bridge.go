@@ -139,6 +139,8 @@ type value struct {
 // registry and caches of pipelines and localizers; it is safe for
 // concurrent use (js/wasm has one thread, the host tests have many).
 type bridge struct {
+	// messages is the caller's catalog (init's messages option), or nil.
+	messages *validate.Messages
 	reg *convert.Registry
 	// hooks enables opPanic (builds with the custnorm_testhooks tag, and
 	// tests).
@@ -150,9 +152,16 @@ type bridge struct {
 }
 
 func newBridge(hooks bool) *bridge {
+	return newBridgeMessages(hooks, nil)
+}
+
+// newBridgeMessages returns a bridge whose messages include the caller's
+// catalog m (may be nil): init's messages option.
+func newBridgeMessages(hooks bool, m *validate.Messages) *bridge {
 	return &bridge{
-		reg:   convert.Builtin(),
-		hooks: hooks,
+		reg:      convert.Builtin(),
+		hooks:    hooks,
+		messages: m,
 		pipes: make(map[pipeKey]*convert.Pipeline),
 		locs:  make(map[string]*validate.Localizer),
 	}
@@ -530,6 +539,7 @@ func (b *bridge) pipeline(opts convert.Options) *convert.Pipeline {
 	if len(b.pipes) >= maxCached {
 		clear(b.pipes)
 	}
+	opts.Messages = b.messages
 	p := b.reg.NewPipeline(opts)
 	b.pipes[key] = p
 	return p
@@ -545,7 +555,7 @@ func (b *bridge) localizer(lang string) *validate.Localizer {
 	if len(b.locs) >= maxCached {
 		clear(b.locs)
 	}
-	l := validate.NewLocalizer(lang)
+	l := validate.NewLocalizer(lang, validate.WithMessages(b.messages))
 	b.locs[lang] = l
 	return l
 }

@@ -483,4 +483,24 @@ export type Source =
  * and webpack follow; with esbuild import the file, see the README). Rejects
  * when the module cannot be fetched or compiled. Loading sets no globals.
  */
-export function init(source?: Source): Promise<Custnorm>;
+export function init(source?: Source, options?: InitOptions): Promise<Custnorm>;
+
+/**
+ * A catalog of the caller's messages: BCP 47 language tag → issue code (or
+ * "invalid_postal_code.none") → text, with the issue's params in braces
+ * ("deve ter no máximo {max} caracteres"; `{{` and `}}` are literal braces).
+ * It adds a language custnorm does not ship, or overrides messages of one
+ * that it does; a code the catalog lacks gets the shipped text of its
+ * language, or English. The format of validate.ParseMessages and of the
+ * CLI's --messages FILE.
+ */
+export type Messages = Record<string, Partial<Record<IssueCode | 'invalid_postal_code.none', string>>>;
+
+export interface InitOptions {
+  /**
+   * The caller's messages, as an object or its JSON text. A catalog that
+   * does not parse (an unknown code or param, bad braces) makes init reject
+   * with an Error that lists the problems.
+   */
+  messages?: Messages | string;
+}

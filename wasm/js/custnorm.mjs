@@ -32,19 +32,20 @@ const READY = 'custnormReady';
  *   where custnorm.wasm is; by default the custnorm.wasm next to this module.
  * @returns {Promise<import('./custnorm.d.ts').Custnorm>}
  */
-export async function init(source = new URL('./custnorm.wasm', import.meta.url)) {
+export async function init(source = new URL('./custnorm.wasm', import.meta.url), options = {}) {
+  const messages = messagesArg(options?.messages);
   // Each instance has its own copy of Go's runtime glue, whose globals
   // (the ready function below among them) are its own.
   const { Go, globals } = goRuntime();
   const go = new Go();
   let info;
   const ready = new Promise((resolve) => {
-    globals[READY] = (ops, custnorm, revision, phoneMetadata) => {
-      info = { ops: String(ops).split(','), version: Object.freeze({ custnorm, revision, phoneMetadata }) };
+    globals[READY] = (ops, custnorm, revision, phoneMetadata, failure) => {
+      info = { ops: String(ops).split(','), version: Object.freeze({ custnorm, revision, phoneMetadata }), failure };
       resolve();
     };
   });
-  go.argv = ['custnorm', READY];
+  go.argv = ['custnorm', READY, messages];
   go.env = {};
   const instance = await instantiate(await source, go.importObject);
   const exited = go.run(instance).then(() => {
@@ -53,7 +54,23 @@ export async function init(source = new URL('./custnorm.wasm', import.meta.url))
   await Promise.race([ready, exited]);
   exited.catch(() => {}); // the program exits only on dispose
   delete globals[READY];
-  return api(instance.exports, info);
+  const a = api(instance.exports, info);
+  if (info.failure) {
+    a.dispose();
+    throw new Error(`custnorm: init: ${info.failure}`);
+  }
+  return a;
+}
+
+// messagesArg returns init's messages option as JSON text for the Go side:
+// a catalog object ({"pt": {"too_long": "… {max} …"}}) or its JSON text.
+function messagesArg(messages) {
+  if (messages === undefined || messages === null) return '';
+  if (typeof messages === 'string') return messages;
+  if (typeof messages !== 'object') {
+    throw new TypeError('custnorm: init: options.messages must be a catalog object or its JSON text');
+  }
+  return JSON.stringify(messages);
 }
 
 // instantiate compiles and instantiates source with the imports of go.

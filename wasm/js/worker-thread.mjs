@@ -6,10 +6,10 @@ import { callPrepared } from './args.mjs';
 let api = null;
 
 self.addEventListener('message', async (e) => {
-  const { id, op, source, args } = e.data;
+  const { id, op, source, args, messages } = e.data;
   try {
     if (op === 'init') {
-      api = await init(source);
+      api = await init(source, { messages });
       const ops = Object.keys(api).filter((k) => typeof api[k] === 'function' && k !== 'dispose');
       self.postMessage({ id, result: { ops, version: { ...api.version } } });
       return;

@@ -40,6 +40,8 @@ export interface WorkerOptions {
    * initWorker starts one itself.
    */
   worker?: Worker;
+  /** The caller's messages, as for init (see InitOptions). */
+  messages?: import('./custnorm.js').Messages | string;
 }
 
 /**

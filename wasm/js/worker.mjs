@@ -61,7 +61,7 @@ export async function initWorker(source = new URL('./custnorm.wasm', import.meta
 
   let info;
   try {
-    info = await post({ op: 'init', source: await portable(await source) });
+    info = await post({ op: 'init', source: await portable(await source), messages: options.messages ?? null });
   } catch (err) {
     worker.terminate();
     throw err;

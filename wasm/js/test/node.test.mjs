@@ -335,3 +335,18 @@ test('dispose ends the instance: later calls throw, its memory is freed', async 
   assert.equal(ref.deref(), undefined, 'the disposed instance\'s memory was not collected');
   assert.equal(api.normalizeCountry('Sverige').code, 'SE', 'other instances live on');
 });
+
+test("init's messages option adds a language and overrides messages; a bad catalog rejects", async () => {
+  const catalog = { pt: { too_short: 'deve ter pelo menos {min} caracteres' }, de: { invalid_email: 'ist keine E-Mail-Adresse' } };
+  for (const messages of [catalog, JSON.stringify(catalog)]) {
+    const cn = await init(wasm, { messages });
+    const pt = cn.validate('stancer', { name: 'Bob', email: 'bob.example.com' }, { lang: 'pt-BR' });
+    assert.deepEqual(pt.issues.map((i) => i.message), ['is not a valid e-mail address', 'deve ter pelo menos 4 caracteres']);
+    const de = cn.validate('stancer', { name: 'Bob', email: 'bob.example.com' }, { lang: 'de' });
+    assert.deepEqual(de.issues.map((i) => i.message), ['ist keine E-Mail-Adresse', 'muss mindestens 4 Zeichen lang sein']);
+    cn.dispose();
+  }
+  await assert.rejects(init(wasm, { messages: { pt: { too_short: 'no mínimo {maximum}' } } }), /custnorm: init: messages: .*maximum/);
+  await assert.rejects(init(wasm, { messages: '{"pt":' }), /custnorm: init: messages:/);
+  await assert.rejects(init(wasm, { messages: 42 }), TypeError);
+});
