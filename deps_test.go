@@ -32,7 +32,7 @@ var depsRules = map[string][]string{
 	"validate/internal/genpostal":  {"validate/internal/automata"},
 	"validate/internal/automata":   {},
 	"validate/internal/countrykey": {"golang.org/x/text/unicode/norm"},
-	"convert/internal/fieldmap":    {"model", "validate"},
+	"convert/internal/fieldmap":    {"model", "validate", "internal/jsontext"},
 	"convert/<provider>":           {"model", "validate", "convert/internal/fieldmap"},
 	// fakepay is the test-only provider format (only tests import it); it
 	// is held to the rule of the provider packages.
@@ -44,7 +44,7 @@ var depsRules = map[string][]string{
 	"convert/internal/stream": {},
 	"schema":                  {"validate", "model", "github.com/santhosh-tekuri/jsonschema/v5"},
 	"cmd/custnorm":            {"convert", "validate", "model", "schema", "wasm/demo", "internal/synth"},
-	"wasm":                    {"convert", "validate", "model"},
+	"wasm":                    {"convert", "validate", "model", "internal/jsontext"},
 	"wasm/demo":               {},
 	// gendist writes the browser build's npm package (make wasm): the
 	// standard library only.
@@ -56,6 +56,7 @@ var depsRules = map[string][]string{
 	// that importing convert makes no cycle).
 	"internal/golden":      {"convert", "model", "validate", "github.com/google/go-cmp/cmp"},
 	"internal/conformance": {},
+	"internal/jsontext":    {},
 	// internal/synth makes synthetic records (the CLI's gen, benchmarks).
 	"internal/synth": {"model", "validate"},
 }

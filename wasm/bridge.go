@@ -141,7 +141,7 @@ type value struct {
 type bridge struct {
 	// messages is the caller's catalog (init's messages option), or nil.
 	messages *validate.Messages
-	reg *convert.Registry
+	reg      *convert.Registry
 	// hooks enables opPanic (builds with the custnorm_testhooks tag, and
 	// tests).
 	hooks bool
@@ -162,8 +162,8 @@ func newBridgeMessages(hooks bool, m *validate.Messages) *bridge {
 		reg:      convert.Builtin(),
 		hooks:    hooks,
 		messages: m,
-		pipes: make(map[pipeKey]*convert.Pipeline),
-		locs:  make(map[string]*validate.Localizer),
+		pipes:    make(map[pipeKey]*convert.Pipeline),
+		locs:     make(map[string]*validate.Localizer),
 	}
 }
 

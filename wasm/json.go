@@ -1,9 +1,9 @@
 package main
 
 import (
+	"github.com/custnorm/custnorm/internal/jsontext"
 	"slices"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/custnorm/custnorm/validate"
 )
@@ -60,17 +60,17 @@ func appendIssues(dst []byte, issues validate.Issues) ([]byte, bool) {
 // appendIssue appends Issue.MarshalJSON's text.
 func appendIssue(dst []byte, iss validate.Issue) ([]byte, bool) {
 	dst = append(dst, `{"path":`...)
-	dst = appendJSONString(dst, string(iss.Path))
+	dst = jsontext.AppendString(dst, string(iss.Path), true)
 	if iss.Target != nil {
 		dst = append(dst, `,"target":`...)
-		dst = appendJSONString(dst, string(*iss.Target))
+		dst = jsontext.AppendString(dst, string(*iss.Target), true)
 	}
 	dst = append(dst, `,"code":`...)
-	dst = appendJSONString(dst, string(iss.Code))
+	dst = jsontext.AppendString(dst, string(iss.Code), true)
 	dst = append(dst, `,"severity":`...)
-	dst = appendJSONString(dst, string(iss.Severity))
+	dst = jsontext.AppendString(dst, string(iss.Severity), true)
 	dst = append(dst, `,"message":`...)
-	dst = appendJSONString(dst, iss.Message)
+	dst = jsontext.AppendString(dst, iss.Message, true)
 	dst = append(dst, `,"params":{`...)
 	var keyBuf [8]string
 	keys := keyBuf[:0]
@@ -82,11 +82,11 @@ func appendIssue(dst []byte, iss validate.Issue) ([]byte, bool) {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = appendJSONString(dst, k)
+		dst = jsontext.AppendString(dst, k, true)
 		dst = append(dst, ':')
 		switch v := iss.Params[k].(type) {
 		case string:
-			dst = appendJSONString(dst, v)
+			dst = jsontext.AppendString(dst, v, true)
 		case bool:
 			dst = strconv.AppendBool(dst, v)
 		case int:
@@ -100,59 +100,4 @@ func appendIssue(dst []byte, iss validate.Issue) ([]byte, bool) {
 		}
 	}
 	return append(dst, "}}"...), true
-}
-
-// appendJSONString appends s as a JSON string as encoding/json writes it
-// (HTML characters escaped, invalid UTF-8 as U+FFFD, U+2028 and U+2029
-// escaped).
-func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch b {
-			case '\\', '"':
-				dst = append(dst, '\\', b)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }

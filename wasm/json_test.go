@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/custnorm/custnorm/internal/jsontext"
 	"testing"
 
 	"github.com/custnorm/custnorm/validate"
@@ -65,8 +66,8 @@ func FuzzAppendJSONString(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		want, _ := json.Marshal(s)
-		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
-			t.Errorf("appendJSONString(%q) = %s, json.Marshal %s", s, got, want)
+		if got := jsontext.AppendString(nil, s, true); !bytes.Equal(got, want) {
+			t.Errorf("jsontext.AppendString(%q) = %s, json.Marshal %s", s, got, want)
 		}
 	})
 }

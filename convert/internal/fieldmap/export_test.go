@@ -1,8 +1,5 @@
 package fieldmap
 
-// AppendJSONString exposes appendJSONString to the external tests.
-var AppendJSONString = appendJSONString
-
 // DecodeJSONStd is DecodeJSON through encoding/json's Decoder only.
 var DecodeJSONStd = decodeJSONStd
 

@@ -3,6 +3,7 @@ package fieldmap
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/custnorm/custnorm/internal/jsontext"
 	"slices"
 
 	"github.com/custnorm/custnorm/model"
@@ -278,13 +279,13 @@ func appendNode(buf []byte, n *node) []byte {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = appendJSONString(buf, k, true)
+		buf = jsontext.AppendString(buf, k, true)
 		buf = append(buf, ':')
 		switch v := n.vals[i].(type) {
 		case *node:
 			buf = appendNode(buf, v)
 		case string:
-			buf = appendJSONString(buf, v, false)
+			buf = jsontext.AppendString(buf, v, false)
 		default:
 			vb, err := marshalNoEscape(v)
 			if err != nil {

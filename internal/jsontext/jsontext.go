@@ -1,13 +1,16 @@
-package fieldmap
+// Package jsontext writes JSON strings byte for byte as encoding/json does,
+// without reflection: for the writers that build JSON by hand (the provider
+// documents of package convert, the browser build's results).
+package jsontext
 
 import "unicode/utf8"
 
-// appendJSONString appends s as a JSON string, byte for byte as
+// AppendString appends s as a JSON string, byte for byte as
 // encoding/json writes it: json.Marshal (escapeHTML true) escapes <, > and &
 // as well, an Encoder with SetEscapeHTML(false) does not. Invalid UTF-8
 // becomes \ufffd; U+2028 and U+2029 are escaped; control characters are
 // \b, \f, \n, \r, \t or \u00XX.
-func appendJSONString(dst []byte, s string, escapeHTML bool) []byte {
+func AppendString(dst []byte, s string, escapeHTML bool) []byte {
 	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
 	start := 0

@@ -1,4 +1,4 @@
-package fieldmap_test
+package jsontext_test
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/custnorm/custnorm/convert/internal/fieldmap"
+	"github.com/custnorm/custnorm/internal/jsontext"
 )
 
 // stdlibJSONString is what encoding/json writes for s: json.Marshal with
@@ -34,28 +34,28 @@ var jsonStringCases = []string{
 	"/slash", "~tilde",
 }
 
-func TestAppendJSONString(t *testing.T) {
+func TestAppendString(t *testing.T) {
 	for _, s := range jsonStringCases {
 		for _, html := range []bool{true, false} {
-			got := string(fieldmap.AppendJSONString(nil, s, html))
+			got := string(jsontext.AppendString(nil, s, html))
 			if want := stdlibJSONString(t, s, html); got != want {
-				t.Errorf("appendJSONString(%q, %v) = %s, want %s", s, html, got, want)
+				t.Errorf("AppendString(%q, %v) = %s, want %s", s, html, got, want)
 			}
 		}
 	}
 }
 
-// FuzzAppendJSONString is differential: the hand-written escaper writes
+// FuzzAppendString is differential: the hand-written escaper writes
 // what encoding/json writes, for any string.
-func FuzzAppendJSONString(f *testing.F) {
+func FuzzAppendString(f *testing.F) {
 	for _, s := range jsonStringCases {
 		f.Add(s, true)
 		f.Add(s, false)
 	}
 	f.Fuzz(func(t *testing.T, s string, html bool) {
-		got := string(fieldmap.AppendJSONString([]byte("x"), s, html))
+		got := string(jsontext.AppendString([]byte("x"), s, html))
 		if want := "x" + stdlibJSONString(t, s, html); got != want {
-			t.Errorf("appendJSONString(%q, %v) = %s, want %s", s, html, got, want)
+			t.Errorf("AppendString(%q, %v) = %s, want %s", s, html, got, want)
 		}
 	})
 }
