@@ -102,6 +102,7 @@ wasm-test: wasm
 		echo "wasm-test: FAIL: the browser build links x/text's display names, phonenumbers or protobuf"; exit 1; \
 	else echo "wasm-test: neither x/text's display names nor phonenumbers nor protobuf linked"; fi
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -tags custnorm_testhooks -o $(DIST)/test/custnorm-testhooks.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(DIST)/test/empty.wasm ./wasm/js/test/testdata/empty
 	@missing=""; \
 	command -v node >/dev/null || missing="$$missing node"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \

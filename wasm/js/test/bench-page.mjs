@@ -41,7 +41,12 @@ async function main() {
   const first = api.validate('secuconnect', DOC);
   const t2 = performance.now();
   if (!first.valid) throw new Error(`the bench record is not valid: ${JSON.stringify(first.issues)}`);
-  for (let i = 0; i < n; i++) api.validate('secuconnect', DOC);
+  const each = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    api.validate('secuconnect', DOC);
+    each.push((performance.now() - t) * 1000);
+  }
   const early = ((performance.now() - t2) * 1000) / n;
   const calls = [
     () => api.validate('secuconnect', DOC),
@@ -62,6 +67,12 @@ async function main() {
     firstValidateMs: t2 - t1,
     initToFirstResultMs: t2 - t0,
     validateEarlyUs: early,
+    // The median call of those and the time lost in calls over 1 ms: the
+    // mean is the median plus such stalls, which come from V8's optimizing
+    // compiler working beside the page on a 2-core machine (bench.mjs's
+    // liftoff run) and from the machine (empty-page.mjs's control).
+    validateEarlyMedianUs: [...each].sort((a, b) => a - b)[each.length >> 1],
+    validateEarlyStallMs: each.filter((x) => x > 1000).reduce((a, x) => a + x, 0) / 1000,
     validateUs: perCall(calls[0], n),
     validateJSONTextUs: perCall(calls[1], n),
     convertUs: perCall(calls[2], n),

@@ -23,11 +23,12 @@ const { chromium } = createRequire(path.join(root, 'tools/js/package.json'))('pl
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
-// load opens page in a fresh browser and returns its window.__bench.
-async function load(url, page) {
+// load opens page in a fresh browser and returns its window.__bench;
+// jsFlags are V8's.
+async function load(url, page, jsFlags = '') {
   const profile = mkdtempSync(path.join(tmpdir(), 'custnorm-bench-'));
   const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS,
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: jsFlags ? [...ARGS, `--js-flags=${jsFlags}`] : ARGS,
   });
   try {
     const p = await ctx.newPage();
@@ -48,9 +49,13 @@ const median = (v) => {
 };
 const round = (x) => Math.round(x * 10) / 10;
 
-const server = await serve({ '/dist/': dist, '/test/': here }, { ttlMs: 900_000 });
+const server = await serve({ '/dist/': dist, '/test/': here }, { ttlMs: 900_000, isolated: true });
 const results = [];
 const empty = [];
+// The bench page again with V8's baseline compiler only (Liftoff, no
+// optimizing tier working beside the page): what the first calls cost
+// without that compiler's threads taking the second core.
+const liftoff = [];
 try {
   for (let i = 0; i < runs; i++) {
     // Alternate which page loads first.
@@ -61,6 +66,7 @@ try {
       empty.push(await load(server.url, 'empty.html'));
       results.push(await load(server.url, 'bench.html'));
     }
+    liftoff.push(await load(server.url, 'bench.html', '--liftoff-only'));
   }
 } finally {
   await server.close();
@@ -68,5 +74,8 @@ try {
 const med = {};
 for (const key of Object.keys(results[0])) med[key] = round(median(results.map((r) => r[key])));
 med.emptyNavToReadyMs = round(median(empty.map((r) => r.navToReadyMs)));
+med.controlLostMs = round(median(empty.map((r) => r.controlLostMs)));
+med.liftoffValidateEarlyUs = round(median(liftoff.map((r) => r.validateEarlyUs)));
+med.liftoffValidateEarlyStallMs = round(median(liftoff.map((r) => r.validateEarlyStallMs)));
 med.startRatio = Math.round((median(results.map((r) => r.navToFirstResultMs)) / median(empty.map((r) => r.navToReadyMs))) * 100) / 100;
-console.log(JSON.stringify({ runs, median: med, all: results, empty }));
+console.log(JSON.stringify({ runs, median: med, all: results, empty, liftoff }));

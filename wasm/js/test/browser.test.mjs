@@ -151,3 +151,26 @@ test('the demo validates as you type: an error appears next to the field and goe
     demo.stop();
   }
 });
+
+// make wasm-bench's pages (bench.mjs) load and publish their figures: a
+// short run of each, so that a change to the package's files cannot break
+// the benchmark unnoticed. Needs DIST/test/empty.wasm (make wasm-test
+// builds it).
+test('the benchmark pages run', async () => {
+  const server = await serve({ '/dist/': dist, '/test/': here }, { isolated: true });
+  try {
+    for (const [name, key] of [['empty.html', 'navToReadyMs'], ['bench.html?n=5&warm=0', 'validateEarlyMedianUs']]) {
+      const page = await browser.context.newPage();
+      const errors = watch(page);
+      await page.goto(`${server.url}/test/${name}`);
+      await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
+      const out = await page.evaluate(() => window.__bench);
+      assert.equal(out.error, undefined, name);
+      assert.equal(typeof out[key], 'number', `${name}: ${key}`);
+      assert.deepEqual(errors, [], name);
+      await page.close();
+    }
+  } finally {
+    await server.close();
+  }
+});

@@ -14,7 +14,10 @@ const TYPES = {
 };
 
 // serve mounts dirs ({'/dist/': '/abs/dist', …}) and resolves to {url, close}.
-export async function serve(mounts, { ttlMs = 180_000 } = {}) {
+// isolated sends the headers that make a page cross-origin isolated, whose
+// performance.now() then counts in 5 µs steps instead of 100 µs.
+export async function serve(mounts, { ttlMs = 180_000, isolated = false } = {}) {
+  const isolation = isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
   const server = http.createServer(async (req, res) => {
     try {
       const { pathname } = new URL(req.url, 'http://127.0.0.1');
@@ -34,6 +37,7 @@ export async function serve(mounts, { ttlMs = 180_000 } = {}) {
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
+        ...isolation,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
