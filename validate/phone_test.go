@@ -36,7 +36,7 @@ func TestNormalizePhone(t *testing.T) {
 		text, region string
 		want         validate.PhoneResult
 	}{
-		// The conformance cases of DESIGN section 4 and the phone brief.
+		// The phone cases of the conformance corpus (testdata/conformance.json) and their neighbours.
 		{
 			name: "IDD 00 with region DE, unassigned range",
 			text: "0049-123-456789", region: "DE",
