@@ -32,11 +32,11 @@ type MessageFormat struct {
 // language in [Languages]' order, then by key.
 func MessageFormats() []MessageFormat {
 	var out []MessageFormat
-	tmpls := shippedTemplates()
-	for _, lang := range shippedLanguages {
-		msgs := tmpls[language.MustParse(lang)]
+	for _, l := range shippedParsed() {
+		lang := l.tag.String()
+		msgs := l.templates()
 		for _, key := range slices.Sorted(maps.Keys(msgs)) {
-			params := messageTable[key].params
+			params := message(key).params
 			out = append(out, MessageFormat{Lang: lang, Key: key, Format: msgs[key].printf(params), Params: slices.Clone(params)})
 		}
 	}
@@ -68,21 +68,41 @@ func (i *Issue) PrintfArgs(params []string) []any {
 // English (the fallback) first.
 func Languages() []string { return slices.Clone(shippedLanguages) }
 
-// shippedTemplates returns the parsed shipped texts: language → message
-// key → template.
-var shippedTemplates = sync.OnceValue(func() map[language.Tag]map[Code]*msgTemplate {
-	out := make(map[language.Tag]map[Code]*msgTemplate, len(shippedLanguages))
-	for _, lang := range shippedLanguages {
-		tag := language.MustParse(lang)
-		msgs := make(map[Code]*msgTemplate, len(messageTable))
-		for key, m := range messageTable {
-			t, unknown, at := parseTemplate(m.text[lang], m.params)
-			if at >= 0 || len(unknown) > 0 {
-				panic(fmt.Sprintf("validate: message %s in %s: bad placeholder", key, lang)) // a broken constant table
-			}
-			msgs[key] = t
+// shippedTemplates returns the parsed shipped texts of the shipped language
+// tag: message key → template; nil for another tag. Each language is parsed
+// the first time it is asked for, so that a program that renders English
+// (the browser build's default) parses English only.
+func shippedTemplates(tag language.Tag) map[Code]*msgTemplate {
+	for _, l := range shippedParsed() {
+		if l.tag == tag {
+			return l.templates()
 		}
-		out[tag] = msgs
+	}
+	return nil
+}
+
+// shippedLanguage is one shipped language and its texts, parsed once.
+type shippedLanguage struct {
+	tag       language.Tag
+	templates func() map[Code]*msgTemplate
+}
+
+// shippedParsed returns the shipped languages in shippedLanguages' order.
+var shippedParsed = sync.OnceValue(func() []shippedLanguage {
+	out := make([]shippedLanguage, len(shippedLanguages))
+	for k, lang := range shippedLanguages {
+		out[k] = shippedLanguage{tag: language.MustParse(lang), templates: sync.OnceValue(func() map[Code]*msgTemplate {
+			msgs := make(map[Code]*msgTemplate, len(messageTable))
+			for i := range messageTable {
+				m := &messageTable[i]
+				t, unknown, at := parseTemplate(m.text.get(lang), m.params)
+				if at >= 0 || len(unknown) > 0 {
+					panic(fmt.Sprintf("validate: message %s in %s: bad placeholder", m.key, lang)) // a broken constant table
+				}
+				msgs[m.key] = t
+			}
+			return msgs
+		})}
 	}
 	return out
 })
@@ -92,10 +112,11 @@ var shippedSet = sync.OnceValue(func() *tableSet { return newTableSet(nil) })
 
 // A tableSet is every language a localizer can render, each with every
 // message key resolved (fallbacks applied), and the matcher that picks
-// one for a requested tag. It is immutable once built.
+// one for a requested tag. A language's table and the matcher are built
+// the first time they are needed; the set is safe for concurrent use.
 type tableSet struct {
-	tables  []*langTable // English first
-	matcher language.Matcher
+	tables  []func() *langTable // English first
+	matcher func() language.Matcher
 }
 
 // A langTable is one language's messages, every message key resolved.
@@ -111,20 +132,19 @@ type langTable struct {
 	ungroup4 bool
 }
 
-// newTableSet resolves every message key of every language: the shipped
+// newTableSet sets up every language a localizer can render: the shipped
 // languages (English first), then the caller's in tag order. A message is
 // looked up in the language, then in its parents (de-CH → de, es-MX →
 // es-419 → es), the caller's text before the shipped one at each step,
 // then in English.
 func newTableSet(caller map[language.Tag]map[Code]*msgTemplate) *tableSet {
-	shipped := shippedTemplates()
 	var tags []language.Tag
-	for _, lang := range shippedLanguages {
-		tags = append(tags, language.MustParse(lang))
+	for _, l := range shippedParsed() {
+		tags = append(tags, l.tag)
 	}
 	var extra []language.Tag
 	for tag := range caller {
-		if _, ok := shipped[tag]; !ok {
+		if shippedTemplates(tag) == nil {
 			extra = append(extra, tag)
 		}
 	}
@@ -136,7 +156,7 @@ func newTableSet(caller map[language.Tag]map[Code]*msgTemplate) *tableSet {
 			if m, ok := caller[t][key]; ok {
 				return m
 			}
-			if m, ok := shipped[t][key]; ok {
+			if m, ok := shippedTemplates(t)[key]; ok {
 				return m
 			}
 			if t == language.Und {
@@ -146,33 +166,40 @@ func newTableSet(caller map[language.Tag]map[Code]*msgTemplate) *tableSet {
 		if m, ok := caller[language.English][key]; ok {
 			return m
 		}
-		return shipped[language.English][key]
+		return shippedTemplates(language.English)[key]
 	}
 
-	s := &tableSet{matcher: language.NewMatcher(tags)}
+	s := &tableSet{matcher: sync.OnceValue(func() language.Matcher { return language.NewMatcher(tags) })}
 	for _, tag := range tags {
-		t := &langTable{tag: tag, lang: tag.String(), msgs: make(map[Code]*msgTemplate, len(messageTable))}
-		t.group, t.ungroup4 = groupSeparator(tag)
-		for key := range messageTable {
-			t.msgs[key] = lookup(tag, key)
-		}
-		s.tables = append(s.tables, t)
+		s.tables = append(s.tables, sync.OnceValue(func() *langTable {
+			t := &langTable{tag: tag, lang: tag.String(), msgs: make(map[Code]*msgTemplate, len(messageTable))}
+			t.group, t.ungroup4 = groupSeparator(tag)
+			for i := range messageTable {
+				key := messageTable[i].key
+				t.msgs[key] = lookup(tag, key)
+			}
+			return t
+		}))
 	}
 	return s
 }
 
 // match returns the table for the BCP 47 tag lang: the best match among
-// the set's languages, English when none matches or lang is not a tag.
+// the set's languages, English when none matches or lang is not a tag
+// ("" included).
 func (s *tableSet) match(lang string) *langTable {
+	if lang == "" || lang == "en" {
+		return s.tables[0]()
+	}
 	tag, err := language.Parse(lang)
 	if err != nil {
-		return s.tables[0]
+		return s.tables[0]()
 	}
-	_, idx, conf := s.matcher.Match(tag)
+	_, idx, conf := s.matcher().Match(tag)
 	if conf == language.No {
-		return s.tables[0]
+		return s.tables[0]()
 	}
-	return s.tables[idx]
+	return s.tables[idx]()
 }
 
 // A Localizer renders issue messages in one language. Make one with
@@ -227,7 +254,7 @@ func NewLocalizer(lang string, opts ...LocalizerOption) *Localizer {
 // zero value.
 func (l *Localizer) table() *langTable {
 	if l == nil || l.t == nil {
-		return shippedSet().tables[0]
+		return shippedSet().tables[0]()
 	}
 	return l.t
 }
@@ -282,7 +309,7 @@ func messageKey(i Issue) Code {
 // englishText renders the shipped English message without a printer (no
 // digit grouping), for Issue.Error.
 func englishText(i Issue) string {
-	m, ok := shippedTemplates()[language.English][messageKey(i)]
+	m, ok := shippedTemplates(language.English)[messageKey(i)]
 	if !ok {
 		return string(i.Code)
 	}

@@ -137,7 +137,7 @@ func (p MessageProblem) String() string {
 	switch {
 	case errors.Is(p.Err, ErrUnknownParam):
 		fmt.Fprintf(&b, "{%s}: %v", p.Param, p.Err)
-		if names := allParams(messageTable[p.Key]); len(names) > 0 {
+		if names := allParams(message(p.Key)); len(names) > 0 {
 			fmt.Fprintf(&b, " (it has %s)", strings.Join(names, ", "))
 		} else {
 			b.WriteString(" (it has none)")
@@ -201,9 +201,9 @@ func compileMessages(langs []rawLang) (*Messages, error) {
 		keys := make(map[Code]bool, len(rl.msgs))
 		for _, rm := range rl.msgs {
 			problem := MessageProblem{Lang: rl.key, Key: rm.key}
-			m, known := messageTable[rm.key]
+			m := message(rm.key)
 			switch {
-			case !known:
+			case m == nil:
 				problem.Err = ErrUnknownKey
 			case keys[rm.key]:
 				problem.Err = ErrDuplicate
@@ -247,7 +247,10 @@ func compileMessages(langs []rawLang) (*Messages, error) {
 
 // allParams returns every param a text of m may use: its params, then
 // the further ones only callers use.
-func allParams(m messageText) []string {
+func allParams(m *messageText) []string {
+	if m == nil {
+		return nil
+	}
 	return append(slices.Clip(m.params), m.more...)
 }
 

@@ -2,7 +2,7 @@ package validate
 
 import (
 	"golang.org/x/text/language"
-	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -18,16 +18,30 @@ func TestMessageTable(t *testing.T) {
 	if shippedLanguages[0] != "en" {
 		t.Errorf("shippedLanguages[0] = %q, want the fallback en", shippedLanguages[0])
 	}
-	for code, m := range messageTable {
-		if got, want := slices.Sorted(maps.Keys(m.text)), slices.Sorted(slices.Values(shippedLanguages)); !slices.Equal(got, want) {
-			t.Errorf("messageTable[%s] has languages %v, want %v", code, got, want)
+	var fields []string
+	for f := range reflect.TypeFor[texts]().Fields() {
+		fields = append(fields, f.Name)
+	}
+	if !slices.Equal(fields, shippedLanguages) {
+		t.Errorf("texts has fields %v, want the shipped languages %v", fields, shippedLanguages)
+	}
+	seen := map[Code]bool{}
+	for _, m := range messageTable {
+		code := m.key
+		if seen[code] {
+			t.Errorf("messageTable has %s twice", code)
+		}
+		seen[code] = true
+		if got := message(code); got == nil || got.key != code {
+			t.Errorf("message(%s) = %v", code, got)
 		}
 		for _, name := range m.more {
 			if slices.Contains(m.params, name) {
 				t.Errorf("messageTable[%s]: param %q is in params and more", code, name)
 			}
 		}
-		for lang, text := range m.text {
+		for _, lang := range shippedLanguages {
+			text := m.text.get(lang)
 			if !validText(text) || strings.TrimSpace(text) != text {
 				t.Errorf("messageTable[%s][%s] = %q: empty, blank-padded or with a control character", code, lang, text)
 				continue
@@ -44,7 +58,7 @@ func TestMessageTable(t *testing.T) {
 			if strings.Contains(text, "${") {
 				t.Errorf("messageTable[%s][%s] = %q: x/text's catalog would read ${ as a variable", code, lang, text)
 			}
-			if lang != "en" && text == m.text["en"] {
+			if lang != "en" && text == m.text.en {
 				t.Errorf("messageTable[%s][%s] is the English text %q", code, lang, text)
 			}
 		}

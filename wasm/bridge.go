@@ -461,6 +461,14 @@ func (b *bridge) options(lang *string, v value, name string, allowed ...string) 
 	default:
 		return opts, validate.Issues{b.badRequest(*lang, name, "object")}
 	}
+	return b.objectOptions(lang, v, name, allowed)
+}
+
+// objectOptions reads options given as an object. It is apart from
+// options, which every call runs, so that the function the browser's
+// engine optimizes for the calls without options stays small.
+func (b *bridge) objectOptions(lang *string, v value, name string, allowed []string) (convert.Options, validate.Issues) {
+	var opts convert.Options
 	if l, ok := onlyLang(v.data); ok && slices.Contains(allowed, "lang") {
 		// {"lang":"de"}, as JSON.stringify writes it: what the general
 		// case below gives, without decoding a map.
