@@ -11,10 +11,15 @@ import (
 // NormalizeText trims s, puts it in Unicode NFC and collapses every run of
 // inner white space (including tabs and line breaks) to one space. It never
 // changes letter case. It is idempotent, and returns s itself (no
-// allocation) when s is already normal.
+// allocation) when s is already normal. Each byte of s that is not part
+// of valid UTF-8 becomes U+FFFD, before NFC, so that NFC sees the text the
+// result holds (the decoders report such bytes as invalid_encoding).
 func NormalizeText(s string) string {
 	if isNormalASCII(s) {
 		return s
+	}
+	if !utf8.ValidString(s) {
+		s = replaceInvalidUTF8(s)
 	}
 	if !isNFC(s) {
 		s = norm.NFC.String(s)
@@ -31,6 +36,18 @@ func NormalizeText(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// replaceInvalidUTF8 returns s with each byte that is not part of valid
+// UTF-8 replaced by U+FFFD, as ranging over s reads it (strings.ToValidUTF8
+// would replace a run of such bytes by one).
+func replaceInvalidUTF8(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
 		b.WriteRune(r)
 	}
 	return b.String()
