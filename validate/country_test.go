@@ -43,6 +43,20 @@ func ambiguousCountry(codes ...string) validate.CountryResult {
 	}}
 }
 
+// wantCountry is the result a test table's want stands for: one code is
+// that country, several are the candidates of an ambiguous name, none is a
+// rejection.
+func wantCountry(codes string) validate.CountryResult {
+	switch c := strings.Fields(codes); len(c) {
+	case 0:
+		return badCountry()
+	case 1:
+		return okCountry(c[0])
+	default:
+		return ambiguousCountry(c...)
+	}
+}
+
 func TestNormalizeCountry(t *testing.T) {
 	tests := []struct {
 		name string
@@ -209,12 +223,7 @@ func TestNormalizeCountry(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			want := badCountry()
-			if codes := strings.Fields(tc.want); len(codes) == 1 {
-				want = okCountry(codes[0])
-			} else if len(codes) > 1 {
-				want = ambiguousCountry(codes...)
-			}
+			want := wantCountry(tc.want)
 			got := validate.NormalizeCountry(tc.in)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("NormalizeCountry(%q) mismatch (-want +got):\n%s", tc.in, diff)
@@ -474,12 +483,7 @@ func TestNormalizeNationality(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			want := badCountry()
-			if codes := strings.Fields(tc.want); len(codes) == 1 {
-				want = okCountry(codes[0])
-			} else if len(codes) > 1 {
-				want = ambiguousCountry(codes...)
-			}
+			want := wantCountry(tc.want)
 			got := validate.NormalizeNationality(tc.in)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("NormalizeNationality(%q) mismatch (-want +got):\n%s", tc.in, diff)
