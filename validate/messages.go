@@ -151,22 +151,18 @@ func newTableSet(caller map[language.Tag]map[Code]*msgTemplate) *tableSet {
 	sortTags(extra)
 	tags = append(tags, extra...)
 
-	lookup := func(tag language.Tag, key Code) *msgTemplate {
+	// sources returns the catalogs tag's messages are looked up in, in
+	// order: the tag's and its parents' (the caller's before the shipped
+	// one at each step), then English's.
+	sources := func(tag language.Tag) []map[Code]*msgTemplate {
+		var out []map[Code]*msgTemplate
 		for t, n := tag, 0; n < 8; t, n = t.Parent(), n+1 { // en-150 → en-001 → en → und
-			if m, ok := caller[t][key]; ok {
-				return m
-			}
-			if m, ok := shippedTemplates(t)[key]; ok {
-				return m
-			}
+			out = append(out, caller[t], shippedTemplates(t))
 			if t == language.Und {
 				break
 			}
 		}
-		if m, ok := caller[language.English][key]; ok {
-			return m
-		}
-		return shippedTemplates(language.English)[key]
+		return append(out, caller[language.English], shippedTemplates(language.English))
 	}
 
 	s := &tableSet{matcher: sync.OnceValue(func() language.Matcher { return language.NewMatcher(tags) })}
@@ -174,9 +170,15 @@ func newTableSet(caller map[language.Tag]map[Code]*msgTemplate) *tableSet {
 		s.tables = append(s.tables, sync.OnceValue(func() *langTable {
 			t := &langTable{tag: tag, lang: tag.String(), msgs: make(map[Code]*msgTemplate, len(messageTable))}
 			t.group, t.ungroup4 = groupSeparator(tag)
+			from := sources(tag)
 			for i := range messageTable {
 				key := messageTable[i].key
-				t.msgs[key] = lookup(tag, key)
+				for _, msgs := range from {
+					if m, ok := msgs[key]; ok {
+						t.msgs[key] = m
+						break
+					}
+				}
 			}
 			return t
 		}))
