@@ -12,18 +12,13 @@ import (
 // inner white space (including tabs and line breaks) to one space. It never
 // changes letter case. It is idempotent, and returns s itself (no
 // allocation) when s is already normal. Each byte of s that is not part
-// of valid UTF-8 becomes U+FFFD, before NFC, so that NFC sees the text the
-// result holds (the decoders report such bytes as invalid_encoding).
+// of valid UTF-8 becomes U+FFFD (the decoders report such bytes as
+// invalid_encoding).
 func NormalizeText(s string) string {
 	if isNormalASCII(s) {
 		return s
 	}
-	if !utf8.ValidString(s) {
-		s = replaceInvalidUTF8(s)
-	}
-	if !isNFC(s) {
-		s = norm.NFC.String(s)
-	}
+	s = nfc(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -39,6 +34,21 @@ func NormalizeText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// nfc returns s in NFC, each byte of s that is not part of valid UTF-8
+// replaced by U+FFFD first: NFC leaves the marks after such a byte as they
+// are (U+0341, U+0344), and would change them once the byte is U+FFFD, so
+// replacing afterwards would not give NFC text. NormalizeText and Length
+// both measure the text this gives.
+func nfc(s string) string {
+	if !utf8.ValidString(s) {
+		s = replaceInvalidUTF8(s)
+	}
+	if !isNFC(s) {
+		s = norm.NFC.String(s)
+	}
+	return s
 }
 
 // replaceInvalidUTF8 returns s with each byte that is not part of valid
@@ -84,11 +94,9 @@ func isNormalASCII(s string) bool {
 // of every limit custnorm checks unless a provider documents another. (A
 // decomposed "Le\u0301o" is three characters. JavaScript's string.length
 // counts UTF-16 units and can disagree for characters outside the BMP.)
+// A byte that is not part of valid UTF-8 counts as the U+FFFD it becomes.
 func Length(s string) int {
-	if !isNFC(s) {
-		s = norm.NFC.String(s)
-	}
-	return utf8.RuneCountInString(s)
+	return utf8.RuneCountInString(nfc(s))
 }
 
 // isNFC reports whether s is in NFC, like norm.NFC.IsNormalString, with a
