@@ -37,6 +37,16 @@ type ChangeOmitter interface {
 	EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues)
 }
 
+// An IssueEncoder is a Converter that can also give the issues of encoding
+// a record without writing the document: what [Pipeline.Validate] and
+// [Pipeline.ValidateCustomer] need of the encoding step. Every provider
+// converter custnorm ships is one; for a converter that is not, they
+// encode and drop the document.
+type IssueEncoder interface {
+	// EncodeIssues returns the issues EncodeOmitChanges returns.
+	EncodeIssues(c model.Customer) validate.Issues
+}
+
 // A Lister is a Converter whose format has container documents that hold
 // several records (secuconnect's list {count,data:[…]} and DELETE array).
 type Lister interface {

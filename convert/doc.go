@@ -15,7 +15,7 @@
 // never invented.
 //
 // A provider format is a package below convert whose Converter satisfies
-// [Converter] (and [ChangeOmitter]), and one line in the list Builtin
+// [Converter] (and [ChangeOmitter] and [IssueEncoder]), and one line in the list Builtin
 // registers; a caller can add a format of its own with [Registry.Register].
 // A format whose documents need identifiers custnorm never invents can say
 // how a synthetic record gets them ([SampleCompleter]), for generated test
@@ -51,8 +51,9 @@
 // the results carry no changes, and converting a record takes about a
 // tenth less time and a third less memory. Validate never lists the changes
 // of its encoding step (only those of reading and normalizing the input),
-// so it encodes without them in any case. Converters do this through
-// [ChangeOmitter]; every provider converter is one.
+// so it encodes without them in any case, and without writing the
+// document out, which it does not return. Converters do this through
+// [ChangeOmitter] and [IssueEncoder]; every provider converter is both.
 //
 // # Limits and security considerations
 //

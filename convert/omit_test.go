@@ -115,14 +115,18 @@ func TestOmitChanges(t *testing.T) {
 }
 
 // TestBuiltinsOmitChanges: every provider format custnorm ships encodes
-// without changes itself. (The canonical format lists no changes when it
-// encodes, so the pipeline's fallback is all it needs.)
+// without changes, and gives the issues of encoding without the document,
+// itself. (The canonical format lists no changes and no issues when it
+// encodes, so the pipeline's fallbacks are all it needs.)
 func TestBuiltinsOmitChanges(t *testing.T) {
 	reg := convert.Builtin()
 	for _, name := range reg.Names() {
 		conv, _ := reg.Lookup(name)
 		if _, ok := conv.(convert.ChangeOmitter); !ok && name != convert.CanonicalName {
 			t.Errorf("%s is not a ChangeOmitter", name)
+		}
+		if _, ok := conv.(convert.IssueEncoder); !ok && name != convert.CanonicalName {
+			t.Errorf("%s is not an IssueEncoder", name)
 		}
 	}
 }

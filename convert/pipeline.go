@@ -146,7 +146,7 @@ func (p *Pipeline) validate(conv Converter, data []byte) Result {
 	c, nrep := p.validator.Customer(c)
 	nrep.Remap(&origins)
 	merge(&rep, nrep)
-	_, erep := encode(conv, c, true) // what Validate reports of encoding is its issues
+	erep := validate.Report{Issues: encodeIssues(conv, c)} // what Validate reports of encoding is its issues
 	erep.Remap(&origins)
 	sameFormat(&erep)
 	rep.Issues = append(rep.Issues, erep.Issues...)
@@ -167,8 +167,7 @@ func (p *Pipeline) ValidateCustomer(format string, c model.Customer) (Result, er
 		return Result{}, err
 	}
 	n, rep := p.validator.Customer(c)
-	_, erep := encode(conv, n, true)
-	rep.Issues = append(rep.Issues, erep.Issues...)
+	rep.Issues = append(rep.Issues, encodeIssues(conv, n)...)
 	return p.finish(rep, nil), nil
 }
 
@@ -213,6 +212,16 @@ func encode(conv Converter, c model.Customer, omitChanges bool) ([]byte, validat
 	out, rep := conv.Encode(c)
 	rep.Changes = nil
 	return out, rep
+}
+
+// encodeIssues returns the issues of encoding c with conv, without the
+// document where conv can leave it out (see [IssueEncoder]).
+func encodeIssues(conv Converter, c model.Customer) validate.Issues {
+	if e, ok := conv.(IssueEncoder); ok {
+		return e.EncodeIssues(c)
+	}
+	_, rep := encode(conv, c, true)
+	return rep.Issues
 }
 
 // merge is rep.Merge(o) for a report o that is not used afterwards: where

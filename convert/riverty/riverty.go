@@ -73,13 +73,19 @@ func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate
 // part is written back; its payment registration and currency, and every
 // canonical value the object has no member for, are dropped changes.
 func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encode(c, false, false)
+	return encode(c, false, fieldmap.Full)
 }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	return fieldmap.Issues(encode(c, false, true))
+	return fieldmap.Issues(encode(c, false, fieldmap.OmitChanges))
+}
+
+// EncodeIssues gives the issues EncodeOmitChanges gives, without writing
+// the document (what a validation needs).
+func (Converter) EncodeIssues(c model.Customer) validate.Issues {
+	return fieldmap.IssuesOf(encode(c, false, fieldmap.IssuesOnly))
 }
 
 // CompleteSample gives a synthetic record (seq numbers it) what a customer
@@ -128,13 +134,19 @@ func (CreateConverter) Decode(data []byte) (model.Customer, validate.Origins, va
 // registration the request is incomplete (a required error at target
 // /paymentRegistration).
 func (CreateConverter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encode(c, true, false)
+	return encode(c, true, fieldmap.Full)
 }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (CreateConverter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	return fieldmap.Issues(encode(c, true, true))
+	return fieldmap.Issues(encode(c, true, fieldmap.OmitChanges))
+}
+
+// EncodeIssues gives the issues EncodeOmitChanges gives, without writing
+// the document (what a validation needs).
+func (CreateConverter) EncodeIssues(c model.Customer) validate.Issues {
+	return fieldmap.IssuesOf(encode(c, true, fieldmap.IssuesOnly))
 }
 
 // CompleteSample is [Converter.CompleteSample] plus what the request
@@ -307,8 +319,8 @@ func (e *encoder) wroteUnder(p validate.Pointer) bool {
 
 // encode writes c as a customer object, or as a create request when create
 // is set; with omitChanges it lists no changes.
-func encode(c model.Customer, create, omitChanges bool) ([]byte, validate.Report) {
-	e := &encoder{w: fieldmap.NewWriter(omitChanges), wrote: make(map[validate.Pointer]bool)}
+func encode(c model.Customer, create bool, mode fieldmap.Mode) ([]byte, validate.Report) {
+	e := &encoder{w: fieldmap.NewWriter(mode), wrote: make(map[validate.Pointer]bool)}
 	base := validate.Pointer("")
 	if create {
 		base = memberCustomer

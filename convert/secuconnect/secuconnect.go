@@ -105,17 +105,23 @@ func validID(id string) bool {
 // and updated, and the response members kept in the residue, are not part of
 // the request: they are reported as dropped with rule read_only. Every other
 // value the DTO cannot hold is dropped with rule not_in_target.
-func (Converter) Encode(c model.Customer) ([]byte, validate.Report) { return encode(c, false) }
+func (Converter) Encode(c model.Customer) ([]byte, validate.Report) { return encode(c, fieldmap.Full) }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	return fieldmap.Issues(encode(c, true))
+	return fieldmap.Issues(encode(c, fieldmap.OmitChanges))
 }
 
-// encode is Encode; with omitChanges it lists no changes.
-func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter(omitChanges)
+// EncodeIssues gives the issues EncodeOmitChanges gives, without writing
+// the document (what a validation needs).
+func (Converter) EncodeIssues(c model.Customer) validate.Issues {
+	return fieldmap.IssuesOf(encode(c, fieldmap.IssuesOnly))
+}
+
+// encode is Encode, writing with a Writer of mode.
+func encode(c model.Customer, mode fieldmap.Mode) ([]byte, validate.Report) {
+	w := fieldmap.NewWriter(mode)
 	contact := false
 	for _, m := range contactFields {
 		switch m.Field {

@@ -252,17 +252,23 @@ func decodeCreated(r *fieldmap.Reader, c *model.Customer) {
 // neither email nor mobile when c has no Stancer id, i.e. a create request
 // (one_of_required, error, path ""); a mobile that is a valid number of a
 // type other than mobile, such as a fixed line (not_mobile, warning).
-func (Converter) Encode(c model.Customer) ([]byte, validate.Report) { return encode(c, false) }
+func (Converter) Encode(c model.Customer) ([]byte, validate.Report) { return encode(c, fieldmap.Full) }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	return fieldmap.Issues(encode(c, true))
+	return fieldmap.Issues(encode(c, fieldmap.OmitChanges))
 }
 
-// encode is Encode; with omitChanges it lists no changes.
-func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter(omitChanges)
+// EncodeIssues gives the issues EncodeOmitChanges gives, without writing
+// the document (what a validation needs).
+func (Converter) EncodeIssues(c model.Customer) validate.Issues {
+	return fieldmap.IssuesOf(encode(c, fieldmap.IssuesOnly))
+}
+
+// encode is Encode, writing with a Writer of mode.
+func encode(c model.Customer, mode fieldmap.Mode) ([]byte, validate.Report) {
+	w := fieldmap.NewWriter(mode)
 	encodeName(w, c)
 	for _, m := range requestFields {
 		w.WriteText(m, "", &c)

@@ -182,18 +182,24 @@ func withMember(res json.RawMessage, name string, v any) json.RawMessage {
 // Everything else is dropped, including members of the provider section
 // the request cannot hold (it allows no other member).
 func (LookupConverter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encodeLookup(c, false)
+	return encodeLookup(c, fieldmap.Full)
 }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (LookupConverter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	return fieldmap.Issues(encodeLookup(c, true))
+	return fieldmap.Issues(encodeLookup(c, fieldmap.OmitChanges))
 }
 
-// encodeLookup is Encode; with omitChanges it lists no changes.
-func encodeLookup(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter(omitChanges)
+// EncodeIssues gives the issues EncodeOmitChanges gives, without writing
+// the document (what a validation needs).
+func (LookupConverter) EncodeIssues(c model.Customer) validate.Issues {
+	return fieldmap.IssuesOf(encodeLookup(c, fieldmap.IssuesOnly))
+}
+
+// encodeLookup is Encode, writing with a Writer of mode.
+func encodeLookup(c model.Customer, mode fieldmap.Mode) ([]byte, validate.Report) {
+	w := fieldmap.NewWriter(mode)
 	country := string(c.Address.Country)
 	w.Text("/countryCode", country, "/address/country", fieldmap.Limit{})
 	w.Require("/countryCode", "/address/country", validate.SeverityError)

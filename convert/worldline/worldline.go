@@ -97,18 +97,24 @@ func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate
 // warnings. The provider section is written back; every other canonical
 // value is a dropped change.
 func (Converter) Encode(c model.Customer) ([]byte, validate.Report) {
-	return encodeResponse(c, false)
+	return encodeResponse(c, fieldmap.Full)
 }
 
 // EncodeOmitChanges is Encode without the changes: the same document and
 // the same issues, for less work (the dropped values are not looked for).
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	return fieldmap.Issues(encodeResponse(c, true))
+	return fieldmap.Issues(encodeResponse(c, fieldmap.OmitChanges))
 }
 
-// encodeResponse is Encode; with omitChanges it lists no changes.
-func encodeResponse(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter(omitChanges)
+// EncodeIssues gives the issues EncodeOmitChanges gives, without writing
+// the document (what a validation needs).
+func (Converter) EncodeIssues(c model.Customer) validate.Issues {
+	return fieldmap.IssuesOf(encodeResponse(c, fieldmap.IssuesOnly))
+}
+
+// encodeResponse is Encode, writing with a Writer of mode.
+func encodeResponse(c model.Customer, mode fieldmap.Mode) ([]byte, validate.Report) {
+	w := fieldmap.NewWriter(mode)
 	a := c.Address
 	country := string(a.Country)
 

@@ -72,15 +72,18 @@ func JSON(t testing.TB, v any) []byte {
 }
 
 // Converter is the method set of a provider format: a convert.Converter
-// that is a convert.ChangeOmitter, as every provider format is.
+// that is a convert.ChangeOmitter and a convert.IssueEncoder, as every
+// provider format is.
 type Converter interface {
 	convert.Converter
 	convert.ChangeOmitter
+	convert.IssueEncoder
 }
 
 // CheckOmitChanges checks that conv.EncodeOmitChanges(c) is conv.Encode(c)
 // without the changes: the same document and the same issues (messages,
-// params and targets included).
+// params and targets included), and that conv.EncodeIssues(c) gives the
+// same issues.
 func CheckOmitChanges(t testing.TB, conv Converter, c model.Customer) {
 	t.Helper()
 	out, rep := conv.Encode(c)
@@ -90,6 +93,9 @@ func CheckOmitChanges(t testing.TB, conv Converter, c model.Customer) {
 	}
 	if diff := cmp.Diff(string(JSON(t, rep.Issues)), string(JSON(t, issues))); diff != "" {
 		t.Errorf("%s: EncodeOmitChanges issues differ from Encode's (-Encode +EncodeOmitChanges):\n%s", conv.Name(), diff)
+	}
+	if diff := cmp.Diff(string(JSON(t, rep.Issues)), string(JSON(t, conv.EncodeIssues(c)))); diff != "" {
+		t.Errorf("%s: EncodeIssues differs from Encode's issues (-Encode +EncodeIssues):\n%s", conv.Name(), diff)
 	}
 }
 

@@ -76,16 +76,22 @@ func (Converter) Decode(data []byte) (model.Customer, validate.Origins, validate
 }
 
 // Encode writes c in the same shape; a name over 50 characters is too_long.
-func (Converter) Encode(c model.Customer) ([]byte, validate.Report) { return encode(c, false) }
+func (Converter) Encode(c model.Customer) ([]byte, validate.Report) { return encode(c, fieldmap.Full) }
 
 // EncodeOmitChanges is Encode without the changes.
 func (Converter) EncodeOmitChanges(c model.Customer) ([]byte, validate.Issues) {
-	return fieldmap.Issues(encode(c, true))
+	return fieldmap.Issues(encode(c, fieldmap.OmitChanges))
 }
 
-// encode is Encode; with omitChanges it lists no changes.
-func encode(c model.Customer, omitChanges bool) ([]byte, validate.Report) {
-	w := fieldmap.NewWriter(omitChanges)
+// EncodeIssues gives the issues EncodeOmitChanges gives, without writing
+// the document (what a validation needs).
+func (Converter) EncodeIssues(c model.Customer) validate.Issues {
+	return fieldmap.IssuesOf(encode(c, fieldmap.IssuesOnly))
+}
+
+// encode is Encode, writing with a Writer of mode.
+func encode(c model.Customer, mode fieldmap.Mode) ([]byte, validate.Report) {
+	w := fieldmap.NewWriter(mode)
 	for _, m := range fields {
 		if m.Field == fieldmap.BirthDate {
 			if c.BirthDate.IsValid() {

@@ -129,6 +129,10 @@ func (r *Reader) BirthDate(p validate.Pointer, c *model.Customer) (string, bool)
 }
 
 // Issues returns out and the issues of rep: a provider Converter's
-// EncodeOmitChanges is Issues(encode(c, true)), where encode(c, omit)
-// writes with NewWriter(omit).
+// EncodeOmitChanges is Issues(encode(c, OmitChanges)), where encode(c,
+// mode) writes with NewWriter(mode).
 func Issues(out []byte, rep validate.Report) ([]byte, validate.Issues) { return out, rep.Issues }
+
+// IssuesOf returns the issues of rep: a provider Converter's EncodeIssues
+// is IssuesOf(encode(c, IssuesOnly)).
+func IssuesOf(_ []byte, rep validate.Report) validate.Issues { return rep.Issues }

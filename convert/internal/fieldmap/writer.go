@@ -23,7 +23,25 @@ type Writer struct {
 	// OmitChanges makes Change, ChangeTo and Dropped do nothing: the
 	// document and the issues are the same, the report lists no changes.
 	OmitChanges bool
+	// noOutput makes Bytes return nil (mode IssuesOnly).
+	noOutput bool
 }
+
+// A Mode says what an encoder's Writer gives: the document and the whole
+// report, the document and the issues, or the issues alone.
+type Mode uint8
+
+const (
+	// Full gives the document and the report with its changes (Encode).
+	Full Mode = iota
+	// OmitChanges gives the document and the issues (EncodeOmitChanges).
+	OmitChanges
+	// IssuesOnly gives the issues alone (EncodeIssues): the document is
+	// built as in the other modes, since which members it holds decides
+	// issues (a required member), but not written out as JSON, and no
+	// change is listed.
+	IssuesOnly
+)
 
 // A node is one object of the output: its members in the order they were
 // first set. Values are *node or a JSON-marshalable value.
@@ -90,14 +108,22 @@ func (n *node) put(k string, v any) {
 	}
 }
 
-// NewWriter returns an empty writer; with omitChanges it lists no changes
-// (see Writer.OmitChanges).
-func NewWriter(omitChanges bool) *Writer {
-	return &Writer{root: newNode(), OmitChanges: omitChanges}
+// NewWriter returns an empty writer for mode: with OmitChanges it lists no
+// changes (see Writer.OmitChanges), with IssuesOnly it lists no changes
+// and its Bytes are nil.
+func NewWriter(mode Mode) *Writer {
+	return &Writer{root: newNode(), OmitChanges: mode != Full, noOutput: mode == IssuesOnly}
 }
 
-// Set writes v at p, creating the objects on the way.
+// Set writes v at p, creating the objects on the way. A writer of mode
+// IssuesOnly keeps only that p holds a value (what Require asks), not the
+// value: its document is never written out.
 func (w *Writer) Set(p validate.Pointer, v any) {
+	if w.noOutput && v != nil {
+		if _, isNode := v.(*node); !isNode {
+			v = presentValue{}
+		}
+	}
 	n := w.root
 	for rest := string(p); rest != ""; {
 		var tok string
@@ -114,6 +140,11 @@ func (w *Writer) Set(p validate.Pointer, v any) {
 		n = next
 	}
 }
+
+// A presentValue stands for every value a writer of mode IssuesOnly sets:
+// boxing the values themselves (strings) would allocate for nothing, and
+// boxing a value of no size does not.
+type presentValue struct{}
 
 // vals0 returns the value of k, nil when absent.
 func (n *node) vals0(k string) any {
@@ -132,7 +163,11 @@ func (w *Writer) Text(p validate.Pointer, v string, canon validate.Pointer, lim 
 	if v == "" {
 		return
 	}
-	w.Set(p, v)
+	if w.noOutput {
+		w.Set(p, presentValue{}) // v not boxed (see Set)
+	} else {
+		w.Set(p, v)
+	}
 	w.Wrote(canon)
 	w.Check(p, v, canon, lim)
 }
@@ -151,8 +186,9 @@ func (w *Writer) Require(p, canon validate.Pointer, sev validate.Severity) {
 	if w.has(p) {
 		return
 	}
+	target := p // a copy, so that p does not escape on the common path
 	iss := validate.NewIssue(canon, validate.CodeRequired, nil)
-	iss.Target, iss.Severity = &p, sev
+	iss.Target, iss.Severity = &target, sev
 	w.Report.Issues = append(w.Report.Issues, iss)
 }
 
@@ -261,8 +297,12 @@ func merge(n *node, obj map[string]any) {
 	}
 }
 
-// Bytes returns the document as compact JSON.
+// Bytes returns the document as compact JSON; nil for a writer of mode
+// IssuesOnly.
 func (w *Writer) Bytes() []byte {
+	if w.noOutput {
+		return nil
+	}
 	// Written on the stack and copied out at its size: a typical document
 	// is under 200 bytes, and one allocation of that size is less work for
 	// the collector than a buffer grown for the largest.
