@@ -14,7 +14,10 @@
 # result against the empty program's start (medians; target at most 2x),
 # the mean of the first 200 validate calls after it (target at most 0.5
 # ms; with their median, the time lost in calls over 1 ms, the same in a
-# browser whose V8 runs only its baseline compiler, and a control: how
+# browser whose V8 runs only its baseline compiler, the time of those calls
+# split by the kernel into the page's thread running and waiting for a
+# core (/proc/PID/schedstat of the renderer, read around the calls in
+# loads of their own), and a control: how
 # long 200 busy waits of 100 µs take right after the empty program
 # started, beyond 20 ms) and warm per-call times (normalizePhone: target at most 5 µs). Needs
 # node, chromium and tools/js/node_modules (npm ci --prefix tools/js).
@@ -95,6 +98,7 @@ row("first validate (secuconnect record)", `${r.firstValidateMs} ms`);
 row("validate, first 200 calls after that (mean)", `${r.validateEarlyUs} µs/call`, r.validateEarlyUs <= 500 ? "(target 500 µs: met)" : "(target 500 µs: NOT MET)");
 row("  their median / time lost in calls over 1 ms", `${r.validateEarlyMedianUs} µs / ${r.validateEarlyStallMs} ms`);
 row("  the same, V8 --liftoff-only: mean / lost", `${r.liftoffValidateEarlyUs} µs / ${r.liftoffValidateEarlyStallMs} ms`);
+row("  the same, split by the kernel: on a CPU / waiting", r.schedRunUs === null ? "n/a (no /proc schedstat)" : `${r.schedRunUs} / ${r.schedWaitUs} µs/call`, r.schedRunUs === null ? "" : `(of ${r.schedValidateEarlyUs} µs, separate loads)`);
 row("  control: 200 busy waits of 100 µs, time lost", `${r.controlLostMs} ms`);
 row("validate, warm (object doc)", `${r.validateUs} µs/call`);
 row("validate, warm (JSON text doc)", `${r.validateJSONTextUs} µs/call`);

@@ -9,7 +9,7 @@
 //
 //   node wasm/js/test/bench.mjs DIST [runs]
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -49,13 +49,40 @@ const median = (v) => {
 };
 const round = (x) => Math.round(x * 10) / 10;
 
-const server = await serve({ '/dist/': dist, '/test/': here }, { ttlMs: 900_000, isolated: true });
+// rendererSched returns, for each renderer process of the browsers
+// running, what the kernel counted for its main thread: [ns on a CPU, ns
+// waiting for one] (/proc/PID/schedstat; {} where there is no /proc).
+function rendererSched() {
+  const out = {};
+  let pids = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+      out[pid] = [run, wait];
+    } catch {
+      // the process ended, or the kernel keeps no such count
+    }
+  }
+  return out;
+}
+
+const server = await serve({ '/dist/': dist, '/test/': here }, { ttlMs: 900_000, isolated: true, routes: { '/__sched': rendererSched } });
 const results = [];
 const empty = [];
 // The bench page again with V8's baseline compiler only (Liftoff, no
 // optimizing tier working beside the page): what the first calls cost
 // without that compiler's threads taking the second core.
 const liftoff = [];
+// The bench page once more, with the kernel's count of its thread around
+// the first calls (sched=1): their time split into running and waiting for
+// a core.
+const sched = [];
 try {
   for (let i = 0; i < runs; i++) {
     // Alternate which page loads first.
@@ -67,6 +94,7 @@ try {
       results.push(await load(server.url, 'bench.html'));
     }
     liftoff.push(await load(server.url, 'bench.html', '--liftoff-only'));
+    sched.push(await load(server.url, 'bench.html?sched=1&warm=0'));
   }
 } finally {
   await server.close();
@@ -77,5 +105,9 @@ med.emptyNavToReadyMs = round(median(empty.map((r) => r.navToReadyMs)));
 med.controlLostMs = round(median(empty.map((r) => r.controlLostMs)));
 med.liftoffValidateEarlyUs = round(median(liftoff.map((r) => r.validateEarlyUs)));
 med.liftoffValidateEarlyStallMs = round(median(liftoff.map((r) => r.validateEarlyStallMs)));
+const withSched = sched.filter((r) => r.schedRunUs !== undefined);
+med.schedRunUs = withSched.length ? round(median(withSched.map((r) => r.schedRunUs))) : null;
+med.schedWaitUs = withSched.length ? round(median(withSched.map((r) => r.schedWaitUs))) : null;
+med.schedValidateEarlyUs = withSched.length ? round(median(withSched.map((r) => r.validateEarlyUs))) : null;
 med.startRatio = Math.round((median(results.map((r) => r.navToFirstResultMs)) / median(empty.map((r) => r.navToReadyMs))) * 100) / 100;
-console.log(JSON.stringify({ runs, median: med, all: results, empty, liftoff }));
+console.log(JSON.stringify({ runs, median: med, all: results, empty, liftoff, sched }));

@@ -155,11 +155,19 @@ test('the demo validates as you type: an error appears next to the field and goe
 // make wasm-bench's pages (bench.mjs) load and publish their figures: a
 // short run of each, so that a change to the package's files cannot break
 // the benchmark unnoticed. Needs DIST/test/empty.wasm (make wasm-test
-// builds it).
+// builds it). The kernel's counts (sched=1) come from a stand-in for
+// bench.mjs's /__sched here: one renderer whose thread ran 3 ms and waited
+// 1 ms more at each snapshot.
 test('the benchmark pages run', async () => {
-  const server = await serve({ '/dist/': dist, '/test/': here }, { isolated: true });
+  let snapshots = 0;
+  const fakeSched = () => {
+    snapshots++;
+    return { 4242: [snapshots * 3e6, snapshots * 1e6] };
+  };
+  const server = await serve({ '/dist/': dist, '/test/': here }, { isolated: true, routes: { '/__sched': fakeSched } });
   try {
-    for (const [name, key] of [['empty.html', 'navToReadyMs'], ['bench.html?n=5&warm=0', 'validateEarlyMedianUs']]) {
+    const pages = [['empty.html', 'navToReadyMs'], ['bench.html?n=5&warm=0', 'validateEarlyMedianUs'], ['bench.html?n=5&warm=0&sched=1', 'schedRunUs']];
+    for (const [name, key] of pages) {
       const page = await browser.context.newPage();
       const errors = watch(page);
       await page.goto(`${server.url}/test/${name}`);
@@ -167,6 +175,11 @@ test('the benchmark pages run', async () => {
       const out = await page.evaluate(() => window.__bench);
       assert.equal(out.error, undefined, name);
       assert.equal(typeof out[key], 'number', `${name}: ${key}`);
+      if (key === 'schedRunUs') {
+        assert.equal(snapshots, 2, 'one snapshot before the first calls, one after');
+        assert.equal(out.schedRunUs, 600, 'schedRunUs: 3 ms over 5 calls');
+        assert.equal(out.schedWaitUs, 200, 'schedWaitUs: 1 ms over 5 calls');
+      }
       assert.deepEqual(errors, [], name);
       await page.close();
     }

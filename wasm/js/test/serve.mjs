@@ -15,12 +15,19 @@ const TYPES = {
 
 // serve mounts dirs ({'/dist/': '/abs/dist', …}) and resolves to {url, close}.
 // isolated sends the headers that make a page cross-origin isolated, whose
-// performance.now() then counts in 5 µs steps instead of 100 µs.
-export async function serve(mounts, { ttlMs = 180_000, isolated = false } = {}) {
+// performance.now() then counts in 5 µs steps instead of 100 µs. routes
+// maps exact paths to functions that return a JSON value, answered to a GET
+// (bench.mjs's /__sched).
+export async function serve(mounts, { ttlMs = 180_000, isolated = false, routes = {} } = {}) {
   const isolation = isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
   const server = http.createServer(async (req, res) => {
     try {
       const { pathname } = new URL(req.url, 'http://127.0.0.1');
+      if (Object.hasOwn(routes, pathname) && req.method === 'GET') {
+        const body = JSON.stringify(routes[pathname]());
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...isolation }).end(body);
+        return;
+      }
       const prefix = Object.keys(mounts).find((p) => pathname.startsWith(p));
       if (!prefix || (req.method !== 'GET' && req.method !== 'HEAD')) {
         res.writeHead(404).end();
