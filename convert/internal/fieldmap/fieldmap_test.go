@@ -150,6 +150,12 @@ func TestWriter(t *testing.T) {
 			w.Text("/contact/email", "", "/email", fieldmap.Limit{}) // empty: not written
 			w.Residue(c.Provider["x"], "/provider/x")
 			w.Require("/contact/surname", "/familyName", validate.SeverityWarning)
+			// Present: a member written, an object with a member written
+			// below it, a member of the residue.
+			w.Require("/contact/forename", "/givenName", validate.SeverityError)
+			w.Require("/contact/address", "/address", validate.SeverityError)
+			w.Require("/contact/picture", "/provider/x", validate.SeverityError)
+			w.Require("/contact/for", "/givenName", validate.SeverityError) // a prefix of a member's name is not the member: required
 			w.Change(validate.ChangeNormalized, "/givenName", "rule_a")
 			w.ChangeTo(validate.ChangeJoined, "/address/city", "/contact/address/city", "rule_b")
 			w.Dropped(c, "not_in_target")
@@ -169,6 +175,7 @@ func TestWriter(t *testing.T) {
 				{"/givenName", "/contact/forename", validate.CodeTooShort, validate.SeverityError},
 				{"/address/city", "/contact/address/city", validate.CodeTooLong, validate.SeverityError},
 				{"/familyName", "/contact/surname", validate.CodeRequired, validate.SeverityWarning},
+				{"/givenName", "/contact/for", validate.CodeRequired, validate.SeverityError},
 			}
 			if diff := cmp.Diff(wantIssues, gotIssues); diff != "" {
 				t.Errorf("issues mismatch (-want +got):\n%s", diff)

@@ -25,6 +25,11 @@ type Writer struct {
 	OmitChanges bool
 	// noOutput makes Bytes return nil (mode IssuesOnly).
 	noOutput bool
+	// present lists, in mode IssuesOnly, the pointers Set gave a value that
+	// is not an object: such a writer keeps no tree of them (only has reads
+	// them), which spares walking the tree at each member. Objects, and
+	// what Residue merges, are in the tree as in the other modes.
+	present []validate.Pointer
 }
 
 // A Mode says what an encoder's Writer gives: the document and the whole
@@ -112,16 +117,21 @@ func (n *node) put(k string, v any) {
 // changes (see Writer.OmitChanges), with IssuesOnly it lists no changes
 // and its Bytes are nil.
 func NewWriter(mode Mode) *Writer {
-	return &Writer{root: newNode(), OmitChanges: mode != Full, noOutput: mode == IssuesOnly}
+	w := &Writer{root: newNode(), OmitChanges: mode != Full, noOutput: mode == IssuesOnly}
+	if w.noOutput {
+		w.present = make([]validate.Pointer, 0, 24) // a document's members, mostly
+	}
+	return w
 }
 
 // Set writes v at p, creating the objects on the way. A writer of mode
 // IssuesOnly keeps only that p holds a value (what Require asks), not the
-// value: its document is never written out.
+// value: its document is never written out (see Writer.present).
 func (w *Writer) Set(p validate.Pointer, v any) {
 	if w.noOutput && v != nil {
 		if _, isNode := v.(*node); !isNode {
-			v = presentValue{}
+			w.present = append(w.present, p)
+			return
 		}
 	}
 	n := w.root
@@ -141,11 +151,6 @@ func (w *Writer) Set(p validate.Pointer, v any) {
 	}
 }
 
-// A presentValue stands for every value a writer of mode IssuesOnly sets:
-// boxing the values themselves (strings) would allocate for nothing, and
-// boxing a value of no size does not.
-type presentValue struct{}
-
 // vals0 returns the value of k, nil when absent.
 func (n *node) vals0(k string) any {
 	v, _ := n.get(k)
@@ -164,7 +169,7 @@ func (w *Writer) Text(p validate.Pointer, v string, canon validate.Pointer, lim 
 		return
 	}
 	if w.noOutput {
-		w.Set(p, presentValue{}) // v not boxed (see Set)
+		w.present = append(w.present, p) // v not boxed (see Set)
 	} else {
 		w.Set(p, v)
 	}
@@ -192,7 +197,14 @@ func (w *Writer) Require(p, canon validate.Pointer, sev validate.Severity) {
 	w.Report.Issues = append(w.Report.Issues, iss)
 }
 
+// has reports whether the output holds a value other than null at p: set
+// there or below it (a member of an object at p).
 func (w *Writer) has(p validate.Pointer) bool {
+	for _, q := range w.present {
+		if q == p || (len(q) > len(p) && q[len(p)] == '/' && q[:len(p)] == p) {
+			return true
+		}
+	}
 	var cur any = w.root
 	for rest := string(p); rest != ""; {
 		var tok string
