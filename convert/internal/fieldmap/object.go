@@ -19,16 +19,27 @@ type Object []Member
 type Member struct {
 	Key   string
 	Value any
+	// consumed is set by the Reader that read the member (its residue
+	// leaves it out).
+	consumed bool
 }
 
 // Get returns the value of the member key.
 func (o Object) Get(key string) (any, bool) {
-	for i := range o {
-		if o[i].Key == key {
-			return o[i].Value, true
-		}
+	if i := o.find(key); i >= 0 {
+		return o[i].Value, true
 	}
 	return nil, false
+}
+
+// find returns the index of the member key, or -1.
+func (o Object) find(key string) int {
+	for i := range o {
+		if o[i].Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // MarshalJSON writes the object as encoding/json writes a map[string]any:

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/custnorm/custnorm/convert/internal/fieldmap"
 )
@@ -73,7 +74,7 @@ func TestObjectMembers(t *testing.T) {
 					}
 					continue
 				}
-				if diff := cmp.Diff(want, got); diff != "" {
+				if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(fieldmap.Member{})); diff != "" {
 					t.Errorf("Get(%q) (-want +got):\n%s", k, diff)
 				}
 			}

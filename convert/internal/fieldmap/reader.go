@@ -49,12 +49,10 @@ type Reader struct {
 	lastPath string
 	lastObj  Object
 	haveLast bool
-	// lastGet is the pointer Get looked up last, with its result:
-	// providers often look a member up twice in a row.
-	lastGet   validate.Pointer
-	lastValue any
-	lastFound bool
-	consumed  pointerSet
+	// lastGet is the pointer Get looked up last, with its member (nil
+	// when absent): providers often look a member up twice in a row.
+	lastGet    validate.Pointer
+	lastMember *Member
 	// badType holds the members of a wrong type; it is rare, so a map made
 	// on the first one (a pointerSet would add its size to every Reader).
 	badType map[validate.Pointer]bool
@@ -133,18 +131,30 @@ func (r *Reader) Root() Object { return r.root }
 
 // Get returns the value at p without consuming it.
 func (r *Reader) Get(p validate.Pointer) (any, bool) {
-	if p == r.lastGet && p != "" {
-		return r.lastValue, r.lastFound
+	if p == "" {
+		return r.root, true
 	}
-	v, ok := r.get(p)
-	r.lastGet, r.lastValue, r.lastFound = p, v, ok
-	return v, ok
+	if m := r.member(p); m != nil {
+		return m.Value, true
+	}
+	return nil, false
 }
 
-func (r *Reader) get(p validate.Pointer) (any, bool) {
+// member returns the member at p (not ""), nil when there is none. A
+// member is where its value is held and marked consumed.
+func (r *Reader) member(p validate.Pointer) *Member {
+	if p == r.lastGet && r.lastGet != "" {
+		return r.lastMember
+	}
+	m := r.lookup(p)
+	r.lastGet, r.lastMember = p, m
+	return m
+}
+
+func (r *Reader) lookup(p validate.Pointer) *Member {
 	i := strings.LastIndexByte(string(p), '/')
 	if i < 0 {
-		return r.walk(p)
+		return nil // not a pointer
 	}
 	parent := r.root
 	if i > 0 {
@@ -156,17 +166,20 @@ func (r *Reader) get(p validate.Pointer) (any, bool) {
 		} else {
 			v, ok := r.walk(p[:i])
 			if !ok {
-				return nil, false
+				return nil
 			}
 			obj, ok := v.(Object)
 			if !ok {
-				return nil, false
+				return nil
 			}
 			parent, r.lastPath, r.lastObj, r.haveLast = obj, string(p[:i]), obj, true
 		}
 	}
 	tok, _ := nextToken(string(p[i:]))
-	return parent.Get(tok)
+	if k := parent.find(tok); k >= 0 {
+		return &parent[k]
+	}
+	return nil
 }
 
 // walk returns the value at p, token by token.
@@ -215,22 +228,29 @@ func (r *Reader) Has(p validate.Pointer) bool {
 }
 
 // Consume marks p as read: it will not be part of the residue.
-func (r *Reader) Consume(p validate.Pointer) { r.consumed.add(p) }
+func (r *Reader) Consume(p validate.Pointer) {
+	if m := r.member(p); m != nil {
+		m.consumed = true
+	}
+}
 
 // typed returns the value at p when it is present and not null. A value of
 // another JSON type than want is reported as wrong_type (and left in the
 // residue, so nothing is lost).
 func (r *Reader) typed(p validate.Pointer, want string) (any, bool) {
-	v, ok := r.Get(p)
-	if !ok || v == nil {
+	if p == "" {
+		return nil, false // the document itself is not a member to read
+	}
+	m := r.member(p)
+	if m == nil || m.Value == nil {
 		return nil, false
 	}
-	if jsonType(v) != want {
+	if jsonType(m.Value) != want {
 		r.wrongType(p, want)
 		return nil, false
 	}
-	r.consumed.add(p)
-	return v, true
+	m.consumed = true
+	return m.Value, true
 }
 
 func jsonType(v any) string {
@@ -380,11 +400,11 @@ func (r *Reader) residue(obj Object, at []byte) (map[string]any, bool) {
 		out[k] = v
 	}
 	for _, m := range obj {
-		k, v := m.Key, m.Value
-		pb := appendToken(at, k)
-		if r.consumed.has(validate.Pointer(pb)) {
+		if m.consumed {
 			continue
 		}
+		k, v := m.Key, m.Value
+		pb := appendToken(at, k)
 		opaque, known := r.Known[validate.Pointer(pb)]
 		if r.badType[validate.Pointer(pb)] {
 			keep(k, v)
