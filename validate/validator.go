@@ -78,8 +78,8 @@ func (v *Validator) now() time.Time {
 func (v *Validator) Normalize(c model.Customer) (model.Customer, Report) {
 	var rep Report
 	text := func(p Pointer, s *string) {
-		if *s == "" {
-			return
+		if isNormalASCII(*s) {
+			return // empty, or printable ASCII in normal form: nothing to do
 		}
 		if HasForbiddenCharacters(*s) {
 			rep.Issue(p, CodeForbiddenCharacters, nil)
