@@ -36,7 +36,14 @@ const (
 // opNames returns the operations of the JS API, in the order of their
 // indices in a request.
 func opNames() []string {
-	return []string{"formats", "validate", "convert", "normalizePhone", "normalizeCountry", "normalizeNationality"}
+	return appendOpNames(nil)
+}
+
+// appendOpNames appends the names opNames returns to dst (a caller's array
+// on the stack: a request names its operation by index, and looking the
+// name up should not allocate).
+func appendOpNames(dst []string) []string {
+	return append(dst, "formats", "validate", "convert", "normalizePhone", "normalizeCountry", "normalizeNationality")
 }
 
 // version and revision name the build: make wasm sets them with
@@ -169,23 +176,34 @@ func newBridgeMessages(hooks bool, m *validate.Messages) *bridge {
 
 // ops returns the names of the operations the namespace object exports.
 func (b *bridge) ops() []string {
-	names := opNames()
+	return b.appendOps(nil)
+}
+
+// appendOps appends the names ops returns to dst.
+func (b *bridge) appendOps(dst []string) []string {
+	dst = appendOpNames(dst)
 	if b.hooks {
-		names = append(names, opPanic)
+		dst = append(dst, opPanic)
 	}
-	return names
+	return dst
 }
 
 // call runs op and returns its result as JSON. It never panics.
 func (b *bridge) call(op string, args []value) []byte {
+	return b.appendCall(nil, op, args)
+}
+
+// appendCall runs op and appends its result as JSON to dst. It never
+// panics.
+func (b *bridge) appendCall(dst []byte, op string, args []value) []byte {
 	res := b.handle(op, args...)
 	switch r := res.(type) {
 	case validate.PhoneResult:
-		if out, ok := appendPhoneJSON(make([]byte, 0, 128), r); ok {
+		if out, ok := appendPhoneJSON(dst, r); ok {
 			return out
 		}
 	case validateResult:
-		if out, ok := appendValidateJSON(make([]byte, 0, 256), r); ok {
+		if out, ok := appendValidateJSON(dst, r); ok {
 			return out
 		}
 	}
@@ -193,7 +211,7 @@ func (b *bridge) call(op string, args []value) []byte {
 	if err != nil {
 		out = b.internalJSON(op)
 	}
-	return out
+	return append(dst, out...)
 }
 
 // internalJSON is the JSON of an internal failure of op, for the glue's own

@@ -111,8 +111,11 @@ func encodeRequest(opIndex int, args []value) []byte {
 // callRequest answers a request: it appends to dst the JSON text of the
 // operation's result, as the namespace's js.Func returns it.
 func (b *bridge) callRequest(dst, req []byte) (out []byte) {
-	var argBuf [4]value
-	op, args, ok := decodeRequest(b.ops(), req, argBuf[:0])
+	var (
+		argBuf [4]value
+		opBuf  [8]string
+	)
+	op, args, ok := decodeRequest(b.appendOps(opBuf[:0]), req, argBuf[:0])
 	defer func() {
 		if r := recover(); r != nil {
 			out = append(dst, b.internalJSON(op)...)
@@ -124,5 +127,5 @@ func (b *bridge) callRequest(dst, req []byte) (out []byte) {
 	if op == "normalizePhone" {
 		return b.phoneJSON(dst, args)
 	}
-	return append(dst, b.call(op, args)...)
+	return b.appendCall(dst, op, args)
 }
