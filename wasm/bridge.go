@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 	"unicode/utf8"
 
 	"github.com/custnorm/custnorm/convert"
@@ -152,6 +154,10 @@ type bridge struct {
 	// hooks enables opPanic (builds with the custnorm_testhooks tag, and
 	// tests).
 	hooks bool
+
+	// clockMs is the clock of the request being answered (request.go), in
+	// Unix milliseconds; 0 outside a request, or when it has none.
+	clockMs atomic.Int64
 
 	mu    sync.Mutex
 	pipes map[pipeKey]*convert.Pipeline
@@ -566,9 +572,19 @@ func (b *bridge) pipeline(opts convert.Options) *convert.Pipeline {
 		clear(b.pipes)
 	}
 	opts.Messages = b.messages
+	opts.Now = b.now
 	p := b.reg.NewPipeline(opts)
 	b.pipes[key] = p
 	return p
+}
+
+// now is the pipelines' clock: the page's, given with the request being
+// answered, else the module's own.
+func (b *bridge) now() time.Time {
+	if ms := b.clockMs.Load(); ms != 0 {
+		return time.UnixMilli(ms)
+	}
+	return time.Now()
 }
 
 // localizer returns the (cached) localizer of lang.

@@ -1,6 +1,9 @@
 package main
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math"
+)
 
 // The direct calls: custnorm.mjs calls the operations through two
 // functions the module exports to its host (//go:wasmexport, export_js.go)
@@ -16,6 +19,9 @@ import "encoding/binary"
 //
 //	op     one byte: the index of the operation in bridge.ops()
 //	n      one byte: the number of arguments
+//	clock  eight bytes: the page's Date.now() (milliseconds since the Unix
+//	       epoch) as a little-endian float64; 0 (or anything that is not
+//	       a positive number) and the module reads its own clock
 //	args   n times: kind (one byte, a kind value), then for kindString,
 //	       kindObject and kindBytes a length (four bytes, little-endian)
 //	       and that many bytes: the UTF-8 text of the string, the text
@@ -31,41 +37,50 @@ import "encoding/binary"
 //
 // custnorm.mjs (args.mjs) classifies the arguments and checks their sizes
 // before it writes them.
+//
+// The clock is the time a birth date is checked against. The module's own
+// clock (time.Now) asks the page twice, through the runtime's imports,
+// which costs more than the page writing Date.now() into the request; the
+// page's Date.now() is what those imports read anyway.
 
 // noData is the length of an object JSON.stringify refused.
 const noData = 0xFFFFFFFF
 
-// decodeRequest reads a request, appending its arguments to args. ok is
-// false when it is malformed (the page's bug, not the caller's): the
-// operation then answers as for a panic.
-func decodeRequest(ops []string, req []byte, args []value) (op string, _ []value, ok bool) {
-	if len(req) < 2 || int(req[0]) >= len(ops) {
-		return "", nil, false
+// requestHeader is the length of a request's op, n and clock.
+const requestHeader = 10
+
+// decodeRequest reads a request, appending its arguments to args; clock is
+// its clock field. ok is false when it is malformed (the page's bug, not
+// the caller's): the operation then answers as for a panic.
+func decodeRequest(ops []string, req []byte, args []value) (op string, clock float64, _ []value, ok bool) {
+	if len(req) < requestHeader || int(req[0]) >= len(ops) {
+		return "", 0, nil, false
 	}
 	op = ops[req[0]]
 	n := int(req[1])
-	req = req[2:]
+	clock = math.Float64frombits(binary.LittleEndian.Uint64(req[2:]))
+	req = req[requestHeader:]
 	for range n {
 		if len(req) < 1 {
-			return op, nil, false
+			return op, 0, nil, false
 		}
 		v := value{kind: kind(req[0])}
 		req = req[1:]
 		switch v.kind {
 		case kindString, kindObject, kindBytes:
 			if len(req) < 4 {
-				return op, nil, false
+				return op, 0, nil, false
 			}
 			l := binary.LittleEndian.Uint32(req)
 			req = req[4:]
 			if l == noData {
 				if v.kind != kindObject {
-					return op, nil, false
+					return op, 0, nil, false
 				}
 				break
 			}
 			if uint64(l) > uint64(len(req)) {
-				return op, nil, false
+				return op, 0, nil, false
 			}
 			data := req[:l:l]
 			req = req[l:]
@@ -77,19 +92,25 @@ func decodeRequest(ops []string, req []byte, args []value) (op string, _ []value
 			}
 		case kindUndefined, kindNull, kindBoolean, kindNumber, kindFunction, kindSymbol, kindOther, kindTooLarge:
 		default:
-			return op, nil, false
+			return op, 0, nil, false
 		}
 		args = append(args, v)
 	}
 	if len(req) != 0 {
-		return op, nil, false
+		return op, 0, nil, false
 	}
-	return op, args, true
+	return op, clock, args, true
 }
 
-// encodeRequest is decodeRequest's inverse, for the tests.
+// encodeRequest is decodeRequest's inverse, for the tests, with clock 0.
 func encodeRequest(opIndex int, args []value) []byte {
+	return encodeRequestAt(opIndex, 0, args)
+}
+
+// encodeRequestAt is encodeRequest with the clock field clock.
+func encodeRequestAt(opIndex int, clock float64, args []value) []byte {
 	out := []byte{byte(opIndex), byte(len(args))}
+	out = binary.LittleEndian.AppendUint64(out, math.Float64bits(clock))
 	for _, v := range args {
 		out = append(out, byte(v.kind))
 		switch v.kind {
@@ -115,7 +136,11 @@ func (b *bridge) callRequest(dst, req []byte) (out []byte) {
 		argBuf [4]value
 		opBuf  [8]string
 	)
-	op, args, ok := decodeRequest(b.appendOps(opBuf[:0]), req, argBuf[:0])
+	op, clock, args, ok := decodeRequest(b.appendOps(opBuf[:0]), req, argBuf[:0])
+	if ok && clock >= 1 && clock < 1e15 { // a time since 1970, before the year 33658
+		b.clockMs.Store(int64(clock))
+		defer b.clockMs.Store(0)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			out = append(dst, b.internalJSON(op)...)

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/custnorm/custnorm/validate"
 )
@@ -18,10 +20,10 @@ func TestDecodeRequest(t *testing.T) {
 		{kind: kindBytes, data: []byte("{}")}, {kind: kindBytes, data: []byte{}},
 		{kind: kindFunction}, {kind: kindSymbol}, {kind: kindOther},
 	}
-	req := encodeRequest(slices.Index(ops, "validate"), args)
-	op, got, ok := decodeRequest(ops, req, nil)
-	if !ok || op != "validate" || len(got) != len(args) {
-		t.Fatalf("decodeRequest(encodeRequest) = %q, %d args, %v", op, len(got), ok)
+	req := encodeRequestAt(slices.Index(ops, "validate"), 1.7e12, args)
+	op, clock, got, ok := decodeRequest(ops, req, nil)
+	if !ok || op != "validate" || clock != 1.7e12 || len(got) != len(args) {
+		t.Fatalf("decodeRequest(encodeRequest) = %q, clock %v, %d args, %v", op, clock, len(got), ok)
 	}
 	for i := range args {
 		if got[i].kind != args[i].kind || got[i].str != args[i].str || !bytes.Equal(got[i].data, args[i].data) ||
@@ -29,24 +31,29 @@ func TestDecodeRequest(t *testing.T) {
 			t.Errorf("argument %d: got %+v, want %+v", i, got[i], args[i])
 		}
 	}
+	// head is a request's op, n and a zero clock, followed by rest.
+	head := func(op, n byte, rest ...byte) []byte {
+		return append([]byte{op, n, 0, 0, 0, 0, 0, 0, 0, 0}, rest...)
+	}
 	malformed := map[string][]byte{
 		"empty":           {},
 		"op only":         {0},
-		"unknown op":      {byte(len(ops)), 0},
-		"missing arg":     {1, 1},
-		"unknown kind":    {1, 1, 42},
-		"short length":    {1, 1, byte(kindString), 1, 0},
-		"long length":     {1, 1, byte(kindString), 9, 0, 0, 0, 'a'},
-		"trailing bytes":  {1, 0, 0},
-		"string no data":  {1, 1, byte(kindString), 0xff, 0xff, 0xff, 0xff},
-		"bytes no data":   {1, 1, byte(kindBytes), 0xff, 0xff, 0xff, 0xff},
-		"huge length":     {1, 1, byte(kindObject), 0xfe, 0xff, 0xff, 0xff},
-		"too few args":    append([]byte{1, 2}, encodeRequest(1, []value{{kind: kindNull}})[2:]...),
-		"too many args":   append([]byte{1, 0}, encodeRequest(1, []value{{kind: kindNull}})[2:]...),
-		"truncated a str": encodeRequest(1, []value{{kind: kindString, str: "abc"}})[:8],
+		"short clock":     {1, 0, 0, 0, 0, 0, 0, 0, 0},
+		"unknown op":      head(byte(len(ops)), 0),
+		"missing arg":     head(1, 1),
+		"unknown kind":    head(1, 1, 42),
+		"short length":    head(1, 1, byte(kindString), 1, 0),
+		"long length":     head(1, 1, byte(kindString), 9, 0, 0, 0, 'a'),
+		"trailing bytes":  head(1, 0, 0),
+		"string no data":  head(1, 1, byte(kindString), 0xff, 0xff, 0xff, 0xff),
+		"bytes no data":   head(1, 1, byte(kindBytes), 0xff, 0xff, 0xff, 0xff),
+		"huge length":     head(1, 1, byte(kindObject), 0xfe, 0xff, 0xff, 0xff),
+		"too few args":    head(1, 2, encodeRequest(1, []value{{kind: kindNull}})[requestHeader:]...),
+		"too many args":   head(1, 0, encodeRequest(1, []value{{kind: kindNull}})[requestHeader:]...),
+		"truncated a str": encodeRequest(1, []value{{kind: kindString, str: "abc"}})[:requestHeader+6],
 	}
 	for name, req := range malformed {
-		if _, _, ok := decodeRequest(ops, req, nil); ok {
+		if _, _, _, ok := decodeRequest(ops, req, nil); ok {
 			t.Errorf("%s: decodeRequest(%v) ok, want malformed", name, req)
 		}
 	}
@@ -81,13 +88,47 @@ func TestCallRequest(t *testing.T) {
 			t.Errorf("%s: direct call appended %s, namespace %s", c.op, got, want)
 		}
 	}
-	for _, req := range [][]byte{{}, {byte(slices.Index(ops, opPanic)), 0}} {
+	for _, req := range [][]byte{{}, encodeRequest(slices.Index(ops, opPanic), nil)} {
 		var res struct {
 			Issues validate.Issues `json:"issues"`
 		}
 		if err := json.Unmarshal(b.callRequest(nil, req), &res); err != nil || len(res.Issues) != 1 || res.Issues[0].Code != codeInternal {
 			t.Errorf("callRequest(%v) = %+v, %v; want an internal issue", req, res, err)
 		}
+	}
+}
+
+// TestRequestClock: a birth date is checked against the clock the request
+// carries, and against the module's own clock when it carries none (or
+// one that is not a time) and in calls that are not requests.
+func TestRequestClock(t *testing.T) {
+	b := newBridge(false)
+	ops := b.ops()
+	doc := value{kind: kindObject, data: []byte(`{"contact":{"forename":"Bob","surname":"Roe","email":"bob@example.com","dob":"2010-01-01"}}`)}
+	args := []value{stringValue("secuconnect"), doc}
+	y2000 := float64(time.Date(2000, 1, 1, 12, 0, 0, 0, time.UTC).UnixMilli())
+	inFuture := func(out []byte) bool { return bytes.Contains(out, []byte(`"code":"date_in_future"`)) }
+	for _, c := range []struct {
+		name   string
+		clock  float64
+		future bool
+	}{
+		{"the page's clock, 2000", y2000, true},
+		{"no clock", 0, false},
+		{"a negative clock", -y2000, false},
+		{"not a number", math.NaN(), false},
+		{"infinite", math.Inf(1), false},
+	} {
+		out := b.callRequest(nil, encodeRequestAt(slices.Index(ops, "validate"), c.clock, args))
+		if inFuture(out) != c.future {
+			t.Errorf("%s: date_in_future %v, want %v: %s", c.name, inFuture(out), c.future, out)
+		}
+		if b.clockMs.Load() != 0 {
+			t.Errorf("%s: the request's clock outlived it", c.name)
+		}
+	}
+	if out := b.call("validate", args); inFuture(out) {
+		t.Errorf("a call that is not a request used a request's clock: %s", out)
 	}
 }
 
@@ -152,14 +193,15 @@ func TestOnlyLang(t *testing.T) {
 func FuzzDecodeRequest(f *testing.F) {
 	f.Add(encodeRequest(3, []value{{kind: kindString, str: "030 12345678"}, {kind: kindString, str: "DE"}}))
 	f.Add(encodeRequest(1, []value{{kind: kindString, str: "stancer"}, {kind: kindObject}}))
-	f.Add([]byte{1, 1, byte(kindBytes), 2, 0, 0, 0, '{', '}'})
+	f.Add([]byte{1, 1, 0, 0, 0, 0, 0, 0, 0, 0, byte(kindBytes), 2, 0, 0, 0, '{', '}'})
+	f.Add(encodeRequestAt(1, 1.7e12, []value{{kind: kindString, str: "stancer"}, {kind: kindObject}}))
 	ops := newBridge(true).ops()
 	f.Fuzz(func(t *testing.T, req []byte) {
-		op, args, ok := decodeRequest(ops, req, nil)
+		op, clock, args, ok := decodeRequest(ops, req, nil)
 		if !ok {
 			return
 		}
-		if again := encodeRequest(slices.Index(ops, op), args); !bytes.Equal(again, req) {
+		if again := encodeRequestAt(slices.Index(ops, op), clock, args); !bytes.Equal(again, req) {
 			t.Errorf("decodeRequest(%v) then encodeRequest = %v", req, again)
 		}
 	})

@@ -159,11 +159,14 @@ function direct(exports) {
   const mem = exports.mem;
   let buffer = null;
   let bytes = null;
-  // view returns the bytes of the module's memory, anew when it has grown.
+  let data = null;
+  // view returns the bytes of the module's memory, anew when it has grown
+  // (data, a DataView of it, with them).
   const view = () => {
     if (mem.buffer !== buffer) {
       buffer = mem.buffer;
       bytes = new Uint8Array(buffer);
+      data = new DataView(buffer);
     }
     return bytes;
   };
@@ -186,7 +189,7 @@ function direct(exports) {
   };
   return (opIndex, prepared) => {
     const n = prepared.length;
-    let size = 2;
+    let size = 10; // op, n, clock
     for (const [, d] of prepared) {
       size += 1;
       if (d === undefined) continue;
@@ -196,7 +199,10 @@ function direct(exports) {
     const b = view(); // after the call: the memory may have grown
     b[addr] = opIndex;
     b[addr + 1] = n;
-    let pos = addr + 2;
+    // The clock birth dates are checked against: the module's own would
+    // ask this page for Date.now() twice (through the runtime's imports).
+    data.setFloat64(addr + 2, Date.now(), true);
+    let pos = addr + 10;
     for (const [kind, d] of prepared) {
       b[pos++] = kind;
       if (d === undefined) continue;

@@ -175,7 +175,10 @@ func (r *Reader) lookup(p validate.Pointer) *Member {
 			parent, r.lastPath, r.lastObj, r.haveLast = obj, string(p[:i]), obj, true
 		}
 	}
-	tok, _ := nextToken(string(p[i:]))
+	tok := string(p[i+1:]) // the last token: no "/" after i
+	if strings.IndexByte(tok, '~') >= 0 {
+		tok = p.LastToken()
+	}
 	if k := parent.find(tok); k >= 0 {
 		return &parent[k]
 	}

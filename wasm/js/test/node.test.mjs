@@ -131,6 +131,22 @@ test('arguments of every length and script pass through the direct calls', () =>
   assert.equal(api.normalizeCountry('Österreich').code, 'AT');
 });
 
+// The page's clock goes with each call (wasm/request.go): a birth date is
+// checked against Date.now() as the page has it.
+test('birth dates are checked against the page\'s clock', () => {
+  const doc = { contact: { forename: 'Bob', surname: 'Roe', email: 'bob@example.com', dob: '2010-01-01' } };
+  const inFuture = (r) => r.issues.some((i) => i.code === 'date_in_future');
+  assert.equal(inFuture(api.validate('secuconnect', doc)), false);
+  const now = Date.now;
+  try {
+    Date.now = () => Date.UTC(2000, 0, 1);
+    assert.equal(inFuture(api.validate('secuconnect', doc)), true);
+  } finally {
+    Date.now = now;
+  }
+  assert.equal(inFuture(api.validate('secuconnect', doc)), false);
+});
+
 test('a panic inside Go is recovered and the module keeps working', async () => {
   const hooked = await init(await readFile(path.join(dist, 'test/custnorm-testhooks.wasm')));
   assert.equal(typeof api.__panic, 'undefined', 'the shipped module has no test hook');
