@@ -213,11 +213,18 @@
 // with string, int and bool params) are written without encoding/json's
 // reflection, byte for byte as json.Marshal writes them.
 //
+// Each request carries the page's clock, Date.now(), and birth dates are
+// checked against it (date_in_future, implausible_birth_date): what
+// time.Now would read, without the module asking the page for it twice per
+// validation. A test that fakes Date.now (fake timers) so fakes the date
+// the checks use.
+//
 // scripts/wasm-bench.sh (make wasm-bench) prints the figures: size raw,
 // gzip and brotli against the budget of 1.6 MB gzip, what is linked, the
 // time from navigation start to the first validation result against an
 // empty Go wasm program's start in fresh headless Chromiums, the first 200
-// validations and warm calls.
+// validations (with the kernel's split of their time into the page's
+// thread running and waiting for a core) and warm calls.
 //
 // # Files
 //
