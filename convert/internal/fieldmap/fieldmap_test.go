@@ -216,8 +216,56 @@ func TestLeaves(t *testing.T) {
 	}
 }
 
-// FuzzParse: the reader never panics, reports valid pointers, and its
-// residue of an untouched document is the document itself.
+// readSome reads, with r, every other string member (by position) of obj
+// and of the objects directly inside it, and returns the pointers it read.
+func readSome(t *testing.T, r *fieldmap.Reader, obj fieldmap.Object, at validate.Pointer, depth int, read map[validate.Pointer]bool) {
+	for i, m := range obj {
+		p := at.AppendToken(m.Key)
+		switch v := m.Value.(type) {
+		case string:
+			if i%2 == 0 {
+				if _, ok := r.String(p); !ok {
+					t.Fatalf("String(%q) did not read a string member", p)
+				}
+				read[p] = true
+			}
+		case fieldmap.Object:
+			if depth < 2 {
+				readSome(t, r, v, p, depth+1, read)
+			}
+		}
+	}
+}
+
+// withoutRead is what a residue of the plain document v at pointer at
+// holds once the members read are taken out: an object all of whose
+// members were read is left out (ok false), an object that was empty to
+// begin with is kept.
+func withoutRead(v any, at validate.Pointer, read map[validate.Pointer]bool) (any, bool) {
+	obj, isObj := v.(map[string]any)
+	if !isObj {
+		return v, true
+	}
+	out := map[string]any{}
+	for k, sub := range obj {
+		p := at.AppendToken(k)
+		if read[p] {
+			continue
+		}
+		if subObj, ok := sub.(map[string]any); ok && len(subObj) > 0 {
+			if rest, ok := withoutRead(sub, p, read); ok {
+				out[k] = rest
+			}
+			continue
+		}
+		out[k] = sub
+	}
+	return out, len(out) > 0
+}
+
+// FuzzParse: the reader never panics, reports valid pointers, its residue
+// of an untouched document is the document itself, and once some members
+// are read, its residue is the document without them.
 func FuzzParse(f *testing.F) {
 	for _, seed := range []string{
 		`{"contact":{"forename":"Max"}}`, // a provider document
@@ -226,6 +274,8 @@ func FuzzParse(f *testing.F) {
 		`{"a":`,                          // truncated
 		`{"a":1}{"b":2}`,                 // two documents
 		`{"n":1e400}`,                    // a number out of float range
+		`{"a":"x","b":"y","c":{"d":"z","e":{},"f":{"g":"h"}},"a":"w"}`, // some members read, a duplicate
+		`{"a~b":"x","c/d":"y","":{"":"z","x":1}}`,                      // read through escaped tokens
 	} {
 		f.Add([]byte(seed))
 	}
@@ -250,6 +300,26 @@ func FuzzParse(f *testing.F) {
 		}
 		if diff := cmp.Diff(fieldmap.Plain(r.Root()), a); diff != "" {
 			t.Errorf("residue of an untouched document differs (-doc +residue):\n%s", diff)
+		}
+
+		var r2 fieldmap.Reader
+		r2.Parse(data)
+		read := map[validate.Pointer]bool{}
+		readSome(t, &r2, r2.Root(), "", 0, read)
+		want, left := withoutRead(fieldmap.Plain(r2.Root()), "", read)
+		res = r2.Residue()
+		if !left {
+			if res != nil {
+				t.Errorf("every member read, residue %s, want none", res)
+			}
+			return
+		}
+		got, err := fieldmap.DecodeJSON(res)
+		if err != nil {
+			t.Fatalf("residue %s is not JSON: %v", res, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("residue once %d members were read differs (-want +got):\n%s", len(read), diff)
 		}
 	})
 }
