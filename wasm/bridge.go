@@ -156,7 +156,9 @@ type bridge struct {
 	hooks bool
 
 	// clockMs is the clock of the request being answered (request.go), in
-	// Unix milliseconds; 0 outside a request, or when it has none.
+	// Unix milliseconds; 0 outside a request, or when it has none. One for
+	// the bridge: js/wasm answers one request at a time (host tests that
+	// send requests from several goroutines send none).
 	clockMs atomic.Int64
 
 	mu    sync.Mutex
