@@ -35,6 +35,11 @@ func (r *Report) Add(p Pointer, issues ...Issue) {
 
 // Change adds a change.
 func (r *Report) Change(kind ChangeKind, p Pointer, rule string) {
+	if r.Changes == nil {
+		// Room for the few a record mostly has (two phones, a street):
+		// one allocation where growing one by one took three.
+		r.Changes = make([]Change, 0, 4)
+	}
 	r.Changes = append(r.Changes, Change{Kind: kind, Path: p, Rule: rule})
 }
 
