@@ -21,7 +21,9 @@ import (
 //	n      one byte: the number of arguments
 //	clock  eight bytes: the page's Date.now() (milliseconds since the Unix
 //	       epoch) as a little-endian float64; 0 (or anything that is not
-//	       a positive number) and the module reads its own clock
+//	       a positive number) and the module reads its own clock. The page
+//	       sends it with the operations that check birth dates (validate,
+//	       convert), 0 with the others
 //	args   n times: kind (one byte, a kind value), then for kindString,
 //	       kindObject and kindBytes a length (four bytes, little-endian)
 //	       and that many bytes: the UTF-8 text of the string, the text
@@ -137,11 +139,14 @@ func (b *bridge) callRequest(dst, req []byte) (out []byte) {
 		opBuf  [8]string
 	)
 	op, clock, args, ok := decodeRequest(b.appendOps(opBuf[:0]), req, argBuf[:0])
-	if ok && clock >= 1 && clock < 1e15 { // a time since 1970, before the year 33658
+	clocked := ok && clock >= 1 && clock < 1e15 // a time since 1970, before the year 33658
+	if clocked {
 		b.clockMs.Store(int64(clock))
-		defer b.clockMs.Store(0)
 	}
 	defer func() {
+		if clocked {
+			b.clockMs.Store(0)
+		}
 		if r := recover(); r != nil {
 			out = append(dst, b.internalJSON(op)...)
 		}

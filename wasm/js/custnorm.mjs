@@ -109,7 +109,9 @@ async function instantiate(source, imports) {
 // operation is called directly through linear memory (see direct); its
 // JSON text becomes a plain object.
 function api(exports, { ops, version }) {
-  let call = direct(exports);
+  // The operations that check birth dates, which get the page's clock.
+  const clocked = ops.map((name) => name === 'validate' || name === 'convert');
+  let call = direct(exports, clocked);
   const disposedError = () => new Error('custnorm: this instance was disposed (dispose() was called)');
   // run calls operation index with prepared arguments.
   const run = (index, prepared) => {
@@ -153,8 +155,9 @@ const NO_DATA = 0xffffffff;
 
 // direct returns call(opIndex, prepared) → JSON text over the module's
 // exports custnorm_request and custnorm_call (wasm/request.go has the
-// format); prepared holds what prepare (args.mjs) made of each argument.
-function direct(exports) {
+// format); prepared holds what prepare (args.mjs) made of each argument;
+// clocked[opIndex] says whether the operation gets the page's clock.
+function direct(exports, clocked) {
   const dec = new TextDecoder();
   const mem = exports.mem;
   let buffer = null;
@@ -201,7 +204,7 @@ function direct(exports) {
     b[addr + 1] = n;
     // The clock birth dates are checked against: the module's own would
     // ask this page for Date.now() twice (through the runtime's imports).
-    data.setFloat64(addr + 2, Date.now(), true);
+    data.setFloat64(addr + 2, clocked[opIndex] ? Date.now() : 0, true);
     let pos = addr + 10;
     for (const [kind, d] of prepared) {
       b[pos++] = kind;
