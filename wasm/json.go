@@ -1,10 +1,10 @@
 package main
 
 import (
-	"github.com/custnorm/custnorm/internal/jsontext"
 	"slices"
 	"strconv"
 
+	"github.com/custnorm/custnorm/internal/jsontext"
 	"github.com/custnorm/custnorm/validate"
 )
 

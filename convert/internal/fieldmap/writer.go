@@ -3,9 +3,9 @@ package fieldmap
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/custnorm/custnorm/internal/jsontext"
 	"slices"
 
+	"github.com/custnorm/custnorm/internal/jsontext"
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
