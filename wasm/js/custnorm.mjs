@@ -152,6 +152,9 @@ function api(exports, { ops, version }) {
 }
 
 const NO_DATA = 0xffffffff;
+// HEADER is the length of a request's op, n and clock (wasm/request.go's
+// requestHeader).
+const HEADER = 10;
 
 // direct returns call(opIndex, prepared) → JSON text over the module's
 // exports custnorm_request and custnorm_call (wasm/request.go has the
@@ -192,7 +195,7 @@ function direct(exports, clocked) {
   };
   return (opIndex, prepared) => {
     const n = prepared.length;
-    let size = 10; // op, n, clock
+    let size = HEADER;
     for (const [, d] of prepared) {
       size += 1;
       if (d === undefined) continue;
@@ -205,7 +208,7 @@ function direct(exports, clocked) {
     // The clock birth dates are checked against: the module's own would
     // ask this page for Date.now() twice (through the runtime's imports).
     data.setFloat64(addr + 2, clocked[opIndex] ? Date.now() : 0, true);
-    let pos = addr + 10;
+    let pos = addr + HEADER;
     for (const [kind, d] of prepared) {
       b[pos++] = kind;
       if (d === undefined) continue;
