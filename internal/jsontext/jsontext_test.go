@@ -59,3 +59,45 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+// plainRef is Plain byte by byte.
+func plainRef(s string, html bool) int {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b < 0x20 || b >= 0x80 || b == '"' || b == '\\' || html && strings.IndexByte("<>&", b) >= 0 {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// TestPlain puts each byte value at each position of a word and its
+// neighbours: a word-at-a-time test that misses a byte, or stops at a
+// plain one, shows here.
+func TestPlain(t *testing.T) {
+	base := []byte("abcdefghijklmnopqrstuvwxyz0123456789")
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 20; at++ {
+			for _, html := range []bool{true, false} {
+				b := append([]byte(nil), base...)
+				b[at] = byte(c)
+				s := string(b)
+				if got, want := jsontext.Plain(s, html), plainRef(s, html); got != want {
+					t.Fatalf("Plain(%q, %v) = %d, want %d", s, html, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzPlain(f *testing.F) {
+	for _, s := range jsonStringCases {
+		f.Add(s, true)
+	}
+	f.Add("0123456789abcdef\x1f", false)
+	f.Fuzz(func(t *testing.T, s string, html bool) {
+		if got, want := jsontext.Plain(s, html), plainRef(s, html); got != want {
+			t.Errorf("Plain(%q, %v) = %d, want %d", s, html, got, want)
+		}
+	})
+}

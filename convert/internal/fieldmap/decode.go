@@ -8,6 +8,8 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/custnorm/custnorm/internal/jsontext"
 )
 
 // DecodeJSON decodes one JSON value, numbers as json.Number, and fails on
@@ -332,6 +334,7 @@ func (d *jsonDecoder) string() (string, bool) {
 	d.pos++
 	plain, ascii, surrogate := true, true, false
 	for {
+		d.pos += jsontext.Plain(d.src[d.pos:], false)
 		if d.pos == len(d.data) {
 			return "", false
 		}
