@@ -391,8 +391,13 @@ func parseTemplate(text string, params []string) (t *msgTemplate, unknown []stri
 			lit.Reset()
 			i += end + 2
 		default:
-			lit.WriteByte(c)
-			i++
+			// The literal run up to the next brace, in one step.
+			n := strings.IndexAny(text[i:], "{}")
+			if n < 0 {
+				n = len(text) - i
+			}
+			lit.WriteString(text[i : i+n])
+			i += n
 		}
 	}
 	t.parts = append(t.parts, lit.String())
