@@ -201,60 +201,115 @@ type tokenInfo struct {
 // decimal digits become ASCII. Invalid UTF-8 bytes are U+FFFD, one byte
 // wide, as Go's regexp reads them.
 func tokenize(s string, toks []phoneToken) (_ []phoneToken, info tokenInfo) {
-	letters := 0
-	// shape: 0 leading white space, 1 plus signs, 2 digits and
-	// separators, 3 trailing white space, 4 anything else.
-	shape, digits := 0, 0
+	var st tokenShape
 	for i := 0; i < len(s); {
-		c := s[i]
-		var t phoneToken
-		space := false
-		if c < utf8.RuneSelf {
-			i++
-			t = phoneToken{r: rune(c), class: phoneASCIIClasses[c] - ' ', width: 1}
-			if 'a' <= c|0x20 && c|0x20 <= 'z' {
-				letters++
-			}
-			space = c == ' ' || '\t' <= c && c <= '\r'
-		} else {
-			r, w := utf8.DecodeRuneInString(s[i:])
-			i += w
-			if w == 1 {
-				info.invalid = true
-			} else if unicode.Is(unicode.Cf, r) {
-				info.removed = true
-				continue
-			}
-			class, d := phoneRuneClass(r)
-			t = phoneToken{r: r, class: class, width: uint8(w)}
-			if d >= 0 {
-				t.r, t.width = d, 1
-			} else {
-				space = unicode.IsSpace(r)
-				info.letter = info.letter || unicode.IsLetter(r)
-			}
+		if s[i] < utf8.RuneSelf {
+			var n int
+			toks, n = tokenizeASCII(s[i:], toks, &st)
+			i += n
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if w == 1 {
+			info.invalid = true
+		} else if unicode.Is(unicode.Cf, r) {
+			info.removed = true
+			continue
+		}
+		class, d := phoneRuneClass(r)
+		t := phoneToken{r: r, class: class, width: uint8(w)}
+		var kind uint8 = kindOther
+		switch {
+		case d >= 0:
+			t.r, t.width = d, 1
+			kind = kindDigit
+		case t.isPlus():
+			kind = kindPlus
+		case unicode.IsSpace(r):
+			kind = kindSpace
+		default:
+			info.letter = info.letter || unicode.IsLetter(r)
 		}
 		toks = append(toks, t)
-		switch {
-		case shape == 0 && space, shape == 3 && space:
-		case shape <= 1 && t.isPlus():
-			shape = 1
-		case shape <= 2 && t.class == phoneDigitClass:
-			shape = 2
-			digits++
-		case (shape == 1 || shape == 2) && isPlainSeparator(t.r):
-			shape = 2
-		case shape == 2 && space:
-			shape = 3
-		default:
-			shape = 4
-		}
+		st.step(kind)
 	}
-	info.alpha = letters >= 3
-	info.letter = info.letter || letters > 0
-	info.plain = (shape == 2 || shape == 3) && digits >= 3
+	info.alpha = st.letters >= 3
+	info.letter = info.letter || st.letters > 0
+	info.plain = (st.shape == shapeDigits || st.shape == shapeTrailing) && st.digits >= 3
 	return toks, info
 }
+
+// tokenizeASCII is tokenize for the ASCII bytes at the start of s: it
+// appends their tokens to toks and returns how many it read. One table
+// look-up a byte, and no branch but the loop's: in the browser build a
+// number is read in a few hundred steps of this small function.
+func tokenizeASCII(s string, toks []phoneToken, st *tokenShape) (_ []phoneToken, n int) {
+	for n < len(s) && s[n] < utf8.RuneSelf {
+		c := s[n]
+		k := phoneASCIIKinds[c] - ' '
+		toks = append(toks, phoneToken{r: rune(c), class: phoneASCIIClasses[c] - ' ', width: 1})
+		st.letters += int(k >> 3)
+		st.step(k & 7)
+		n++
+	}
+	return toks, n
+}
+
+// A tokenShape is what tokenize learns of a text's shape: its ASCII
+// letters, and whether it is a plain number (tokenInfo.plain).
+type tokenShape struct {
+	letters, digits int
+	shape           uint8 // shapeLeading …
+}
+
+// The shapes of a text read so far: leading white space, plus signs,
+// digits and separators, trailing white space, anything else.
+const (
+	shapeLeading = iota
+	shapePlus
+	shapeDigits
+	shapeTrailing
+	shapeOther
+	numShapes
+)
+
+// The kinds of token the shape of a text is told by: white space that is
+// not a plain separator, a space, a plus sign, a decimal digit, another
+// plain separator (phonePlainSeparators), anything else.
+const (
+	kindSpace = iota
+	kindSeparatorSpace
+	kindPlus
+	kindDigit
+	kindSeparator
+	kindOther
+	numKinds
+)
+
+// step moves st past a token of kind k: shapeNext holds the next shape,
+// plus 8 when the token is a digit counted in a plain number.
+func (st *tokenShape) step(k uint8) {
+	next := shapeNext[int(st.shape)*numKinds+int(k)] - ' '
+	st.digits += int(next >> 3)
+	st.shape = next & 7
+}
+
+// shapeNext is the shape after a token: row shape, column kind, each
+// entry ' ' + next shape (+ 8 when a digit is counted). TestShapeTables
+// derives it from the rules.
+const shapeNext = "" +
+	"  !*$$" + // leading: white space stays; a plus, a digit; else other
+	"$\"!*\"$" + // plus signs: a separator or a digit starts the digits
+	"#\"$*\"$" + // digits: other white space than a space ends them
+	"##$$$$" + // trailing: white space only
+	"$$$$$$" // other: for good
+
+// phoneASCIIKinds holds, for each ASCII byte, ' ' + its kind, plus 8 for
+// an ASCII letter. TestShapeTables derives it from the rules.
+const phoneASCIIKinds = "" +
+	"%%%%%%%%%     %%%%%%%%%%%%%%%%%%!%%%%%%%$$%\"%$$$##########%%%%%%" +
+	"%--------------------------%%%%%%--------------------------%%%%%"
 
 // isPlainSeparator reports whether r is one of phonePlainSeparators.
 func isPlainSeparator(r rune) bool {
