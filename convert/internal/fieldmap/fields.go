@@ -1,6 +1,8 @@
 package fieldmap
 
 import (
+	"unsafe"
+
 	"github.com/custnorm/custnorm/model"
 	"github.com/custnorm/custnorm/validate"
 )
@@ -129,81 +131,58 @@ func (f Field) String() string { return string(f.Pointer()) }
 
 // Text returns the string field f of c, to read or write; nil for the fields
 // that are not text (BirthDate and LiveMode). Kind, the phones and the
-// countries are text of their own string types. (A switch, not a table of
-// functions: through a function value c would escape to the heap, one
-// allocation per record.)
+// countries are text of their own string types.
+//
+// It looks the field up in textOffsets rather than switching on f: Go's
+// browser build has no jump tables, so a switch over the fields is a
+// search of several branches, and each is charged to the function's
+// tier-up budget in V8 (see the Makefile's WASM_GCFLAGS). A table of
+// functions would send c to the heap, one allocation per record.
 func (f Field) Text(c *model.Customer) *string {
-	switch f {
-	case Kind:
-		return (*string)(&c.Kind)
-	case Salutation:
-		return &c.Salutation
-	case Title:
-		return &c.Title
-	case GivenName:
-		return &c.GivenName
-	case FamilyName:
-		return &c.FamilyName
-	case FullName:
-		return &c.FullName
-	case Gender:
-		return &c.Gender
-	case BirthPlace:
-		return &c.BirthPlace
-	case Nationality:
-		return (*string)(&c.Nationality)
-	case CompanyName:
-		return &c.CompanyName
-	case Email:
-		return &c.Email
-	case Phone:
-		return (*string)(&c.Phone)
-	case Mobile:
-		return (*string)(&c.Mobile)
-	case Fax:
-		return (*string)(&c.Fax)
-	case Website:
-		return &c.Website
-	case Street:
-		return &c.Address.Street
-	case HouseNumber:
-		return &c.Address.HouseNumber
-	case HouseNumberAddition:
-		return &c.Address.HouseNumberAddition
-	case Extra:
-		return &c.Address.Extra
-	case CareOf:
-		return &c.Address.CareOf
-	case PostalCode:
-		return &c.Address.PostalCode
-	case City:
-		return &c.Address.City
-	case Region:
-		return &c.Address.Region
-	case Country:
-		return (*string)(&c.Address.Country)
-	case Language:
-		return &c.Language
-	case NationalID:
-		return &c.NationalID
-	case TaxID:
-		return &c.TaxID
-	case IdentificationNumber:
-		return &c.IdentificationNumber
-	case RefSecuconnect:
-		return &c.Refs.Secuconnect
-	case RefStancer:
-		return &c.Refs.Stancer
-	case RefRiverty:
-		return &c.Refs.Riverty
-	case RefMerchant:
-		return &c.Refs.Merchant
-	case Created:
-		return &c.Created
-	case Updated:
-		return &c.Updated
+	if f >= numFields || textOffsets[f] == 0 {
+		return nil
 	}
-	return nil
+	return (*string)(unsafe.Add(unsafe.Pointer(c), textOffsets[f]-1))
+}
+
+// textOffsets holds, for each text field, 1 + the offset of its string in
+// model.Customer; 0 for the other fields. TestFields checks each entry
+// against the field of its pointer.
+var textOffsets = [numFields]uintptr{
+	Kind:                 1 + unsafe.Offsetof(model.Customer{}.Kind),
+	Salutation:           1 + unsafe.Offsetof(model.Customer{}.Salutation),
+	Title:                1 + unsafe.Offsetof(model.Customer{}.Title),
+	GivenName:            1 + unsafe.Offsetof(model.Customer{}.GivenName),
+	FamilyName:           1 + unsafe.Offsetof(model.Customer{}.FamilyName),
+	FullName:             1 + unsafe.Offsetof(model.Customer{}.FullName),
+	Gender:               1 + unsafe.Offsetof(model.Customer{}.Gender),
+	BirthPlace:           1 + unsafe.Offsetof(model.Customer{}.BirthPlace),
+	Nationality:          1 + unsafe.Offsetof(model.Customer{}.Nationality),
+	CompanyName:          1 + unsafe.Offsetof(model.Customer{}.CompanyName),
+	Email:                1 + unsafe.Offsetof(model.Customer{}.Email),
+	Phone:                1 + unsafe.Offsetof(model.Customer{}.Phone),
+	Mobile:               1 + unsafe.Offsetof(model.Customer{}.Mobile),
+	Fax:                  1 + unsafe.Offsetof(model.Customer{}.Fax),
+	Website:              1 + unsafe.Offsetof(model.Customer{}.Website),
+	Street:               1 + unsafe.Offsetof(model.Customer{}.Address) + unsafe.Offsetof(model.Customer{}.Address.Street),
+	HouseNumber:          1 + unsafe.Offsetof(model.Customer{}.Address) + unsafe.Offsetof(model.Customer{}.Address.HouseNumber),
+	HouseNumberAddition:  1 + unsafe.Offsetof(model.Customer{}.Address) + unsafe.Offsetof(model.Customer{}.Address.HouseNumberAddition),
+	Extra:                1 + unsafe.Offsetof(model.Customer{}.Address) + unsafe.Offsetof(model.Customer{}.Address.Extra),
+	CareOf:               1 + unsafe.Offsetof(model.Customer{}.Address) + unsafe.Offsetof(model.Customer{}.Address.CareOf),
+	PostalCode:           1 + unsafe.Offsetof(model.Customer{}.Address) + unsafe.Offsetof(model.Customer{}.Address.PostalCode),
+	City:                 1 + unsafe.Offsetof(model.Customer{}.Address) + unsafe.Offsetof(model.Customer{}.Address.City),
+	Region:               1 + unsafe.Offsetof(model.Customer{}.Address) + unsafe.Offsetof(model.Customer{}.Address.Region),
+	Country:              1 + unsafe.Offsetof(model.Customer{}.Address) + unsafe.Offsetof(model.Customer{}.Address.Country),
+	Language:             1 + unsafe.Offsetof(model.Customer{}.Language),
+	NationalID:           1 + unsafe.Offsetof(model.Customer{}.NationalID),
+	TaxID:                1 + unsafe.Offsetof(model.Customer{}.TaxID),
+	IdentificationNumber: 1 + unsafe.Offsetof(model.Customer{}.IdentificationNumber),
+	RefSecuconnect:       1 + unsafe.Offsetof(model.Customer{}.Refs) + unsafe.Offsetof(model.Customer{}.Refs.Secuconnect),
+	RefStancer:           1 + unsafe.Offsetof(model.Customer{}.Refs) + unsafe.Offsetof(model.Customer{}.Refs.Stancer),
+	RefRiverty:           1 + unsafe.Offsetof(model.Customer{}.Refs) + unsafe.Offsetof(model.Customer{}.Refs.Riverty),
+	RefMerchant:          1 + unsafe.Offsetof(model.Customer{}.Refs) + unsafe.Offsetof(model.Customer{}.Refs.Merchant),
+	Created:              1 + unsafe.Offsetof(model.Customer{}.Created),
+	Updated:              1 + unsafe.Offsetof(model.Customer{}.Updated),
 }
 
 // TextOf returns the value of the text field f of c ("" for the fields that
