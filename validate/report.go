@@ -154,6 +154,20 @@ type Origins struct {
 	n     int
 	small [originsSmall]originEntry
 	m     map[Pointer]Pointer
+	// seen has the bit of originBit set for every canonical pointer
+	// recorded: a pointer whose bit is clear is not recorded, and Set
+	// and get skip their search.
+	seen uint64
+}
+
+// originBit is p's bit in Origins.seen, from its length and two of its
+// bytes.
+func originBit(p Pointer) uint64 {
+	h := uint(len(p))
+	if len(p) > 0 {
+		h = h*7 + uint(p[len(p)-1])*13 + uint(p[len(p)/2])
+	}
+	return 1 << (h & 63)
 }
 
 // originEntry is one entry of Origins.
@@ -167,10 +181,14 @@ func IdentityOrigins() *Origins { return &Origins{identity: true} }
 
 // Set records that the canonical value at canon came from src.
 func (o *Origins) Set(canon, src Pointer) {
-	for k := range o.small[:o.n] {
-		if o.small[k].canon == canon {
-			o.small[k].src = src
-			return
+	if bit := originBit(canon); o.seen&bit == 0 {
+		o.seen |= bit
+	} else {
+		for k := range o.small[:o.n] {
+			if o.small[k].canon == canon {
+				o.small[k].src = src
+				return
+			}
 		}
 	}
 	if o.n < len(o.small) && o.m == nil {
@@ -186,6 +204,9 @@ func (o *Origins) Set(canon, src Pointer) {
 
 // get returns the input pointer registered for exactly p.
 func (o *Origins) get(p Pointer) (Pointer, bool) {
+	if o.seen&originBit(p) == 0 {
+		return "", false
+	}
 	for k := range o.small[:o.n] {
 		if o.small[k].canon == p {
 			return o.small[k].src, true

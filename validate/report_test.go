@@ -2,6 +2,7 @@ package validate_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -304,3 +305,27 @@ func TestReportJSON(t *testing.T) {
 func withTarget(i validate.Issue, t validate.Pointer) validate.Issue { return i.WithTarget(t) }
 
 func withSeverity(i validate.Issue, s validate.Severity) validate.Issue { return i.WithSeverity(s) }
+
+// TestOriginsManyEntries records more pointers than Origins keeps without
+// a map, and more than its 64 quick-search bits tell apart, each twice
+// (the second source replaces the first), and reads every one back.
+func TestOriginsManyEntries(t *testing.T) {
+	var o validate.Origins
+	want := map[validate.Pointer]validate.Pointer{}
+	for round := range 2 {
+		for i := range 150 {
+			canon := validate.Pointer(fmt.Sprintf("/f%d", i))
+			src := validate.Pointer(fmt.Sprintf("/src%d/%d", round, i))
+			o.Set(canon, src)
+			want[canon] = src
+		}
+	}
+	for canon, src := range want {
+		if got, ok := o.Lookup(canon); !ok || got != src {
+			t.Errorf("Lookup(%s) = %q, %v; want %q", canon, got, ok, src)
+		}
+	}
+	if got, ok := o.Lookup("/f150"); ok {
+		t.Errorf("Lookup(/f150) = %q, found", got)
+	}
+}
