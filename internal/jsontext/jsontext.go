@@ -11,10 +11,22 @@ import "unicode/utf8"
 // becomes \ufffd; U+2028 and U+2029 are escaped; control characters are
 // \b, \f, \n, \r, \t or \u00XX.
 func AppendString(dst []byte, s string, escapeHTML bool) []byte {
+	n := Plain(s, escapeHTML)
+	if n == len(s) {
+		// Nothing to escape, as with most strings: a small function.
+		dst = append(dst, '"')
+		dst = append(dst, s...)
+		return append(dst, '"')
+	}
+	return appendEscaped(dst, s, n, escapeHTML)
+}
+
+// appendEscaped is AppendString for s, whose first plain bytes end at i.
+func appendEscaped(dst []byte, s string, i int, escapeHTML bool) []byte {
 	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		i += Plain(s[i:], escapeHTML)
 		if i == len(s) {
 			break
@@ -66,20 +78,24 @@ func AppendString(dst []byte, s string, escapeHTML bool) []byte {
 // Plain returns the length of the longest prefix of s that a JSON string
 // holds as it is: ASCII from 0x20 on, other than '"' and '\\' (and <, >
 // and & when escapeHTML is set). It reads eight bytes at a time, so that
-// a text is mostly passed over in a few steps: in the browser build, each
-// step of a loop costs V8's baseline code tier-up budget, and fewer steps
-// keep the optimizing compiler away from the first calls.
+// a text is mostly passed over in a few steps (see "Tier-up" in package
+// wasm's doc).
 func Plain(s string, escapeHTML bool) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		special := x&hiBits | // not ASCII
-			lessThan(x, 0x20) | hasByte(x, '"') | hasByte(x, '\\')
+		// The tests of loBits' comment, written out: the browser build
+		// does not inline functions.
+		quote, backslash := x^(loBits*'"'), x^(loBits*'\\')
+		special := x | // the high bit: not ASCII
+			(x-loBits*0x20)&^x | // a control character
+			(quote-loBits)&^quote | (backslash-loBits)&^backslash
 		if escapeHTML {
-			special |= hasByte(x, '<') | hasByte(x, '>') | hasByte(x, '&')
+			lt, gt, amp := x^(loBits*'<'), x^(loBits*'>'), x^(loBits*'&')
+			special |= (lt-loBits)&^lt | (gt-loBits)&^gt | (amp-loBits)&^amp
 		}
-		if special != 0 {
+		if special&hiBits != 0 {
 			break
 		}
 	}
@@ -92,16 +108,11 @@ func Plain(s string, escapeHTML bool) int {
 	return i
 }
 
-// Eight-byte words: the low and the high bit of each byte.
+// Eight-byte words: the low and the high bit of each byte. A word x has a
+// byte less than n (n at most 128) exactly when (x - loBits*n) &^ x has a
+// high bit set (set for that byte, and maybe for bytes above it); it has a
+// byte equal to b when x^(loBits*b) has a byte less than 1.
 const (
 	loBits = 0x0101010101010101
 	hiBits = 0x8080808080808080
 )
-
-// lessThan is not 0 when a byte of x is less than n (n at most 128). It
-// is exact: the high bit of a byte is set only where a byte of x below it
-// (or that byte) is less than n.
-func lessThan(x uint64, n byte) uint64 { return (x - loBits*uint64(n)) &^ x & hiBits }
-
-// hasByte is not 0 when a byte of x is b.
-func hasByte(x uint64, b byte) uint64 { return lessThan(x^(loBits*uint64(b)), 1) }
