@@ -75,13 +75,22 @@ type Mapping struct {
 // ReadText reads the member m.Member below base into m's field of c with
 // [Reader.Text]: an empty string stays in the residue.
 func (r *Reader) ReadText(m Mapping, base validate.Pointer, c *model.Customer) bool {
-	return r.Text(base+m.Member, m.Field.Pointer(), m.Field.Text(c))
+	return r.Text(below(base, m.Member), m.Field.Pointer(), m.Field.Text(c))
 }
 
 // WriteText writes m's field of c at m.Member below base with
 // [Writer.Text], checking m's limit.
 func (w *Writer) WriteText(m Mapping, base validate.Pointer, c *model.Customer) {
-	w.Text(base+m.Member, m.Field.TextOf(c), m.Field.Pointer(), m.Limit)
+	w.Text(below(base, m.Member), m.Field.TextOf(c), m.Field.Pointer(), m.Limit)
+}
+
+// below returns the pointer p below base. Most mappings are read at the
+// root: then it is p, without a call into the runtime's concatenation.
+func below(base, p validate.Pointer) validate.Pointer {
+	if base == "" {
+		return p
+	}
+	return base + p
 }
 
 // KeepResidue puts the residue of the document (see [Reader.Residue]), when
