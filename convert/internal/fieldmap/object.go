@@ -97,25 +97,48 @@ func uniqueKeys(o Object) Object {
 	return out
 }
 
-// surelyUnique reports that no two keys of o share their length and their
-// first, middle and last bytes (hashed into 256 bits): then no key is
-// there twice, which is what almost every object shows. false says only
-// that there may be a duplicate. One step a member, where comparing each
-// key with the ones before it takes a step a pair.
+// surelyUnique reports that no two keys of o share their bit in a
+// keySet: then no key is there twice, which is what almost every object
+// shows. false says only that there may be a duplicate. One step a member,
+// where comparing each key with the ones before it takes a step a pair.
 func surelyUnique(o Object) bool {
-	var seen [4]uint64
+	var seen keySet
 	for i := range o {
-		k := o[i].Key
-		h := uint(len(k))
-		if len(k) > 0 {
-			h = h*0x9e37 + uint(k[0])*0x1f3 + uint(k[len(k)/2])*0x3b + uint(k[len(k)-1])
-			h ^= h >> 8
-		}
-		word, bit := (h>>6)&3, uint64(1)<<(h&63)
-		if seen[word]&bit != 0 {
+		if !seen.add(o[i].Key) {
 			return false
 		}
-		seen[word] |= bit
 	}
 	return true
+}
+
+// A keySet is a set of 256 bits, one for each key added, chosen by the
+// key's length and its first, middle and last bytes: a key whose bit is
+// clear is surely not among the keys added.
+type keySet [4]uint64
+
+// keysOf returns the keySet of o's keys.
+func keysOf(o Object) keySet {
+	var s keySet
+	for i := range o {
+		s.add(o[i].Key)
+	}
+	return s
+}
+
+// keyBit returns k's bit: a word of the set and the bit in it.
+func keyBit(k string) (word uint, bit uint64) {
+	h := uint(len(k))
+	if len(k) > 0 {
+		h = h*0x9e37 + uint(k[0])*0x1f3 + uint(k[len(k)/2])*0x3b + uint(k[len(k)-1])
+		h ^= h >> 8
+	}
+	return (h >> 6) & 3, 1 << (h & 63)
+}
+
+// add sets k's bit and reports whether it was clear.
+func (s *keySet) add(k string) bool {
+	w, b := keyBit(k)
+	was := s[w]
+	s[w] |= b
+	return was&b == 0
 }

@@ -49,6 +49,9 @@ type Reader struct {
 	lastPath string
 	lastObj  Object
 	haveLast bool
+	// lastKeys are lastObj's keys: most mapped members are absent, and
+	// their look-up ends here.
+	lastKeys keySet
 	// lastGet is the pointer Get looked up last, with its member (nil
 	// when absent): providers often look a member up twice in a row.
 	lastGet    validate.Pointer
@@ -173,11 +176,15 @@ func (r *Reader) lookup(p validate.Pointer) *Member {
 				return nil
 			}
 			parent, r.lastPath, r.lastObj, r.haveLast = obj, string(p[:i]), obj, true
+			r.lastKeys = keysOf(obj)
 		}
 	}
 	tok := string(p[i+1:]) // the last token: no "/" after i
 	if strings.IndexByte(tok, '~') >= 0 {
 		tok = p.LastToken()
+	}
+	if w, b := keyBit(tok); i > 0 && r.lastKeys[w]&b == 0 {
+		return nil
 	}
 	if k := parent.find(tok); k >= 0 {
 		return &parent[k]
