@@ -144,6 +144,9 @@ func (p *Pipeline) validate(conv Converter, data []byte) Result {
 		return p.finish(rep, nil)
 	}
 	c, nrep := p.validator.Customer(c)
+	if p.opt.OmitChanges {
+		nrep.Changes = nil // not mapped back and sorted only to be dropped
+	}
 	nrep.Remap(&origins)
 	merge(&rep, nrep)
 	erep := validate.Report{Issues: encodeIssues(conv, c)} // what Validate reports of encoding is its issues
@@ -272,6 +275,9 @@ func sameFormat(rep *validate.Report) {
 func (p *Pipeline) finish(rep validate.Report, out []byte) Result {
 	if p.opt.Strict {
 		rep.Issues = rep.Issues.Strict()
+	}
+	if p.opt.OmitChanges {
+		rep.Changes = nil // before Normalize, which would sort them
 	}
 	rep.Normalize()
 	rep.Issues = rep.Issues.Cap(validate.MaxIssues)

@@ -312,6 +312,7 @@ func (b *bridge) validate(lang *string, args []value) any {
 	if arg(args, 1).kind == kindTooLarge {
 		return failure("validate", b.tooLarge(*lang))
 	}
+	opts.OmitChanges = true // a verdict has no changes: spare listing them
 	res, err := b.pipeline(opts).Validate(format, data)
 	if err != nil {
 		return failure("validate", b.unknownFormat(*lang, format))
@@ -539,8 +540,6 @@ func (b *bridge) objectOptions(lang *string, v value, name string, allowed []str
 	return opts, bad
 }
 
-// pipeKey is what a cached pipeline is looked up by: the options a caller
-// can set.
 // onlyLang returns L when data is exactly {"lang":"L"} with L made of
 // ASCII letters, digits, '-' and '_' (nothing JSON would escape).
 func onlyLang(data []byte) (string, bool) {
@@ -557,14 +556,17 @@ func onlyLang(data []byte) (string, bool) {
 	return string(l), true
 }
 
+// pipeKey is what a cached pipeline is looked up by: the options a caller
+// can set, and whether the results leave the changes out (validate's
+// never carry them).
 type pipeKey struct {
 	lang, region string
-	strict       bool
+	strict, omit bool
 }
 
 // pipeline returns the (cached) pipeline of opts.
 func (b *bridge) pipeline(opts convert.Options) *convert.Pipeline {
-	key := pipeKey{lang: opts.Lang, region: opts.Region, strict: opts.Strict}
+	key := pipeKey{lang: opts.Lang, region: opts.Region, strict: opts.Strict, omit: opts.OmitChanges}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if p, ok := b.pipes[key]; ok {
