@@ -95,11 +95,15 @@ func (r *Registry) Register(c Converter) error {
 
 // Lookup returns the converter of the format name (case-insensitive).
 func (r *Registry) Lookup(name string) (Converter, bool) {
+	m := r.converters()
+	if c, ok := m[name]; ok {
+		return c, true // the registered (lower-case) spelling, as mostly
+	}
 	name = strings.ToLower(name)
 	if name == CanonicalName {
 		return Canonical{}, true
 	}
-	c, ok := r.converters()[name]
+	c, ok := m[name]
 	return c, ok
 }
 
