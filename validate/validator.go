@@ -112,13 +112,7 @@ func (v *Validator) Normalize(c model.Customer) (model.Customer, Report) {
 	text("/identificationNumber", &c.IdentificationNumber)
 
 	if c.Email != "" {
-		e := NormalizeText(c.Email)
-		if n, iss := NormalizeEmail(e); iss != nil {
-			rep.Add("/email", *iss)
-		} else if n != c.Email {
-			c.Email = n
-			rep.Change(ChangeNormalized, "/email", "email_domain")
-		}
+		normalizeEmailField(&rep, &c.Email)
 	}
 
 	country := func(p Pointer, dst *model.Country, nationality bool) {
@@ -149,12 +143,7 @@ func (v *Validator) Normalize(c model.Customer) (model.Customer, Report) {
 	}
 
 	if a.Street != "" && a.HouseNumber == "" {
-		if street, number, _, ok := SplitStreetIn(a.Street, string(a.Country)); ok {
-			a.Street, a.HouseNumber = street, number
-			rep.Change(ChangeSplit, "/address/street", "street_house_number")
-		} else if hasDigit(a.Street) {
-			rep.Issue("/address/street", CodeNotSplit, Params{"rule": "street_house_number"})
-		}
+		splitStreetField(&rep, a)
 	}
 
 	region := string(a.Country)
@@ -182,14 +171,40 @@ func (v *Validator) Normalize(c model.Customer) (model.Customer, Report) {
 	phone("/fax", &c.Fax)
 
 	if c.Language != "" {
-		if n, iss := NormalizeLanguage(c.Language); iss != nil {
-			rep.Add("/language", *iss)
-		} else if n != c.Language {
-			c.Language = n
-			rep.Change(ChangeNormalized, "/language", "language_tag")
-		}
+		normalizeLanguageField(&rep, &c.Language)
 	}
 	return c, rep
+}
+
+// The parts of Normalize for the e-mail address, the street and the
+// language, in functions of their own to keep Normalize small (see
+// "Tier-up" in package wasm's doc).
+
+func normalizeEmailField(rep *Report, email *string) {
+	if n, iss := NormalizeEmail(NormalizeText(*email)); iss != nil {
+		rep.Add("/email", *iss)
+	} else if n != *email {
+		*email = n
+		rep.Change(ChangeNormalized, "/email", "email_domain")
+	}
+}
+
+func splitStreetField(rep *Report, a *model.Address) {
+	if street, number, _, ok := SplitStreetIn(a.Street, string(a.Country)); ok {
+		a.Street, a.HouseNumber = street, number
+		rep.Change(ChangeSplit, "/address/street", "street_house_number")
+	} else if hasDigit(a.Street) {
+		rep.Issue("/address/street", CodeNotSplit, Params{"rule": "street_house_number"})
+	}
+}
+
+func normalizeLanguageField(rep *Report, lang *string) {
+	if n, iss := NormalizeLanguage(*lang); iss != nil {
+		rep.Add("/language", *iss)
+	} else if n != *lang {
+		*lang = n
+		rep.Change(ChangeNormalized, "/language", "language_tag")
+	}
 }
 
 func hasAddress(a model.Address) bool {

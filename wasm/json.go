@@ -72,9 +72,19 @@ func appendIssue(dst []byte, iss validate.Issue) ([]byte, bool) {
 	dst = append(dst, `,"message":`...)
 	dst = jsontext.AppendString(dst, iss.Message, true)
 	dst = append(dst, `,"params":{`...)
+	if len(iss.Params) == 0 {
+		return append(dst, "}}"...), true
+	}
+	return appendParams(dst, iss.Params)
+}
+
+// appendParams appends the members of an issue's params, sorted by key,
+// and closes the params and the issue; false for a value of a type
+// Issue.MarshalJSON would write otherwise.
+func appendParams(dst []byte, params validate.Params) ([]byte, bool) {
 	var keyBuf [8]string
 	keys := keyBuf[:0]
-	for k := range iss.Params {
+	for k := range params {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
@@ -84,7 +94,7 @@ func appendIssue(dst []byte, iss validate.Issue) ([]byte, bool) {
 		}
 		dst = jsontext.AppendString(dst, k, true)
 		dst = append(dst, ':')
-		switch v := iss.Params[k].(type) {
+		switch v := params[k].(type) {
 		case string:
 			dst = jsontext.AppendString(dst, v, true)
 		case bool:
