@@ -70,7 +70,12 @@ WASM_VERSION  ?= $(shell \
 	elif r=$$(git rev-parse --short=12 HEAD 2>/dev/null); then \
 		if [ -n "$$(git status --porcelain 2>/dev/null)" ]; then echo "0.0.0-dev.g$$r.dirty"; else echo "0.0.0-dev.g$$r"; fi; \
 	else echo 0.0.0-dev; fi)
-WASM_FLAGS = -trimpath -ldflags="-s -w -X main.version=$(WASM_VERSION) -X main.revision=$(WASM_REVISION)"
+# The module's own packages are compiled without inlining for the browser
+# (scripts/wasm-bench.sh builds its copies the same way): smaller functions
+# reach V8's optimizing compiler later and compile faster ("Tier-up" in
+# wasm/doc.go). The CLI and the library keep the compiler's default.
+WASM_GCFLAGS = -gcflags='github.com/custnorm/custnorm/...=-l'
+WASM_FLAGS = -trimpath $(WASM_GCFLAGS) -ldflags="-s -w -X main.version=$(WASM_VERSION) -X main.revision=$(WASM_REVISION)"
 # gzip -9 size budget of custnorm.wasm; make wasm-bench says what
 # is linked.
 WASM_BUDGET_GZIP = 1600000

@@ -68,7 +68,7 @@ fi
 
 echo
 echo "== what is linked"
-GOOS=js GOARCH=wasm go build -trimpath -o "$tmp/names.wasm" ./wasm
+GOOS=js GOARCH=wasm go build -trimpath -gcflags='github.com/custnorm/custnorm/...=-l' -o "$tmp/names.wasm" ./wasm
 node wasm/js/test/wasm-size.mjs "$tmp/names.wasm" 15 | sed 's/^/  /'
 if GOOS=js GOARCH=wasm go list -deps ./wasm | grep -qE '^(github.com/nyaruka/phonenumbers|google.golang.org/protobuf)(/|$)'; then
 	echo "  LINKED: phonenumbers or protobuf (deps_test.go's TestRuntimeDependencies fails too)"

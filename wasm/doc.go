@@ -6,7 +6,7 @@
 //
 // make wasm writes dist/ (not committed), an npm package named custnorm:
 //
-//	custnorm.wasm      GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X …" ./wasm
+//	custnorm.wasm      GOOS=js GOARCH=wasm go build -trimpath -gcflags='github.com/custnorm/custnorm/...=-l' -ldflags="-s -w -X …" ./wasm
 //	custnorm.mjs       the ES module exporting init (source: wasm/js)
 //	args.mjs           its argument checks (internal)
 //	wasm_exec.mjs      the toolchain's wasm_exec.js as a module that sets no globals
@@ -31,6 +31,10 @@
 // phone metadata's version: api.version is {custnorm, revision,
 // phoneMetadata}, custnorm equal to package.json's version. formats()
 // stays the list of format names. A build without make says "(devel)".
+//
+// The module's own packages are compiled without inlining
+// (-gcflags='github.com/custnorm/custnorm/...=-l'; the standard library and
+// the runtime keep it): see Tier-up below.
 //
 // wasm_exec.mjs must come from the toolchain that built custnorm.wasm
 // (make wasm takes both from the same one; syscall/js is "EXPERIMENTAL …
@@ -225,6 +229,34 @@
 // empty Go wasm program's start in fresh headless Chromiums, the first 200
 // validations (with the kernel's split of their time into the page's
 // thread running and waiting for a core) and warm calls.
+//
+// # Tier-up
+//
+// V8 runs a module first in baseline code (Liftoff) and recompiles a
+// function with its optimizing compiler (TurboFan) once the function has
+// used up a budget. Liftoff charges each return, and each branch back to a
+// loop, by the size of the function's code before it. Go's wasm code makes
+// every jump inside a function such a branch (to the top of the function,
+// which dispatches on the block to go to). So a large function with loops
+// or many branches is optimized after few calls, and its compile takes
+// longer. Those compiles run on threads that, on a machine with few cores,
+// compete with the page's: they are what made the page's first validate
+// calls slow (make wasm-bench; README, "Browser build").
+//
+// Hence, for the code a validation runs:
+//   - the module's own packages are built without inlining (make wasm),
+//     which keeps functions small: the compiles during the first 200
+//     validate calls took about half as long, for about a tenth more time
+//     per call in baseline code;
+//   - text is scanned eight bytes at a step where it can be (jsontext.Plain)
+//     and phone texts through a small table-driven loop;
+//   - switches over many cases are table look-ups (Go's wasm code has no
+//     jump tables), and loops sit in small functions of their own;
+//   - quick checks come before searches (a key set before the members of
+//     an object, a bit set before the origins of a record).
+//
+// The CLI and the library keep the compiler's defaults; these choices cost
+// them nothing measurable (BenchmarkPipelineConvert).
 //
 // # Files
 //

@@ -135,8 +135,8 @@ func (f Field) String() string { return string(f.Pointer()) }
 //
 // It looks the field up in textOffsets rather than switching on f: Go's
 // browser build has no jump tables, so a switch over the fields is a
-// search of several branches, and each is charged to the function's
-// tier-up budget in V8 (see the Makefile's WASM_GCFLAGS). A table of
+// search of several branches, each charged to the function's tier-up
+// budget in V8 (see "Tier-up" in package wasm's doc). A table of
 // functions would send c to the heap, one allocation per record.
 func (f Field) Text(c *model.Customer) *string {
 	if f >= numFields || textOffsets[f] == 0 {
