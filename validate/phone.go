@@ -276,20 +276,35 @@ func normalizeTokens(text string, toks []phoneToken, info tokenInfo, region stri
 		// would drop them or dial them on the keypad.
 		return invalidPhone("letters")
 	}
-	switch isPossible(cc, nsn) {
-	case phonePossible:
-	case phoneLocalOnly:
-		return invalidPhone("local_only")
-	case phoneTooShort:
-		return invalidPhone("too_short")
-	case phoneTooLong:
-		return invalidPhone("too_long")
-	case phoneInvalidCountryCode:
-		return invalidPhone("invalid_country_code")
-	default:
-		return invalidPhone("invalid_length")
+	if reason := lengthFailure(isPossible(cc, nsn)); reason != "" {
+		return invalidPhone(reason)
 	}
+	return acceptedPhone(text, cc, nsn, gotExt, bufs)
+}
 
+// lengthFailure is the invalid_phone reason of a length test's result, ""
+// for a possible length.
+func lengthFailure(r phoneLengthResult) string {
+	switch r {
+	case phonePossible:
+		return ""
+	case phoneLocalOnly:
+		return "local_only"
+	case phoneTooShort:
+		return "too_short"
+	case phoneTooLong:
+		return "too_long"
+	case phoneInvalidCountryCode:
+		return "invalid_country_code"
+	}
+	return "invalid_length"
+}
+
+// acceptedPhone is the result of normalizeTokens for a number of a possible
+// length: calling code cc, national significant number nsn, extension ext.
+// (A function of its own, as lengthFailure: each keeps normalizeTokens
+// small, see "Tier-up" in package wasm's doc.)
+func acceptedPhone(text string, cc int, nsn, ext []byte, bufs *phoneBuffers) PhoneResult {
 	res := PhoneResult{OK: true, Type: PhoneUnknown, Issues: Issues{}}
 	// GetRegionCodeForNumber: the only region of the calling code, or the
 	// first of a shared one whose leading digits or ranges claim the
@@ -318,8 +333,8 @@ func normalizeTokens(text string, toks []phoneToken, info tokenInfo, region stri
 		}
 		res.Issues = Issues{NewIssue("", CodePhoneNotAssigned, nil)}
 	}
-	if len(gotExt) > 0 {
-		e164 = append(append(e164, ";ext="...), gotExt...)
+	if len(ext) > 0 {
+		e164 = append(append(e164, ";ext="...), ext...)
 	}
 	if string(e164) == text {
 		res.E164 = text // the text was the E.164 form: no allocation

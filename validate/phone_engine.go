@@ -553,14 +553,24 @@ func firstPlusEnd(toks []phoneToken) int {
 // three ASCII letters.
 func phoneNormalize(toks []phoneToken, dst []byte, alpha bool) []byte {
 	if !alpha {
-		// Fewer than three letters in the whole text.
-		for _, t := range toks {
-			if t.class == phoneDigitClass {
-				dst = append(dst, byte(t.r))
-			}
-		}
-		return dst
+		return appendDigits(dst, toks) // fewer than three letters in the whole text
 	}
+	return alphaNormalize(toks, dst)
+}
+
+// appendDigits appends the decimal digits of toks (as ASCII) to dst.
+func appendDigits(dst []byte, toks []phoneToken) []byte {
+	for _, t := range toks {
+		if t.class == phoneDigitClass {
+			dst = append(dst, byte(t.r))
+		}
+	}
+	return dst
+}
+
+// alphaNormalize is phoneNormalize for a text with three ASCII letters or
+// more.
+func alphaNormalize(toks []phoneToken, dst []byte) []byte {
 	letters, newline := 0, false
 	for _, t := range toks {
 		switch {
@@ -591,12 +601,7 @@ func phoneNormalize(toks []phoneToken, dst []byte, alpha bool) []byte {
 		}
 		return dst
 	}
-	for _, t := range toks {
-		if t.isDigit() {
-			dst = append(dst, byte(t.r))
-		}
-	}
-	return dst
+	return appendDigits(dst, toks)
 }
 
 // extractCountryCode is maybeExtractCountryCode (with
