@@ -165,35 +165,11 @@ func (d *jsonDecoder) object(st *memberStack) (any, bool) {
 		return d.makeObject(st, start, nil), true
 	}
 	for {
-		if d.next() != '"' {
-			return nil, false
-		}
-		k, ok := d.string()
-		if !ok || d.next() != ':' {
-			return nil, false
-		}
-		d.pos++
-		d.skipSpace()
-		v, ok := d.value(st)
+		m, ok := d.member(st)
 		if !ok {
 			return nil, false
 		}
-		m := Member{Key: k, Value: v}
-		switch {
-		case spill != nil:
-			spill = append(spill, m)
-		case st.n < len(st.buf):
-			st.buf[st.n] = m
-			st.n++
-		default:
-			// Off the stack: this object's members so far move to its
-			// own slice, and the stack is free for the objects inside.
-			spill = make([]Member, 0, 2*(st.n-start)+1)
-			spill = append(spill, st.buf[start:st.n]...)
-			spill = append(spill, m)
-			clear(st.buf[start:st.n])
-			st.n = start
-		}
+		spill = st.push(m, start, spill)
 		switch d.next() {
 		case ',':
 			d.pos++
@@ -205,6 +181,44 @@ func (d *jsonDecoder) object(st *memberStack) (any, bool) {
 			return nil, false
 		}
 	}
+}
+
+// member reads one member of an object, its key at the next quote. (The
+// parts of object are functions of their own to keep it small: see
+// "Tier-up" in package wasm's doc.)
+func (d *jsonDecoder) member(st *memberStack) (Member, bool) {
+	if d.next() != '"' {
+		return Member{}, false
+	}
+	k, ok := d.string()
+	if !ok || d.next() != ':' {
+		return Member{}, false
+	}
+	d.pos++
+	d.skipSpace()
+	v, ok := d.value(st)
+	return Member{Key: k, Value: v}, ok
+}
+
+// push adds m to the members of the object that starts at start on st,
+// or to spill, the object's own slice once it has one, and returns spill.
+func (st *memberStack) push(m Member, start int, spill []Member) []Member {
+	switch {
+	case spill != nil:
+		return append(spill, m)
+	case st.n < len(st.buf):
+		st.buf[st.n] = m
+		st.n++
+		return nil
+	}
+	// Off the stack: this object's members so far move to its own slice,
+	// and the stack is free for the objects inside.
+	spill = make([]Member, 0, 2*(st.n-start)+1)
+	spill = append(spill, st.buf[start:st.n]...)
+	spill = append(spill, m)
+	clear(st.buf[start:st.n])
+	st.n = start
+	return spill
 }
 
 // makeObject makes the object of the members on st from start, or of
