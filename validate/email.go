@@ -31,24 +31,20 @@ func NormalizeEmail(s string) (string, *Issue) {
 // checkEmail reports whether s passes the syntax check, and whether its
 // domain is already lower-case.
 func checkEmail(s string) (ok, domainLower bool) {
-	if s == "" || len(s) > maxEmailLength*4 || !utf8.ValidString(s) || Length(s) > maxEmailLength {
+	if s == "" || len(s) > maxEmailLength*4 {
+		return false, false
+	}
+	ascii := visibleASCII(s)
+	if ascii {
+		if len(s) > maxEmailLength {
+			return false, false
+		}
+	} else if !utf8.ValidString(s) || Length(s) > maxEmailLength || !visibleRunes(s) {
 		return false, false
 	}
 	at := strings.IndexByte(s, '@')
 	if at <= 0 || at != strings.LastIndexByte(s, '@') || at == len(s)-1 {
 		return false, false
-	}
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			// ASCII: the only white space, Cc and Cf are at most ' ' and DEL.
-			if r <= ' ' || r == 0x7f {
-				return false, false
-			}
-			continue
-		}
-		if unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
-			return false, false
-		}
 	}
 	local, domain := s[:at], s[at+1:]
 	if strings.HasPrefix(local, ".") || strings.HasSuffix(local, ".") || strings.Contains(local, "..") {
@@ -57,13 +53,39 @@ func checkEmail(s string) (ok, domainLower bool) {
 	if strings.IndexByte(domain, '.') < 0 {
 		return false, false // one label
 	}
-	for l := range strings.SplitSeq(domain, ".") {
-		if l == "" || strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
+	if strings.ContainsAny(domain, "()<>[]\\,;:\"") {
+		return false, false
+	}
+	for rest := domain; ; {
+		l, after, more := strings.Cut(rest, ".")
+		if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
 			return false, false
 		}
-		if strings.ContainsAny(l, "()<>[]\\,;:\"") {
-			return false, false
+		if !more {
+			break
 		}
+		rest = after
+	}
+	if ascii {
+		return true, !hasUpperASCII(domain)
 	}
 	return true, domain == strings.ToLower(domain)
+}
+
+// visibleRunes reports whether the valid UTF-8 text s has no white space,
+// control or format character.
+func visibleRunes(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII: the only white space, Cc and Cf are at most ' ' and DEL.
+			if r <= ' ' || r == 0x7f {
+				return false
+			}
+			continue
+		}
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
 }

@@ -147,3 +147,61 @@ func hasForbiddenRune(s string) bool {
 	}
 	return false
 }
+
+// visibleASCII reports whether every byte of s is visible ASCII (0x21 to
+// 0x7e): no white space, control character or other script. It reads eight
+// bytes at a step (see "Tier-up" in package wasm's doc).
+func visibleASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := word(s, i)
+		del := x ^ (loBits * 0x7f)
+		// A byte has the high bit (not ASCII), is below 0x21, or is DEL
+		// (see loBits).
+		if (x|(x-loBits*0x21)&^x|(del-loBits)&^del)&hiBits != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// hasUpperASCII reports whether the ASCII text s has a letter A to Z.
+func hasUpperASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := word(s, i)
+		// For bytes below 0x80 the sums carry into no other byte: the high
+		// bit of a byte of atLeastA is set when it is 'A' or more, of
+		// aboveZ when it is above 'Z'.
+		atLeastA, aboveZ := x+loBits*(0x80-'A'), x+loBits*(0x80-'Z'-1)
+		if atLeastA&^aboveZ&hiBits != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// word returns the eight bytes of s at i as a little-endian word.
+func word(s string, i int) uint64 {
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// Eight-byte words: the low and the high bit of each byte. A word x has a
+// byte less than n (n at most 128) exactly when (x - loBits*n) &^ x has a
+// high bit set (set for that byte, and maybe for bytes above it); it has a
+// byte equal to b when x^(loBits*b) has a byte less than 1.
+const (
+	loBits = 0x0101010101010101
+	hiBits = 0x8080808080808080
+)
