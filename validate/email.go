@@ -47,7 +47,7 @@ func checkEmail(s string) (ok, domainLower bool) {
 		return false, false
 	}
 	local, domain := s[:at], s[at+1:]
-	if strings.HasPrefix(local, ".") || strings.HasSuffix(local, ".") || strings.Contains(local, "..") {
+	if strings.HasPrefix(local, ".") || strings.HasSuffix(local, ".") || hasPair(local, '.') {
 		return false, false
 	}
 	if strings.IndexByte(domain, '.') < 0 {
@@ -57,7 +57,7 @@ func checkEmail(s string) (ok, domainLower bool) {
 		return false, false
 	}
 	for rest := domain; ; {
-		l, after, more := strings.Cut(rest, ".")
+		l, after, more := cutByte(rest, '.')
 		if l == "" || l[0] == '-' || l[len(l)-1] == '-' {
 			return false, false
 		}

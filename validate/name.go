@@ -26,7 +26,7 @@ func SplitName(full string) (given, family string, ok bool) {
 		return "", "", false
 	}
 	// Exactly two words: one space.
-	given, family, ok = strings.Cut(full, " ")
+	given, family, ok = cutByte(full, ' ')
 	if !ok || strings.IndexByte(family, ' ') >= 0 || !isNameWord(given) || !isNameWord(family) {
 		return "", "", false
 	}

@@ -152,7 +152,7 @@ func hasWord(words, t string) bool {
 	}
 	for words != "" {
 		var w string
-		w, words, _ = strings.Cut(words, " ")
+		w, words, _ = cutByte(words, ' ')
 		if strings.EqualFold(w, t) {
 			return true
 		}
@@ -246,7 +246,7 @@ func splitNumberBefore(line string, rule streetRule) (street, number string, ok,
 	number = first
 	if strings.HasSuffix(line[:i], ",") {
 		// "10, Downing Street": nothing else belongs to the number.
-	} else if next, after, _ := strings.Cut(rest, " "); after != "" {
+	} else if next, after, _ := cutByte(rest, ' '); after != "" {
 		bare := strings.TrimSuffix(next, ",")
 		switch {
 		case hasWord(rule.words, bare):

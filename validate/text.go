@@ -191,6 +191,30 @@ func hasUpperASCII(s string) bool {
 	return false
 }
 
+// cutByte is strings.Cut with a one-byte separator: it goes straight to
+// IndexByte, where Cut goes through the general substring search, a large
+// function in the browser build (see "Tier-up" in package wasm's doc).
+func cutByte(s string, sep byte) (before, after string, found bool) {
+	if i := strings.IndexByte(s, sep); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
+}
+
+// hasPair reports whether s has the byte c twice in a row.
+func hasPair(s string, c byte) bool {
+	for {
+		i := strings.IndexByte(s, c)
+		if i < 0 || i+1 == len(s) {
+			return false
+		}
+		if s[i+1] == c {
+			return true
+		}
+		s = s[i+2:]
+	}
+}
+
 // word returns the eight bytes of s at i as a little-endian word.
 func word(s string, i int) uint64 {
 	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |

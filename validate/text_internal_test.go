@@ -91,3 +91,18 @@ func FuzzCheckEmail(f *testing.F) {
 		}
 	})
 }
+
+// TestCutBytes: cutByte is strings.Cut, hasPair strings.Contains with the
+// byte twice.
+func TestCutBytes(t *testing.T) {
+	for _, s := range []string{"", ".", "..", "a.b", "a..b", ".a.", "a.b.c", "ab..", "a. .b", "...", "a"} {
+		b, a, ok := cutByte(s, '.')
+		wb, wa, wok := strings.Cut(s, ".")
+		if b != wb || a != wa || ok != wok {
+			t.Errorf("cutByte(%q) = %q, %q, %v; want %q, %q, %v", s, b, a, ok, wb, wa, wok)
+		}
+		if got, want := hasPair(s, '.'), strings.Contains(s, ".."); got != want {
+			t.Errorf("hasPair(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
