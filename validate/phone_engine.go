@@ -245,14 +245,19 @@ func tokenize(s string, toks []phoneToken) (_ []phoneToken, info tokenInfo) {
 // look-up a byte, and no branch but the loop's: in the browser build a
 // number is read in a few hundred steps of this small function.
 func tokenizeASCII(s string, toks []phoneToken, st *tokenShape) (_ []phoneToken, n int) {
+	letters, digits, shape := st.letters, st.digits, int(st.shape)
 	for n < len(s) && s[n] < utf8.RuneSelf {
 		c := s[n]
-		k := phoneASCIIKinds[c] - ' '
+		k := int(phoneASCIIKinds[c] - ' ')
 		toks = append(toks, phoneToken{r: rune(c), class: phoneASCIIClasses[c] - ' ', width: 1})
-		st.letters += int(k >> 3)
-		st.step(k & 7)
+		letters += k >> 3
+		// step, written out: the browser build does not inline it.
+		next := int(shapeNext[shape*numKinds+(k&7)] - ' ')
+		digits += next >> 3
+		shape = next & 7
 		n++
 	}
+	st.letters, st.digits, st.shape = letters, digits, uint8(shape)
 	return toks, n
 }
 

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/custnorm/custnorm/convert"
+	"github.com/custnorm/custnorm/internal/jsontext"
 	"github.com/custnorm/custnorm/validate"
 )
 
@@ -733,10 +734,8 @@ func appendPhoneJSON(dst []byte, p validate.PhoneResult) (out []byte, ok bool) {
 		if s == "" {
 			return true
 		}
-		for i := 0; i < len(s); i++ {
-			if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-				return false
-			}
+		if jsontext.Plain(s, true) != len(s) {
+			return false
 		}
 		dst = append(append(append(append(dst, `,"`...), name...), `":"`...), s...)
 		dst = append(dst, '"')
