@@ -89,7 +89,7 @@ func requireMembers(r *fieldmap.Reader, hasContact, hasAddress bool) {
 		return
 	}
 	warn := func(p validate.Pointer) {
-		if !present(r, p) {
+		if !r.Present(p) {
 			iss := validate.NewIssue(p, validate.CodeRequired, nil)
 			r.Report.Issues = append(r.Report.Issues, iss.WithSeverity(validate.SeverityWarning))
 		}
@@ -104,12 +104,6 @@ func requireMembers(r *fieldmap.Reader, hasContact, hasAddress bool) {
 	for _, p := range requiredAddress {
 		warn(p)
 	}
-}
-
-// present reports whether p holds a value: not absent, null or "".
-func present(r *fieldmap.Reader, p validate.Pointer) bool {
-	v, ok := r.Get(p)
-	return ok && v != nil && v != ""
 }
 
 // writeDOB writes the date of birth as YYYY-MM-DD, the form requests use

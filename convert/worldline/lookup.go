@@ -115,7 +115,7 @@ func readValues(r *fieldmap.Reader, c *model.Customer, country string) ([]any, b
 		for _, m := range obj {
 			switch m.Key {
 			case "key", "value":
-				if _, isStr := m.Value.(string); !isStr {
+				if _, isStr := m.Text(); !isStr {
 					r.Report.Issue(at.AppendToken(m.Key), validate.CodeWrongType, validate.Params{"expected": "string"})
 				}
 			default:

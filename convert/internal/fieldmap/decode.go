@@ -125,31 +125,42 @@ func (d *jsonDecoder) next() byte {
 }
 
 func (d *jsonDecoder) value(st *memberStack) (any, bool) {
+	v, s, isText, ok := d.valueOrText(st)
+	if isText {
+		return s, ok
+	}
+	return v, ok
+}
+
+// valueOrText reads a value: a string as s (isText), any other as v. A
+// member keeps its string unboxed (see Member).
+func (d *jsonDecoder) valueOrText(st *memberStack) (v any, s string, isText, ok bool) {
 	if d.pos == len(d.data) {
-		return nil, false
+		return nil, "", false, false
 	}
 	if d.limit > 0 && d.depth > d.limit {
 		d.tooDeep = true
-		return nil, false
+		return nil, "", false, false
 	}
 	d.maxLevel = max(d.maxLevel, d.depth)
 	switch c := d.data[d.pos]; {
 	case c == '{':
-		return d.object(st)
+		v, ok = d.object(st)
 	case c == '[':
-		return d.array(st)
+		v, ok = d.array(st)
 	case c == '"':
-		return d.string()
+		s, ok = d.string()
+		isText = true
 	case c == 't':
-		return true, d.literal("true")
+		v, ok = true, d.literal("true")
 	case c == 'f':
-		return false, d.literal("false")
+		v, ok = false, d.literal("false")
 	case c == 'n':
-		return nil, d.literal("null")
+		ok = d.literal("null")
 	case c == '-' || '0' <= c && c <= '9':
-		return d.number()
+		v, ok = d.number()
 	}
-	return nil, false
+	return v, s, isText, ok
 }
 
 func (d *jsonDecoder) object(st *memberStack) (any, bool) {
@@ -196,8 +207,8 @@ func (d *jsonDecoder) member(st *memberStack) (Member, bool) {
 	}
 	d.pos++
 	d.skipSpace()
-	v, ok := d.value(st)
-	return Member{Key: k, Value: v}, ok
+	v, s, isText, ok := d.valueOrText(st)
+	return Member{Key: k, val: v, text: s, isText: isText}, ok
 }
 
 // push adds m to the members of the object that starts at start on st,
@@ -239,7 +250,7 @@ func (d *jsonDecoder) makeObject(st *memberStack, start int, spill []Member) any
 	} else {
 		m := make(map[string]any, len(ms))
 		for _, mb := range ms {
-			m[mb.Key] = mb.Value
+			m[mb.Key] = mb.Value()
 		}
 		v = m
 	}

@@ -25,7 +25,7 @@ func Plain(v any) any {
 	case Object:
 		m := make(map[string]any, len(t))
 		for _, mb := range t {
-			m[mb.Key] = Plain(mb.Value)
+			m[mb.Key] = Plain(mb.Value())
 		}
 		return m
 	case []any:

@@ -221,7 +221,7 @@ func TestLeaves(t *testing.T) {
 func readSome(t *testing.T, r *fieldmap.Reader, obj fieldmap.Object, at validate.Pointer, depth int, read map[validate.Pointer]bool) {
 	for i, m := range obj {
 		p := at.AppendToken(m.Key)
-		switch v := m.Value.(type) {
+		switch v := m.Value().(type) {
 		case string:
 			if i%2 == 0 {
 				if _, ok := r.String(p); !ok {

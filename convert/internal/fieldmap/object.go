@@ -15,19 +15,54 @@ import (
 // fixed number of members, so a record's look-ups cost O(size) in all.
 type Object []Member
 
-// A Member is one member of an Object.
+// A Member is one member of an Object. A string value is held as it is:
+// boxing each of a document's strings into an interface was an allocation
+// apiece, and most are only ever read as strings ([Member.Text]).
 type Member struct {
-	Key   string
-	Value any
+	Key string
+	// The value: text when isText, else val.
+	val    any
+	text   string
+	isText bool
 	// consumed is set by the Reader that read the member (its residue
 	// leaves it out).
 	consumed bool
 }
 
+// MemberOf returns the member key: v.
+func MemberOf(key string, v any) Member {
+	if s, ok := v.(string); ok {
+		return Member{Key: key, text: s, isText: true}
+	}
+	return Member{Key: key, val: v}
+}
+
+// Value returns the member's value (a string boxed anew).
+func (m *Member) Value() any {
+	if m.isText {
+		return m.text
+	}
+	return m.val
+}
+
+// Text returns the member's value when it is a string.
+func (m *Member) Text() (string, bool) { return m.text, m.isText }
+
+// setValue gives m the value of o.
+func (m *Member) setValue(o *Member) { m.val, m.text, m.isText = o.val, o.text, o.isText }
+
+// jsonType is the JSON type of the member's value.
+func (m *Member) jsonType() string {
+	if m.isText {
+		return "string"
+	}
+	return jsonType(m.val)
+}
+
 // Get returns the value of the member key.
 func (o Object) Get(key string) (any, bool) {
 	if i := o.find(key); i >= 0 {
-		return o[i].Value, true
+		return o[i].Value(), true
 	}
 	return nil, false
 }
@@ -48,7 +83,7 @@ func (o Object) find(key string) int {
 func (o Object) MarshalJSON() ([]byte, error) {
 	m := make(map[string]any, len(o))
 	for _, mb := range o {
-		m[mb.Key] = mb.Value
+		m[mb.Key] = mb.Value()
 	}
 	return json.Marshal(m)
 }
@@ -80,7 +115,7 @@ func uniqueKeys(o Object) Object {
 			}
 		}
 		if at >= 0 {
-			out[at].Value = m.Value
+			out[at].setValue(&m)
 			continue
 		}
 		out = append(out, m)

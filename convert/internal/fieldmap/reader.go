@@ -138,7 +138,7 @@ func (r *Reader) Get(p validate.Pointer) (any, bool) {
 		return r.root, true
 	}
 	if m := r.member(p); m != nil {
-		return m.Value, true
+		return m.Value(), true
 	}
 	return nil, false
 }
@@ -251,16 +251,28 @@ func (r *Reader) typed(p validate.Pointer, want string) (any, bool) {
 	if p == "" {
 		return nil, false // the document itself is not a member to read
 	}
-	m := r.member(p)
-	if m == nil || m.Value == nil {
+	m := r.typedMember(p, want)
+	if m == nil {
 		return nil, false
 	}
-	if jsonType(m.Value) != want {
+	return m.Value(), true
+}
+
+// typedMember is typed's member, consumed; nil when typed gives false.
+func (r *Reader) typedMember(p validate.Pointer, want string) *Member {
+	if p == "" {
+		return nil
+	}
+	m := r.member(p)
+	if m == nil || !m.isText && m.val == nil {
+		return nil
+	}
+	if m.jsonType() != want {
 		r.wrongType(p, want)
-		return nil, false
+		return nil
 	}
 	m.consumed = true
-	return m.Value, true
+	return m
 }
 
 func jsonType(v any) string {
@@ -283,11 +295,10 @@ func jsonType(v any) string {
 
 // String returns the string at p.
 func (r *Reader) String(p validate.Pointer) (string, bool) {
-	v, ok := r.typed(p, "string")
-	if !ok {
-		return "", false
+	if m := r.typedMember(p, "string"); m != nil {
+		return m.text, true
 	}
-	return v.(string), true
+	return "", false
 }
 
 // Number returns the number at p.
@@ -349,7 +360,7 @@ func (r *Reader) wrongType(p validate.Pointer, want string) {
 // way; another JSON type is a wrong_type issue and stays too.
 func (r *Reader) Text(p, canon validate.Pointer, dst *string) bool {
 	r.Origins.Set(canon, p)
-	if v, ok := r.Get(p); ok && v == "" {
+	if m := r.member(p); m != nil && m.isText && m.text == "" {
 		return false
 	}
 	s, ok := r.String(p)
@@ -364,16 +375,28 @@ func (r *Reader) Text(p, canon validate.Pointer, dst *string) bool {
 // type is reported as wrong_type (and left in the residue); absent and null
 // give false.
 func (r *Reader) PeekString(p validate.Pointer) (string, bool) {
-	v, ok := r.Get(p)
-	if !ok || v == nil {
+	if p == "" {
+		r.wrongType(p, "string") // the document is an object
 		return "", false
 	}
-	s, isStr := v.(string)
-	if !isStr {
+	m := r.member(p)
+	if m == nil || !m.isText && m.val == nil {
+		return "", false
+	}
+	if !m.isText {
 		r.wrongType(p, "string")
 		return "", false
 	}
-	return s, true
+	return m.text, true
+}
+
+// Present reports whether p holds a value: not absent, null or "".
+func (r *Reader) Present(p validate.Pointer) bool {
+	if p == "" {
+		return true
+	}
+	m := r.member(p)
+	return m != nil && (m.isText && m.text != "" || !m.isText && m.val != nil)
 }
 
 // Residue returns the members not consumed, as a sparse JSON object (nil
@@ -413,7 +436,7 @@ func (r *Reader) residue(obj Object, at []byte) (map[string]any, bool) {
 		if m.consumed {
 			continue
 		}
-		k, v := m.Key, m.Value
+		k, v := m.Key, m.Value()
 		pb := appendToken(at, k)
 		opaque, known := r.Known[validate.Pointer(pb)]
 		if r.badType[validate.Pointer(pb)] {
