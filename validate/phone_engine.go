@@ -889,16 +889,17 @@ func phoneRegionOf(cc int, nsn []byte) int {
 // phoneTypeOf is getNumberTypeHelper.
 func phoneTypeOf(p *phonePlanData, nsn []byte) PhoneType {
 	a := digitAuto(p.descs)
-	bits := a.final(nsn)
 	n := len(nsn)
-	matches := func(d int) bool {
-		if bits&(1<<d) == 0 {
-			return false
+	// ok: the descs whose pattern and possible lengths both take nsn (one
+	// test per desc the pattern takes, not a closure call per question).
+	var ok uint32
+	for b := uint32(a.final(nsn)) & (1<<phoneNumDescs - 1); b != 0; b &= b - 1 {
+		d := bits.TrailingZeros32(b)
+		if l := p.lengths[d]; l == phoneAnyLength || n < 32 && l&(1<<n) != 0 {
+			ok |= 1 << d
 		}
-		l := p.lengths[d]
-		return l == phoneAnyLength || n < 32 && l&(1<<n) != 0
 	}
-	if !matches(phoneDescGeneral) {
+	if ok&(1<<phoneDescGeneral) == 0 {
 		return PhoneUnknown
 	}
 	for _, t := range [...]struct {
@@ -914,18 +915,18 @@ func phoneTypeOf(p *phonePlanData, nsn []byte) PhoneType {
 		{phoneDescUAN, PhoneUAN},
 		{phoneDescVoicemail, PhoneVoicemail},
 	} {
-		if matches(t.desc) {
+		if ok&(1<<t.desc) != 0 {
 			return t.typ
 		}
 	}
 	same := p.flags&phoneSameMobileFixed != 0
-	if matches(phoneDescFixedLine) {
-		if same || matches(phoneDescMobile) {
-			return PhoneFixedLineOrMobile
-		}
+	fixed, mobile := ok&(1<<phoneDescFixedLine) != 0, ok&(1<<phoneDescMobile) != 0
+	switch {
+	case fixed && (same || mobile):
+		return PhoneFixedLineOrMobile
+	case fixed:
 		return PhoneFixedLine
-	}
-	if !same && matches(phoneDescMobile) {
+	case !same && mobile:
 		return PhoneMobile
 	}
 	return PhoneUnknown
