@@ -207,8 +207,9 @@
 //
 // custnorm.mjs calls the operations through two functions the module
 // exports (//go:wasmexport: custnorm_request lends a buffer in linear
-// memory, custnorm_call answers the request written there; request.go has
-// the format), not through js.Funcs: a js.Func call resumes the Go
+// memory, which the page keeps for every request that fits, custnorm_call
+// answers the request written there; request.go has the format), not
+// through js.Funcs: a js.Func call resumes the Go
 // scheduler and turns every argument into a js.Value with a finalizer,
 // about 10 µs a call in V8. There is no other way in: the module publishes
 // no namespace object (it did, as globalThis.custnorm for pages without

@@ -19,7 +19,9 @@ var direct struct {
 }
 
 // directRequest returns the address of a request buffer of at least n
-// bytes, valid until the next call of directRequest.
+// bytes, valid until the next call of directRequest: the page writes
+// every request that fits into it (custnorm.mjs asks again only for a
+// larger one), and directCall reads n of its bytes.
 //
 //go:wasmexport custnorm_request
 func directRequest(n int32) int32 {

@@ -164,6 +164,8 @@ function direct(exports, clocked) {
   const dec = new TextDecoder();
   const mem = exports.mem;
   let buffer = null;
+  let reqAddr = 0; // the request buffer (custnorm_request) and its size
+  let reqSize = 0;
   let bytes = null;
   let data = null;
   // view returns the bytes of the module's memory, anew when it has grown
@@ -201,8 +203,14 @@ function direct(exports, clocked) {
       if (d === undefined) continue;
       size += 4 + (d === null ? 0 : typeof d === 'string' ? byteBound(d) : d.length);
     }
-    const addr = exports.custnorm_request(size);
-    const b = view(); // after the call: the memory may have grown
+    // The request buffer of the call before serves while it is large
+    // enough: a call into the module fewer per operation.
+    if (size > reqSize) {
+      reqAddr = exports.custnorm_request(size);
+      reqSize = size;
+    }
+    const addr = reqAddr;
+    const b = view(); // the memory may have grown since the last look
     b[addr] = opIndex;
     b[addr + 1] = n;
     // The clock birth dates are checked against: the module's own would
