@@ -724,30 +724,30 @@ func appendPhoneJSON(dst []byte, p validate.PhoneResult) (out []byte, ok bool) {
 	if len(p.Issues) != 0 || p.Issues == nil {
 		return dst, false
 	}
-	start := len(dst)
-	defer func() {
-		if !ok {
-			out = dst[:start]
-		}
-	}()
-	str := func(name, s string) bool {
-		if s == "" {
-			return true
-		}
+	// Every string JSON would write as it is (no closure and no defer:
+	// this runs on every key stroke of a form).
+	for _, s := range [...]string{p.E164, string(p.Type), p.Region} {
 		if jsontext.Plain(s, true) != len(s) {
-			return false
+			return dst, false
 		}
-		dst = append(append(append(append(dst, `,"`...), name...), `":"`...), s...)
-		dst = append(dst, '"')
-		return true
 	}
 	dst = append(dst, `{"ok":`...)
 	dst = strconv.AppendBool(dst, p.OK)
-	if !str("e164", p.E164) || !str("type", string(p.Type)) || !str("region", p.Region) {
-		return dst, false
-	}
+	dst = appendPlainMember(dst, "e164", p.E164)
+	dst = appendPlainMember(dst, "type", string(p.Type))
+	dst = appendPlainMember(dst, "region", p.Region)
 	if p.FormatCharsRemoved {
 		dst = append(dst, `,"formatCharsRemoved":true`...)
 	}
 	return append(dst, `,"issues":[]}`...), true
+}
+
+// appendPlainMember appends ,"name":"s" when s is not empty; s needs no
+// escaping.
+func appendPlainMember(dst []byte, name, s string) []byte {
+	if s == "" {
+		return dst
+	}
+	dst = append(append(append(append(dst, `,"`...), name...), `":"`...), s...)
+	return append(dst, '"')
 }
