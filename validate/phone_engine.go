@@ -129,10 +129,16 @@ func (a *automaton) final(s []byte) int {
 // pattern at the start of the ASCII digits s, -1 when it does not match
 // there.
 func (a *automaton) prefixEnd(s []byte) int {
+	// label and next written out, everything in locals, as in final: the
+	// browser build does not inline them.
+	d, base, stride, l, w, dead := a.data, a.base, a.stride, a.l, a.w, a.dead
 	last := -1
-	row := a.base
+	row := base
 	for p := 0; ; p++ {
-		lab := a.label(row)
+		lab := int(d[row] - ' ')
+		if l != 1 {
+			lab = lab*95 + int(d[row+1]-' ')
+		}
 		if p == len(s) {
 			if lab&labelEnd != 0 {
 				last = p
@@ -142,9 +148,15 @@ func (a *automaton) prefixEnd(s []byte) int {
 		if lab&labelCont != 0 {
 			last = p
 		}
-		if row = a.next(row, int(s[p]-'0')); row < 0 {
+		i := row + l + int(s[p]-'0')*w
+		t := int(d[i] - ' ')
+		if w == 2 {
+			t = t*95 + int(d[i+1]-' ')
+		}
+		if t == dead {
 			return last
 		}
+		row = base + t*stride
 	}
 }
 
