@@ -11,9 +11,11 @@ import (
 // scheduler and turns every argument and the result into js.Values, each
 // with a finalizer: about 10 µs a call in V8, more than a phone number
 // costs. A direct call passes bytes in linear memory: the page writes a
-// request into a buffer the module lends it, and reads the result (the
-// same JSON text the namespace returns, after its length in four bytes)
-// where the module says it is.
+// request into a buffer the module lends it, and reads the result where the
+// module says it is: its length in four bytes (little-endian), then the
+// JSON text of the result; or, for a normalizePhone result without issues,
+// its compact form (appendPhoneCompact), which starts with a zero byte
+// where a JSON text starts with '{'.
 //
 // A request is
 //

@@ -84,8 +84,12 @@ func TestCallRequest(t *testing.T) {
 	}
 	for _, c := range calls {
 		want := b.call(c.op, c.args)
-		if got := b.callRequest([]byte("{}"), encodeRequest(slices.Index(ops, c.op), c.args)); !bytes.Equal(got, append([]byte("{}"), want...)) {
-			t.Errorf("%s: direct call appended %s, namespace %s", c.op, got, want)
+		got := b.callRequest([]byte("{}"), encodeRequest(slices.Index(ops, c.op), c.args))
+		if !bytes.HasPrefix(got, []byte("{}")) {
+			t.Fatalf("%s: direct call did not append: %q", c.op, got)
+		}
+		if text := resultText(t, got[2:]); text != string(want) {
+			t.Errorf("%s: direct call gave %s, namespace %s", c.op, text, want)
 		}
 	}
 	for _, req := range [][]byte{{}, encodeRequest(slices.Index(ops, opPanic), nil)} {
@@ -205,4 +209,59 @@ func FuzzDecodeRequest(f *testing.F) {
 			t.Errorf("decodeRequest(%v) then encodeRequest = %v", req, again)
 		}
 	})
+}
+
+// resultText is the JSON text of a direct call's result: the result
+// itself, or the text of a compact phone result (as custnorm.mjs reads
+// it).
+func resultText(t *testing.T, res []byte) string {
+	t.Helper()
+	if len(res) == 0 || res[0] != 0 {
+		return string(res)
+	}
+	if len(res) < 2 || res[1]&^3 != 0 {
+		t.Fatalf("compact phone result %q: bad flags", res)
+	}
+	p := validate.PhoneResult{OK: res[1]&1 != 0, FormatCharsRemoved: res[1]&2 != 0, Issues: validate.Issues{}}
+	rest := res[2:]
+	for _, dst := range []*string{&p.E164, (*string)(&p.Type), &p.Region} {
+		if len(rest) < 1 || len(rest) < 1+int(rest[0]) {
+			t.Fatalf("compact phone result %q: short", res)
+		}
+		*dst, rest = string(rest[1:1+int(rest[0])]), rest[1+int(rest[0]):]
+	}
+	if len(rest) != 0 {
+		t.Fatalf("compact phone result %q: %d bytes left", res, len(rest))
+	}
+	text, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(text)
+}
+
+// TestPhoneCompact: the direct path's normalizePhone results, compact or
+// JSON, read as the namespace's JSON for numbers of every kind (format
+// characters, extensions, types, rejections, no region).
+func TestPhoneCompact(t *testing.T) {
+	b := newBridge(false)
+	op := slices.Index(b.ops(), "normalizePhone")
+	compact := 0
+	for _, c := range []struct{ text, region string }{
+		{"030 12345678", "DE"}, {"+49 30 12345678", ""}, {"+1 650 253 0000 ext. 1234", ""}, {"0151 23456789", "DE"},
+		{"+800 1234 5678", ""}, {"+49\u200b30 12345678", ""}, {"\ufeff+33 1 23 45 67 89", "FR"}, {"+44 20 7946 0958", "GB"},
+		{"+1 800 FLOWERS", ""}, {"12", "DE"}, {"", "DE"}, {"+31 0 01234567", ""}, {"0153436789", "JE"}, {"+7 495 123-45-67", ""},
+	} {
+		args := []value{stringValue(c.text), stringValue(c.region)}
+		got := b.callRequest(nil, encodeRequest(op, args))
+		if len(got) > 0 && got[0] == 0 {
+			compact++
+		}
+		if text, want := resultText(t, got), string(b.call("normalizePhone", args)); text != want {
+			t.Errorf("normalizePhone(%q, %q): direct %s, namespace %s", c.text, c.region, text, want)
+		}
+	}
+	if compact < 5 {
+		t.Errorf("only %d results were compact", compact)
+	}
 }

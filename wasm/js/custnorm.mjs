@@ -116,16 +116,16 @@ function api(exports, { ops, version }) {
   // run calls operation index with prepared arguments.
   const run = (index, prepared) => {
     if (call === null) throw disposedError();
-    let text;
+    let res;
     try {
-      text = call(index, prepared);
+      res = call(index, prepared);
     } catch (err) {
       // Only a dead Go program throws.
       const shape = shapes[ops[index]];
       if (!shape) throw err;
       return shape([{ path: '', code: 'internal', severity: 'error', message: `custnorm: ${err.message}`, params: { op: ops[index] } }]);
     }
-    return JSON.parse(text);
+    return typeof res === 'string' ? JSON.parse(res) : res;
   };
   const out = { version };
   ops.forEach((name, index) => {
@@ -152,11 +152,14 @@ function api(exports, { ops, version }) {
 }
 
 const NO_DATA = 0xffffffff;
+// PHONE_FIELDS are the string members of a compact phone result, in order.
+const PHONE_FIELDS = ['e164', 'type', 'region'];
 // HEADER is the length of a request's op, n and clock (wasm/request.go's
 // requestHeader).
 const HEADER = 10;
 
-// direct returns call(opIndex, prepared) → JSON text over the module's
+// direct returns call(opIndex, prepared) → the result's JSON text, or the
+// result itself for a compact phone result, over the module's
 // exports custnorm_request and custnorm_call (wasm/request.go has the
 // format); prepared holds what prepare (args.mjs) made of each argument;
 // clocked[opIndex] says whether the operation gets the page's clock.
@@ -237,8 +240,26 @@ function direct(exports, clocked) {
     const at = exports.custnorm_call(pos - addr) >>> 0;
     const m = view();
     const len = (m[at] | (m[at + 1] << 8) | (m[at + 2] << 16) | (m[at + 3] << 24)) >>> 0;
+    if (len > 0 && m[at + 4] === 0) return phoneResult(m, at + 5);
     return decode(m, at + 4, at + 4 + len);
   };
+
+  // phoneResult builds a phone result from its compact form (wasm/request.go;
+  // the flags at from, then E164, type and region, each after its length in
+  // a byte, ASCII), with the members json.Marshal writes, in its order.
+  function phoneResult(m, from) {
+    const flags = m[from];
+    const r = { ok: (flags & 1) !== 0 };
+    let pos = from + 1;
+    for (const key of PHONE_FIELDS) {
+      const n = m[pos];
+      if (n > 0) r[key] = String.fromCharCode.apply(null, m.subarray(pos + 1, pos + 1 + n));
+      pos += 1 + n;
+    }
+    if (flags & 2) r.formatCharsRemoved = true;
+    r.issues = [];
+    return r;
+  }
 
   // decode is TextDecoder's decode, by hand for a short ASCII text (the
   // common result), where a call to TextDecoder costs more than the loop.
