@@ -120,7 +120,7 @@ func writeDOB(w *fieldmap.Writer, p validate.Pointer, d model.Date) bool {
 		w.Report.Issues = append(w.Report.Issues, iss.WithTarget(p))
 		return false
 	}
-	w.Set(p, d.String())
+	w.SetDate(p, d)
 	return true
 }
 

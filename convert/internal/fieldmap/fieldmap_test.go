@@ -148,6 +148,8 @@ func TestWriter(t *testing.T) {
 			w.Text("/contact/forename", c.GivenName, "/givenName", fieldmap.Limit{Min: 4, Max: 64})
 			w.Text("/contact/address/city", c.Address.City, "/address/city", fieldmap.Limit{Max: 3})
 			w.Text("/contact/email", "", "/email", fieldmap.Limit{}) // empty: not written
+			w.SetDate("/contact/dob", model.MustParseDate("1964-08-12"))
+			w.Require("/contact/dob", "/birthDate", validate.SeverityError) // present
 			w.Residue(c.Provider["x"], "/provider/x")
 			w.Require("/contact/surname", "/familyName", validate.SeverityWarning)
 			// Present: a member written, an object with a member written
@@ -160,7 +162,7 @@ func TestWriter(t *testing.T) {
 			w.ChangeTo(validate.ChangeJoined, "/address/city", "/contact/address/city", "rule_b")
 			w.Dropped(c, "not_in_target")
 
-			want := `{"contact":{"forename":"Max","address":{"city":"Berlin"},"picture":"DOC_1"},"n":[1,2]}`
+			want := `{"contact":{"forename":"Max","address":{"city":"Berlin"},"dob":"1964-08-12","picture":"DOC_1"},"n":[1,2]}`
 			if mode == fieldmap.IssuesOnly {
 				want = "" // the issues alone
 			}

@@ -157,6 +157,16 @@ func (n *node) vals0(k string) any {
 	return v
 }
 
+// SetDate writes the date d at p as YYYY-MM-DD. A writer of mode
+// IssuesOnly records only that p holds a value, without formatting it.
+func (w *Writer) SetDate(p validate.Pointer, d model.Date) {
+	if w.noOutput {
+		w.present = append(w.present, p)
+		return
+	}
+	w.Set(p, d.String())
+}
+
 // Wrote marks the canonical pointer canon as written to the output (so it is
 // not reported as dropped).
 func (w *Writer) Wrote(canon validate.Pointer) { w.written.add(canon) }
