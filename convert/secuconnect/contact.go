@@ -101,8 +101,8 @@ func requireMembers(r *fieldmap.Reader, hasContact, hasAddress bool) {
 		warn("/contact/address")
 		return
 	}
-	for _, p := range requiredAddress {
-		warn(p)
+	for _, m := range requiredAddress {
+		warn(m.Member)
 	}
 }
 
@@ -180,8 +180,8 @@ func requireOutput(w *fieldmap.Writer, c model.Customer, contact bool) {
 		w.Require("/contact/address", "/address", warn)
 		return
 	}
-	for _, p := range requiredAddress {
-		w.Require(p, fieldOf(p).Pointer(), warn)
+	for _, m := range requiredAddress {
+		w.Require(m.Member, m.Field.Pointer(), warn)
 	}
 }
 

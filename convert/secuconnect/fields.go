@@ -120,18 +120,15 @@ var readOnly = []string{"c", "contract", "created", "id", "k", "ks", "l", "merch
 // requiredContact and requiredAddress are the members the guide says
 // SHOULD be sent on every create and update (see requireMembers);
 // companyname is asked for only for a company.
+// requiredAddress holds each member's field as contactFields maps it
+// (TestRequiredAddress), which requireOutput names in its issues.
 var (
 	requiredContact = [...]validate.Pointer{"/contact/forename", "/contact/surname", "/contact/email"}
-	requiredAddress = [...]validate.Pointer{"/contact/address/street", "/contact/address/street_number",
-		"/contact/address/postal_code", "/contact/address/city", "/contact/address/country"}
-)
-
-// fieldOf returns the canonical field the contact member p maps to.
-func fieldOf(p validate.Pointer) fieldmap.Field {
-	for _, m := range contactFields {
-		if m.Member == p {
-			return m.Field
-		}
+	requiredAddress = [...]fieldmap.Mapping{
+		{Member: "/contact/address/street", Field: fieldmap.Street},
+		{Member: "/contact/address/street_number", Field: fieldmap.HouseNumber},
+		{Member: "/contact/address/postal_code", Field: fieldmap.PostalCode},
+		{Member: "/contact/address/city", Field: fieldmap.City},
+		{Member: "/contact/address/country", Field: fieldmap.Country},
 	}
-	return 0
-}
+)
