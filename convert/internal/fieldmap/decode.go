@@ -214,16 +214,21 @@ func (d *jsonDecoder) member(st *memberStack) (Member, bool) {
 // push adds m to the members of the object that starts at start on st,
 // or to spill, the object's own slice once it has one, and returns spill.
 func (st *memberStack) push(m Member, start int, spill []Member) []Member {
-	switch {
-	case spill != nil:
-		return append(spill, m)
-	case st.n < len(st.buf):
+	if spill == nil && st.n < len(st.buf) {
 		st.buf[st.n] = m
 		st.n++
 		return nil
 	}
-	// Off the stack: this object's members so far move to its own slice,
-	// and the stack is free for the objects inside.
+	return st.spill(m, start, spill)
+}
+
+// spill is push for an object whose members are off the stack, or are
+// about to be: its members so far move to its own slice, and the stack is
+// free for the objects inside.
+func (st *memberStack) spill(m Member, start int, spill []Member) []Member {
+	if spill != nil {
+		return append(spill, m)
+	}
 	spill = make([]Member, 0, 2*(st.n-start)+1)
 	spill = append(spill, st.buf[start:st.n]...)
 	spill = append(spill, m)
