@@ -205,12 +205,7 @@ func (b *bridge) call(op string, args []value) []byte {
 // panics.
 func (b *bridge) appendCall(dst []byte, op string, args []value) []byte {
 	res := b.handle(op, args...)
-	switch r := res.(type) {
-	case validate.PhoneResult:
-		if out, ok := appendPhoneJSON(dst, r); ok {
-			return out
-		}
-	case validateResult:
+	if r, isVerdict := res.(validateResult); isVerdict {
 		if out, ok := appendValidateJSON(dst, r); ok {
 			return out
 		}
@@ -373,10 +368,11 @@ func (b *bridge) phone(lang *string, args []value) validate.PhoneResult {
 	return res
 }
 
-// phoneJSON is call("normalizePhone", args) without the detour through
-// any: the direct calls' path for the operation a form calls on every key
-// stroke. A result without issues is written in its compact form.
-func (b *bridge) phoneJSON(dst []byte, args []value) []byte {
+// appendPhone appends the result of normalizePhone(args) for a direct
+// call, without the detour through any: the operation a form calls on
+// every key stroke. A result without issues is written in its compact
+// form, any other as JSON.
+func (b *bridge) appendPhone(dst []byte, args []value) []byte {
 	lang := "en"
 	var res validate.PhoneResult
 	func() {
@@ -743,45 +739,4 @@ func opParam(s string) string {
 		cut--
 	}
 	return s[:cut] + "…"
-}
-
-// appendPhoneJSON appends json.Marshal(p) for a result without issues, the
-// common case of normalizePhone (json.Marshal's reflection costs a few
-// microseconds under js/wasm, as much as the number). ok is false for a
-// result it does not write: one with issues, or a string that JSON would
-// escape.
-func appendPhoneJSON(dst []byte, p validate.PhoneResult) (out []byte, ok bool) {
-	if len(p.Issues) != 0 || p.Issues == nil {
-		return dst, false
-	}
-	// Every string JSON would write as it is (no closure and no defer:
-	// this runs on every key stroke of a form).
-	for _, s := range [...]string{p.E164, string(p.Type), p.Region} {
-		if jsontext.Plain(s, true) != len(s) {
-			return dst, false
-		}
-	}
-	if p.OK {
-		dst = append(dst, `{"ok":true`...)
-	} else {
-		dst = append(dst, `{"ok":false`...)
-	}
-	dst = appendPlainMember(dst, `,"e164":"`, p.E164)
-	dst = appendPlainMember(dst, `,"type":"`, string(p.Type))
-	dst = appendPlainMember(dst, `,"region":"`, p.Region)
-	if p.FormatCharsRemoved {
-		dst = append(dst, `,"formatCharsRemoved":true`...)
-	}
-	return append(dst, `,"issues":[]}`...), true
-}
-
-// appendPlainMember appends the member that starts with key (`,"name":"`)
-// when s is not empty: s needs no escaping. (Each append of a string is a
-// call of the runtime's memmove in the browser build: two, not four.)
-func appendPlainMember(dst []byte, key, s string) []byte {
-	if s == "" {
-		return dst
-	}
-	dst = append(append(dst, key...), s...)
-	return append(dst, '"')
 }

@@ -214,9 +214,10 @@
 // about 10 µs a call in V8. There is no other way in: the module publishes
 // no namespace object (it did, as globalThis.custnorm for pages without
 // custnorm.mjs; that path skipped the checks above, and dropping it saved
-// 5 KB of gzip). Common results (a phone result or a validation result
-// with string, int and bool params) are written without encoding/json's
-// reflection, byte for byte as json.Marshal writes them.
+// 5 KB of gzip). A phone result without issues comes back in a compact
+// form custnorm.mjs builds the object from (request.go); a validation
+// result with string, int and bool params is written without
+// encoding/json's reflection, byte for byte as json.Marshal writes it.
 //
 // Each request carries the page's clock, Date.now(), and birth dates are
 // checked against it (date_in_future, implausible_birth_date): what

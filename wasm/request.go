@@ -157,7 +157,7 @@ func (b *bridge) callRequest(dst, req []byte) (out []byte) {
 		return append(dst, b.internalJSON(op)...)
 	}
 	if op == "normalizePhone" {
-		return b.phoneJSON(dst, args)
+		return b.appendPhone(dst, args)
 	}
 	return b.appendCall(dst, op, args)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -136,8 +137,9 @@ func TestRequestClock(t *testing.T) {
 	}
 }
 
-// TestAppendPhoneJSON checks the phone fast path against json.Marshal.
-func TestAppendPhoneJSON(t *testing.T) {
+// TestAppendPhoneCompact checks the phone fast path, read as custnorm.mjs
+// reads it, against json.Marshal.
+func TestAppendPhoneCompact(t *testing.T) {
 	inputs := []struct{ text, region string }{
 		{"030 12345678", "DE"}, {"+1 650 253 0000 ext. 12", ""}, {"+800 1234 5678", ""}, {"871.790.7578 x4882", "US"},
 		{"+49\u200b 30 12345678", ""}, {"+37258774XXX", ""}, {"", ""}, {"+49 151 23456789", "DE"},
@@ -149,25 +151,26 @@ func TestAppendPhoneJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, ok := appendPhoneJSON(nil, res)
+		got, ok := appendPhoneCompact(nil, res)
 		if !ok {
 			if len(res.Issues) == 0 {
-				t.Errorf("appendPhoneJSON(%+v) declined a result without issues", res)
+				t.Errorf("appendPhoneCompact(%+v) declined a result without issues", res)
 			}
 			continue
 		}
 		written++
-		if !bytes.Equal(got, want) {
-			t.Errorf("appendPhoneJSON(%+v) = %s, json.Marshal %s", res, got, want)
+		if text := resultText(t, got); text != string(want) {
+			t.Errorf("appendPhoneCompact(%+v) reads as %s, json.Marshal %s", res, text, want)
 		}
 	}
 	for _, p := range []validate.PhoneResult{
 		{OK: true, E164: "+1\"", Issues: validate.Issues{}},
 		{OK: true, Region: "<b>", Issues: validate.Issues{}},
 		{OK: true, E164: "+4930123456", Issues: nil},
+		{OK: true, E164: "+4930123456;ext=" + strings.Repeat("1", 250), Issues: validate.Issues{}},
 	} {
-		if got, ok := appendPhoneJSON(nil, p); ok {
-			t.Errorf("appendPhoneJSON(%+v) = %s, want it declined", p, got)
+		if got, ok := appendPhoneCompact(nil, p); ok {
+			t.Errorf("appendPhoneCompact(%+v) = %q, want it declined", p, got)
 		}
 	}
 	if written < 4 {
