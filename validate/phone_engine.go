@@ -328,16 +328,6 @@ const phoneASCIIKinds = "" +
 	"%%%%%%%%%     %%%%%%%%%%%%%%%%%%!%%%%%%%$$%\"%$$$##########%%%%%%" +
 	"%--------------------------%%%%%%--------------------------%%%%%"
 
-// isPlainSeparator reports whether r is one of phonePlainSeparators.
-func isPlainSeparator(r rune) bool {
-	for i := 0; i < len(phonePlainSeparators); i++ {
-		if r == rune(phonePlainSeparators[i]) {
-			return true
-		}
-	}
-	return false
-}
-
 // A runeAuto is an automaton over the rune classes of phonenumbers' fixed
 // patterns: next[s*phoneNumClasses+c] is the state after class c in state
 // s (runeAutoDead for none), label[s] its label (labelCont, labelEnd).
