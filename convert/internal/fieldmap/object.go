@@ -51,6 +51,9 @@ func (m *Member) Text() (string, bool) { return m.text, m.isText }
 // setValue gives m the value of o.
 func (m *Member) setValue(o *Member) { m.val, m.text, m.isText = o.val, o.text, o.isText }
 
+// null reports whether the member's value is JSON null.
+func (m *Member) null() bool { return !m.isText && m.val == nil }
+
 // jsonType is the JSON type of the member's value.
 func (m *Member) jsonType() string {
 	if m.isText {

@@ -248,9 +248,6 @@ func (r *Reader) Consume(p validate.Pointer) {
 // another JSON type than want is reported as wrong_type (and left in the
 // residue, so nothing is lost).
 func (r *Reader) typed(p validate.Pointer, want string) (any, bool) {
-	if p == "" {
-		return nil, false // the document itself is not a member to read
-	}
 	m := r.typedMember(p, want)
 	if m == nil {
 		return nil, false
@@ -261,10 +258,10 @@ func (r *Reader) typed(p validate.Pointer, want string) (any, bool) {
 // typedMember is typed's member, consumed; nil when typed gives false.
 func (r *Reader) typedMember(p validate.Pointer, want string) *Member {
 	if p == "" {
-		return nil
+		return nil // the document itself is not a member to read
 	}
 	m := r.member(p)
-	if m == nil || !m.isText && m.val == nil {
+	if m == nil || m.null() {
 		return nil
 	}
 	if m.jsonType() != want {
@@ -380,7 +377,7 @@ func (r *Reader) PeekString(p validate.Pointer) (string, bool) {
 		return "", false
 	}
 	m := r.member(p)
-	if m == nil || !m.isText && m.val == nil {
+	if m == nil || m.null() {
 		return "", false
 	}
 	if !m.isText {
@@ -396,7 +393,7 @@ func (r *Reader) Present(p validate.Pointer) bool {
 		return true
 	}
 	m := r.member(p)
-	return m != nil && (m.isText && m.text != "" || !m.isText && m.val != nil)
+	return m != nil && !m.null() && !(m.isText && m.text == "")
 }
 
 // Residue returns the members not consumed, as a sparse JSON object (nil
