@@ -107,7 +107,8 @@ async function instantiate(source, imports) {
 
 // api builds the instance's API object over the module's exports: each
 // operation is called directly through linear memory (see direct); its
-// JSON text becomes a plain object.
+// result (a JSON text, or a phone result direct has built) is a plain
+// object.
 function api(exports, { ops, version }) {
   // The operations that check birth dates, which get the page's clock.
   const clocked = ops.map((name) => name === 'validate' || name === 'convert');
